@@ -1,0 +1,4 @@
+pub mod atelier_showcase;
+pub mod brand_mark;
+pub mod layout;
+pub mod theme_toggle;

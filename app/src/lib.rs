@@ -1,0 +1,79 @@
+//! LuxeVerse: the isomorphic storefront. Components and pages compile for both the
+//! server (`ssr`) and the browser (`hydrate`); server-only state lives behind `ssr`.
+
+pub mod components;
+pub mod pages;
+pub mod theme;
+
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::pages::{home::HomePage, not_found::NotFoundPage};
+use crate::theme::{ThemeState, requested_theme};
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let theme = requested_theme().map(|theme| theme.as_str());
+    view! {
+        <!DOCTYPE html>
+        <html lang="en" data-theme=theme>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The storefront: layout, routes and app-wide context.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    ThemeState::provide();
+    mark_hydrated();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/luxeverse.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Title formatter=|title: String| {
+            if title.is_empty() { "LuxeVerse".to_string() } else { format!("{title} · LuxeVerse") }
+        } />
+        <Meta name="theme-color" content="#0f0e0c" />
+        <Router>
+            <SkipLink />
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=HomePage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// Marks `<html data-hydrated>` once the browser has taken over the server-rendered page.
+/// Effects only run in the browser, so the attribute's presence means hydration finished;
+/// styles use it to reveal script-only affordances and tests use it to know when to click.
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+}

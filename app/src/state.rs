@@ -1,0 +1,12 @@
+//! Server-side application state, handed to axum handlers and server functions.
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+/// Everything a request may need on the server. Cheap to clone: each field is a handle.
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+}

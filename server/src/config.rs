@@ -1,0 +1,194 @@
+//! Typed configuration, parsed once at start-up from the environment (and an optional
+//! `.env`). Every variable and its default is in this file; the README lists them too.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use leptos::prelude::LeptosOptions;
+
+pub const DEFAULT_PG_INSTALL_DIR: &str = "/var/cache/luxeverse/pgserver/pgserver/pginstall";
+pub const DEFAULT_EMBEDDED_PG_DIR: &str = ".data/postgres";
+pub const DEFAULT_EMBEDDED_PG_PORT: u16 = 54329;
+pub const DEFAULT_DATABASE_NAME: &str = "luxeverse";
+pub const DEFAULT_EMBEDDED_PG_OS_USER: &str = "postgres";
+pub const DEFAULT_DATABASE_MAX_CONNECTIONS: u32 = 10;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{var} is invalid: {reason}")]
+    Invalid { var: &'static str, reason: String },
+    #[error("Leptos settings are invalid: {0}")]
+    Leptos(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Leptos' own options (`LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, `LEPTOS_ENV`, ...).
+    pub leptos: LeptosOptions,
+    /// Public base URL used in links and emails (`APP_BASE_URL`).
+    pub base_url: String,
+    pub database: DatabaseSettings,
+}
+
+#[derive(Clone, Debug)]
+pub struct DatabaseSettings {
+    pub source: DatabaseSource,
+    /// Connection pool size (`DATABASE_MAX_CONNECTIONS`).
+    pub max_connections: u32,
+}
+
+#[derive(Clone, Debug)]
+pub enum DatabaseSource {
+    /// `DATABASE_URL`: used as is.
+    Url(String),
+    /// No `DATABASE_URL`: a local cluster the server starts or reuses.
+    Embedded(EmbeddedPgSettings),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbeddedPgSettings {
+    /// PostgreSQL installation with `bin/initdb`, `bin/pg_ctl` (`PG_INSTALL_DIR`).
+    pub install_dir: PathBuf,
+    /// Holds the cluster, its log and its password (`EMBEDDED_PG_DIR`).
+    pub dir: PathBuf,
+    /// TCP port on 127.0.0.1 (`EMBEDDED_PG_PORT`).
+    pub port: u16,
+    /// Database the app uses (`EMBEDDED_PG_DATABASE`).
+    pub database: String,
+    /// Account PostgreSQL runs as when the server runs as root (`EMBEDDED_PG_OS_USER`).
+    pub os_user: String,
+}
+
+impl Settings {
+    /// Reads `.env` (if present) and the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Parses settings from any variable source; tests pass a map.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let var = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let leptos = leptos::config::get_configuration(None)
+            .map_err(|error| ConfigError::Leptos(error.to_string()))?
+            .leptos_options;
+        let mut leptos = leptos;
+        if let Some(addr) = var("LEPTOS_SITE_ADDR") {
+            leptos.site_addr = parse_var::<SocketAddr>("LEPTOS_SITE_ADDR", &addr)?;
+        }
+        if let Some(root) = var("LEPTOS_SITE_ROOT") {
+            leptos.site_root = root.into();
+        }
+        let base_url = match var("APP_BASE_URL") {
+            Some(url) => {
+                if !(url.starts_with("http://") || url.starts_with("https://")) {
+                    return Err(ConfigError::Invalid {
+                        var: "APP_BASE_URL",
+                        reason: format!("expected an http(s) URL, got `{url}`"),
+                    });
+                }
+                url.trim_end_matches('/').to_string()
+            }
+            None => format!("http://{}", leptos.site_addr),
+        };
+        let source = match var("DATABASE_URL") {
+            Some(url) => DatabaseSource::Url(url),
+            None => DatabaseSource::Embedded(EmbeddedPgSettings {
+                install_dir: var("PG_INSTALL_DIR")
+                    .unwrap_or_else(|| DEFAULT_PG_INSTALL_DIR.into())
+                    .into(),
+                dir: var("EMBEDDED_PG_DIR")
+                    .unwrap_or_else(|| DEFAULT_EMBEDDED_PG_DIR.into())
+                    .into(),
+                port: var("EMBEDDED_PG_PORT")
+                    .map(|port| parse_var("EMBEDDED_PG_PORT", &port))
+                    .transpose()?
+                    .unwrap_or(DEFAULT_EMBEDDED_PG_PORT),
+                database: var("EMBEDDED_PG_DATABASE")
+                    .unwrap_or_else(|| DEFAULT_DATABASE_NAME.into()),
+                os_user: var("EMBEDDED_PG_OS_USER")
+                    .unwrap_or_else(|| DEFAULT_EMBEDDED_PG_OS_USER.into()),
+            }),
+        };
+        let max_connections = var("DATABASE_MAX_CONNECTIONS")
+            .map(|value| parse_var("DATABASE_MAX_CONNECTIONS", &value))
+            .transpose()?
+            .unwrap_or(DEFAULT_DATABASE_MAX_CONNECTIONS);
+        Ok(Settings {
+            leptos,
+            base_url,
+            database: DatabaseSettings {
+                source,
+                max_connections,
+            },
+        })
+    }
+}
+
+fn parse_var<T>(var: &'static str, value: &str) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    value
+        .trim()
+        .parse()
+        .map_err(|error: T::Err| ConfigError::Invalid {
+            var,
+            reason: format!("`{value}`: {error}"),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_to_the_embedded_cluster() {
+        let settings = settings(&[]).unwrap();
+        match settings.database.source {
+            DatabaseSource::Embedded(embedded) => {
+                assert_eq!(embedded.port, DEFAULT_EMBEDDED_PG_PORT);
+                assert_eq!(embedded.database, "luxeverse");
+                assert_eq!(embedded.dir, PathBuf::from(".data/postgres"));
+            }
+            other => panic!("expected the embedded database, got {other:?}"),
+        }
+        assert_eq!(settings.database.max_connections, 10);
+    }
+
+    #[test]
+    fn database_url_wins_over_the_embedded_cluster() {
+        let settings = settings(&[("DATABASE_URL", "postgres://u:p@db:5432/x")]).unwrap();
+        assert!(
+            matches!(settings.database.source, DatabaseSource::Url(url) if url == "postgres://u:p@db:5432/x")
+        );
+    }
+
+    #[test]
+    fn base_url_follows_the_listen_address_unless_set() {
+        let derived = settings(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4100")]).unwrap();
+        assert_eq!(derived.base_url, "http://127.0.0.1:4100");
+        let explicit = settings(&[("APP_BASE_URL", "https://luxeverse.example/")]).unwrap();
+        assert_eq!(explicit.base_url, "https://luxeverse.example");
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let error = settings(&[("EMBEDDED_PG_PORT", "seventy")]).unwrap_err();
+        assert!(error.to_string().contains("EMBEDDED_PG_PORT"), "{error}");
+        let error = settings(&[("APP_BASE_URL", "luxeverse.example")]).unwrap_err();
+        assert!(error.to_string().contains("APP_BASE_URL"), "{error}");
+        let error = settings(&[("LEPTOS_SITE_ADDR", "nowhere")]).unwrap_err();
+        assert!(error.to_string().contains("LEPTOS_SITE_ADDR"), "{error}");
+    }
+}

@@ -1,0 +1,9 @@
+//! The LuxeVerse server: configuration, database bootstrap and the HTTP application.
+//! `main.rs` is a thin wrapper so integration tests can start the same app in-process.
+
+pub mod config;
+pub mod database;
+pub mod embedded_pg;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,178 @@
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use server::config::{DEFAULT_EMBEDDED_PG_OS_USER, EmbeddedPgSettings, Settings};
+use server::database;
+use server::embedded_pg::EmbeddedPostgres;
+use server::startup::Application;
+use server::telemetry;
+
+/// Port of the tests' own embedded cluster (the dev cluster uses 54329).
+const TEST_PG_PORT: u16 = 54339;
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("server/ sits in the workspace")
+        .to_path_buf()
+}
+
+/// Logs go to stdout when `TEST_LOG` is set, nowhere otherwise.
+pub fn init_tracing() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            telemetry::init("info", || Box::new(std::io::stdout()));
+        } else {
+            telemetry::init("info", || Box::new(std::io::sink()));
+        }
+    });
+}
+
+/// The settings of the tests' embedded cluster, kept apart from the dev cluster.
+pub fn test_cluster_settings() -> EmbeddedPgSettings {
+    EmbeddedPgSettings {
+        install_dir: std::env::var("PG_INSTALL_DIR")
+            .unwrap_or_else(|_| server::config::DEFAULT_PG_INSTALL_DIR.into())
+            .into(),
+        dir: workspace_root().join(".data/postgres-test"),
+        port: TEST_PG_PORT,
+        database: "postgres".into(),
+        os_user: DEFAULT_EMBEDDED_PG_OS_USER.into(),
+    }
+}
+
+/// URL of the maintenance database on the server tests create their databases on:
+/// `DATABASE_URL`'s server when set, the tests' embedded cluster otherwise.
+async fn admin_url() -> String {
+    if let Ok(url) = std::env::var("DATABASE_URL") {
+        return url;
+    }
+    let settings = test_cluster_settings();
+    tokio::task::spawn_blocking(move || EmbeddedPostgres::ensure_running(&settings))
+        .await
+        .expect("cluster task")
+        .expect("the tests' embedded PostgreSQL starts")
+        .url("postgres")
+}
+
+/// Replaces the database name (the URL's last path segment).
+fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let base = &base[..base.rfind('/').expect("URL has a path")];
+    match query {
+        Some(query) => format!("{base}/{database}?{query}"),
+        None => format!("{base}/{database}"),
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: DatabaseConnection,
+    pub client: reqwest::Client,
+    db_name: String,
+    admin_url: String,
+}
+
+/// Starts the app on a random port with a freshly created, migrated database.
+pub async fn spawn_app() -> TestApp {
+    init_tracing();
+    let admin_url = admin_url().await;
+    let db_name = format!("test_{}", uuid::Uuid::new_v4().simple());
+    database::create_database_if_missing(&admin_url, &db_name)
+        .await
+        .expect("test database is created");
+    let url = with_database(&admin_url, &db_name);
+    let db = database::connect(&url, 5)
+        .await
+        .expect("test database connects");
+    database::migrate(&db).await.expect("migrations apply");
+
+    let vars: HashMap<&str, String> = HashMap::from([
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_string()),
+        ("DATABASE_URL", url),
+    ]);
+    let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
+    let app = Application::build_with_database(settings, db.clone())
+        .await
+        .expect("app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+
+    TestApp {
+        address,
+        db,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client builds"),
+        db_name,
+        admin_url,
+    }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request is sent")
+    }
+
+    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .header(reqwest::header::COOKIE, cookie)
+            .send()
+            .await
+            .expect("request is sent")
+    }
+
+    pub async fn get_health(&self) -> reqwest::Response {
+        self.get("/health").await
+    }
+}
+
+impl Drop for TestApp {
+    /// Drops the test's database (forcing its connections closed) so test runs leave
+    /// nothing behind on the shared cluster.
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let db_name = self.db_name.clone();
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime builds");
+            runtime.block_on(async move {
+                if let Ok(admin) = database::connect(&admin_url, 1).await {
+                    let _ = admin
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                            database::quote_ident(&db_name)
+                        ))
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+#[test]
+fn database_names_are_swapped_in_urls() {
+    assert_eq!(
+        with_database("postgres://u:p@h:5432/postgres", "test_1"),
+        "postgres://u:p@h:5432/test_1"
+    );
+    assert_eq!(
+        with_database("postgres://u:p@h/app?sslmode=require", "test_2"),
+        "postgres://u:p@h/test_2?sslmode=require"
+    );
+}
