@@ -24,26 +24,26 @@ test.describe("home page", () => {
     expect((await wasm).status()).toBe(200);
     await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 
-    const women = page.getByRole("tab", { name: "Women" });
-    const men = page.getByRole("tab", { name: "Men" });
+    const women = page.getByRole("tab", { name: "Women", exact: true });
+    const men = page.getByRole("tab", { name: "Men", exact: true });
     await expect(women).toHaveAttribute("aria-selected", "true");
     await men.click();
     await expect(men).toHaveAttribute("aria-selected", "true");
     await expect(women).toHaveAttribute("aria-selected", "false");
     await expect(page.getByRole("tabpanel")).toContainText("Tailoring with nothing left to prove");
-    await expect(page.getByRole("tabpanel", { name: "Women" })).toBeHidden();
+    await expect(page.getByRole("tabpanel", { name: "Women", exact: true })).toBeHidden();
   });
 
   test("atelier tabs work from the keyboard", async ({ page }) => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-    await page.getByRole("tab", { name: "Women" }).focus();
+    await page.getByRole("tab", { name: "Women", exact: true }).focus();
     await page.keyboard.press("ArrowRight");
-    const men = page.getByRole("tab", { name: "Men" });
+    const men = page.getByRole("tab", { name: "Men", exact: true });
     await expect(men).toBeFocused();
     await expect(men).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("End");
-    await expect(page.getByRole("tab", { name: "Home" })).toBeFocused();
+    await expect(page.getByRole("tab", { name: "Home", exact: true })).toBeFocused();
     await expect(page.getByRole("tabpanel")).toContainText("Objects for rooms that breathe");
   });
 
