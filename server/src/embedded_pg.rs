@@ -8,7 +8,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -28,6 +28,18 @@ pub enum EmbeddedPgError {
     MissingBinaries(PathBuf),
     #[error("OS user `{0}` for the embedded PostgreSQL does not exist (set EMBEDDED_PG_OS_USER)")]
     MissingOsUser(String),
+    #[error(
+        "PostgreSQL runs as `{user}`, which cannot reach {dir}: {blocked} is not searchable by others. Set EMBEDDED_PG_DIR to a directory it can reach (for example under /var/lib), or set DATABASE_URL"
+    )]
+    Unreachable {
+        user: String,
+        dir: PathBuf,
+        blocked: PathBuf,
+    },
+    #[error(
+        "port {0} on 127.0.0.1 is taken by another process (perhaps another clone's cluster); set EMBEDDED_PG_PORT to a free port"
+    )]
+    PortInUse(u16),
     #[error("{action} failed: {detail}")]
     Command {
         action: &'static str,
@@ -68,6 +80,7 @@ impl EmbeddedPostgres {
         fs::create_dir_all(&settings.dir).map_err(io_error(&settings.dir))?;
         let dir = fs::canonicalize(&settings.dir).map_err(io_error(&settings.dir))?;
         let owner = ClusterOwner::for_current_process(&settings.os_user)?;
+        owner.check_reachable(&dir, &settings.os_user)?;
         owner.take_ownership(&dir)?;
 
         let lock_path = dir.join("lock");
@@ -223,10 +236,17 @@ impl EmbeddedPostgres {
             .arg(format!("-p {}", self.settings.port))
             .output()
             .map_err(io_error(&self.pg_bin("pg_ctl")))?;
+        let port = self.settings.port;
         check(&output, "starting PostgreSQL").map_err(|error| {
-            let tail = fs::read_to_string(&log)
-                .map(|text| text.lines().rev().take(8).collect::<Vec<_>>().join(" | "))
-                .unwrap_or_default();
+            let log_text = fs::read_to_string(&log).unwrap_or_default();
+            let recent: Vec<&str> = log_text.lines().rev().take(8).collect();
+            if recent
+                .iter()
+                .any(|line| line.contains("Address already in use"))
+            {
+                return EmbeddedPgError::PortInUse(port);
+            }
+            let tail = recent.join(" | ");
             EmbeddedPgError::Command {
                 action: "starting PostgreSQL",
                 detail: format!("{error}; log: {tail}"),
@@ -296,6 +316,33 @@ impl ClusterOwner {
     fn chown(&self, path: &Path) -> Result<(), EmbeddedPgError> {
         if let Some((uid, gid)) = self.switch_to {
             std::os::unix::fs::chown(path, Some(uid), Some(gid)).map_err(io_error(path))?;
+        }
+        Ok(())
+    }
+
+    /// PostgreSQL (running as another account) must be able to walk down to `dir`:
+    /// every ancestor has to be searchable by it. Root's home (mode 700) is the usual trap.
+    fn check_reachable(&self, dir: &Path, user: &str) -> Result<(), EmbeddedPgError> {
+        let Some((uid, gid)) = self.switch_to else {
+            return Ok(());
+        };
+        for ancestor in dir.ancestors().skip(1) {
+            let metadata = fs::metadata(ancestor).map_err(io_error(ancestor))?;
+            let mode = metadata.permissions().mode();
+            let searchable = if metadata.uid() == uid {
+                mode & 0o100 != 0
+            } else if metadata.gid() == gid {
+                mode & 0o010 != 0
+            } else {
+                mode & 0o001 != 0
+            };
+            if !searchable {
+                return Err(EmbeddedPgError::Unreachable {
+                    user: user.to_string(),
+                    dir: dir.to_path_buf(),
+                    blocked: ancestor.to_path_buf(),
+                });
+            }
         }
         Ok(())
     }

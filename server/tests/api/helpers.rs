@@ -9,9 +9,6 @@ use server::embedded_pg::EmbeddedPostgres;
 use server::startup::Application;
 use server::telemetry;
 
-/// Port of the tests' own embedded cluster (the dev cluster uses 54329).
-const TEST_PG_PORT: u16 = 54339;
-
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -31,17 +28,35 @@ pub fn init_tracing() {
     });
 }
 
-/// The settings of the tests' embedded cluster, kept apart from the dev cluster.
+/// The settings of the tests' embedded cluster, kept apart from the dev cluster: in
+/// `.data/postgres-test`, or in `LUXEVERSE_TEST_PG_DIR` (the test script points it at the
+/// cache, which PostgreSQL can reach wherever the clone lives).
 pub fn test_cluster_settings() -> EmbeddedPgSettings {
+    let dir = std::env::var_os("LUXEVERSE_TEST_PG_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join(".data/postgres-test"));
     EmbeddedPgSettings {
         install_dir: std::env::var("PG_INSTALL_DIR")
             .unwrap_or_else(|_| server::config::DEFAULT_PG_INSTALL_DIR.into())
             .into(),
-        dir: workspace_root().join(".data/postgres-test"),
-        port: TEST_PG_PORT,
+        port: test_cluster_port(&dir),
+        dir,
         database: "postgres".into(),
         os_user: DEFAULT_EMBEDDED_PG_OS_USER.into(),
     }
+}
+
+/// A port in 55000..56000 derived from the cluster's directory, so clusters of different
+/// clones (or the script's and a developer's) never fight over one port.
+fn test_cluster_port(dir: &std::path::Path) -> u16 {
+    let hash = dir
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    55_000 + (hash % 1_000) as u16
 }
 
 /// URL of the maintenance database on the server tests create their databases on:
