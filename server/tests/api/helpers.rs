@@ -89,6 +89,8 @@ fn with_database(url: &str, database: &str) -> String {
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    /// URL of this test's own database.
+    pub db_url: String,
     pub client: reqwest::Client,
     db_name: String,
     admin_url: String,
@@ -110,7 +112,7 @@ pub async fn spawn_app() -> TestApp {
 
     let vars: HashMap<&str, String> = HashMap::from([
         ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_string()),
-        ("DATABASE_URL", url),
+        ("DATABASE_URL", url.clone()),
     ]);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
     let app = Application::build_with_database(settings, db.clone())
@@ -122,6 +124,7 @@ pub async fn spawn_app() -> TestApp {
     TestApp {
         address,
         db,
+        db_url: url,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -6,3 +6,4 @@ mod health;
 mod helpers;
 mod pages;
 mod restart;
+mod schema;

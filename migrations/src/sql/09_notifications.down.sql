@@ -1,0 +1,3 @@
+-- Reverts 09_notifications.up.sql.
+
+DROP TABLE IF EXISTS notifications;

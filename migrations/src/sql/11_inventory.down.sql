@@ -1,0 +1,3 @@
+-- Reverts 11_inventory.up.sql.
+
+DROP TABLE IF EXISTS inventory_transactions;
