@@ -6,6 +6,10 @@ pub mod pages;
 pub mod theme;
 
 #[cfg(feature = "ssr")]
+pub mod entities;
+#[cfg(feature = "ssr")]
+pub mod services;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 use leptos::prelude::*;

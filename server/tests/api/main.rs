@@ -2,6 +2,7 @@
 //! database of its own (zero2prod's `spawn_app`).
 
 mod embedded;
+mod entities;
 mod health;
 mod helpers;
 mod pages;
