@@ -28,6 +28,9 @@ pub struct Settings {
     /// Public base URL used in links and emails (`APP_BASE_URL`).
     pub base_url: String,
     pub database: DatabaseSettings,
+    /// all-MiniLM-L6-v2 files: config.json, tokenizer.json, model.safetensors
+    /// (`EMBEDDING_MODEL_DIR`).
+    pub embedding_model_dir: PathBuf,
 }
 
 #[derive(Clone, Debug)]
@@ -114,6 +117,9 @@ impl Settings {
             .map(|value| parse_var("DATABASE_MAX_CONNECTIONS", &value))
             .transpose()?
             .unwrap_or(DEFAULT_DATABASE_MAX_CONNECTIONS);
+        let embedding_model_dir = var("EMBEDDING_MODEL_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(app::services::embedder::DEFAULT_MODEL_DIR));
         Ok(Settings {
             leptos,
             base_url,
@@ -121,6 +127,7 @@ impl Settings {
                 source,
                 max_connections,
             },
+            embedding_model_dir,
         })
     }
 }

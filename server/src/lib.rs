@@ -5,5 +5,6 @@ pub mod config;
 pub mod database;
 pub mod embedded_pg;
 pub mod routes;
+pub mod seed;
 pub mod startup;
 pub mod telemetry;

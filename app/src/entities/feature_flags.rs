@@ -5,7 +5,11 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "feature_flags")]
 pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false, column_type = "String(StringLen::N(100))")]
+    #[sea_orm(
+        primary_key,
+        auto_increment = false,
+        column_type = "String(StringLen::N(100))"
+    )]
     pub key: String,
     pub enabled: bool,
     #[sea_orm(column_type = "Decimal(Some((5, 2)))")]
@@ -22,7 +26,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -1,6 +1,5 @@
 //! Every entity under a readable name: `use crate::entities::prelude::*;`.
 
-pub use super::sea_orm_active_enums::*;
 pub use super::addresses::Entity as Addresses;
 pub use super::ai_interactions::Entity as AiInteractions;
 pub use super::audit_logs::Entity as AuditLogs;
@@ -40,6 +39,7 @@ pub use super::product_views::Entity as ProductViews;
 pub use super::products::Entity as Products;
 pub use super::review_interactions::Entity as ReviewInteractions;
 pub use super::reviews::Entity as Reviews;
+pub use super::sea_orm_active_enums::*;
 pub use super::search_logs::Entity as SearchLogs;
 pub use super::sessions::Entity as Sessions;
 pub use super::size_profiles::Entity as SizeProfiles;

@@ -1,7 +1,7 @@
 //! `reviews`: generated from the data model, then reviewed. See `migrations/src/sql/`.
 
-use sea_orm::entity::prelude::*;
 use super::sea_orm_active_enums::*;
+use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "reviews")]

@@ -5,7 +5,11 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "system_settings")]
 pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false, column_type = "String(StringLen::N(100))")]
+    #[sea_orm(
+        primary_key,
+        auto_increment = false,
+        column_type = "String(StringLen::N(100))"
+    )]
     pub key: String,
     #[sea_orm(column_type = "JsonBinary")]
     pub value: Json,

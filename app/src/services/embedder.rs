@@ -145,12 +145,11 @@ impl MiniLmEmbedder {
             })
         };
 
-        let config: Config = serde_json::from_slice(&read(&config_path)?).map_err(|source| {
-            EmbedError::Config {
+        let config: Config =
+            serde_json::from_slice(&read(&config_path)?).map_err(|source| EmbedError::Config {
                 path: config_path.clone(),
                 source,
-            }
-        })?;
+            })?;
 
         let mut tokenizer =
             Tokenizer::from_file(&tokenizer_path).map_err(|source| EmbedError::Tokenizer {
@@ -175,7 +174,8 @@ impl MiniLmEmbedder {
             })?;
 
         let device = Device::Cpu;
-        let weights = VarBuilder::from_buffered_safetensors(read(&weights_path)?, DType::F32, &device)?;
+        let weights =
+            VarBuilder::from_buffered_safetensors(read(&weights_path)?, DType::F32, &device)?;
         let model = BertModel::load(weights, &config)?;
 
         Ok(Self {
@@ -198,17 +198,19 @@ impl MiniLmEmbedder {
         let Inner {
             model, tokenizer, ..
         } = &*self.inner;
-        let encodings =
-            tokenizer
-                .encode_batch(texts.to_vec(), true)
-                .map_err(|source| EmbedError::Tokenizer {
-                    context: "encoding texts".into(),
-                    source,
-                })?;
+        let encodings = tokenizer
+            .encode_batch(texts.to_vec(), true)
+            .map_err(|source| EmbedError::Tokenizer {
+                context: "encoding texts".into(),
+                source,
+            })?;
         let rows = encodings.len();
         let len = encodings.first().map_or(0, |e| e.len());
         let flat = |field: fn(&tokenizers::Encoding) -> &[u32]| -> Result<Tensor, EmbedError> {
-            let values: Vec<u32> = encodings.iter().flat_map(|e| field(e).iter().copied()).collect();
+            let values: Vec<u32> = encodings
+                .iter()
+                .flat_map(|e| field(e).iter().copied())
+                .collect();
             Ok(Tensor::from_vec(values, (rows, len), &model.device)?)
         };
         let input_ids = flat(tokenizers::Encoding::get_ids)?;
@@ -302,7 +304,10 @@ mod tests {
             "scripts/setup",
             "EMBEDDING_MODEL_DIR",
         ] {
-            assert!(message.contains(needle), "{message:?} should mention {needle:?}");
+            assert!(
+                message.contains(needle),
+                "{message:?} should mention {needle:?}"
+            );
         }
     }
 
@@ -368,7 +373,9 @@ mod tests {
         let embedder = embedder();
         let items = ["scarf", "boots", "sweater", "gown", "coat", "handbag"];
         let colours = ["ivory", "black", "camel", "navy", "burgundy"];
-        let materials = ["silk", "leather", "cashmere", "wool", "linen", "velvet", "satin", "suede"];
+        let materials = [
+            "silk", "leather", "cashmere", "wool", "linen", "velvet", "satin", "suede",
+        ];
         let texts: Vec<String> = (0..240)
             .map(|i| {
                 let colour = colours[i % colours.len()];
@@ -380,7 +387,11 @@ mod tests {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let started = Instant::now();
         let vectors = embedder.embed(&refs).expect("embed 240 texts");
-        eprintln!("embedded {} short texts in {:?}", refs.len(), started.elapsed());
+        eprintln!(
+            "embedded {} short texts in {:?}",
+            refs.len(),
+            started.elapsed()
+        );
         assert_eq!(vectors.len(), 240);
         assert!(vectors.iter().all(|v| v.len() == 384));
     }

@@ -1,1 +1,2 @@
 pub mod embedder;
+pub mod password;
