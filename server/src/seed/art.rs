@@ -123,3 +123,44 @@ pub fn banner_svg(title: &str, hex: &str) -> String {
         to = shade(hex, -0.15),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::plan::catalog;
+
+    #[test]
+    fn art_is_deterministic_and_differs_between_products() {
+        let plan = catalog();
+        let (a, b) = (&plan.products[0], &plan.products[100]);
+        assert_eq!(product_svg(a, 0, None), product_svg(a, 0, None));
+        assert_ne!(product_svg(a, 0, None), product_svg(b, 0, None));
+        assert_ne!(product_svg(a, 0, None), product_svg(a, 1, None));
+        assert!(product_svg(a, 0, None).starts_with("<svg"));
+    }
+
+    #[test]
+    fn the_committed_art_matches_the_generator() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/images/products");
+        let mut checked = 0;
+        for product in catalog().products {
+            for (name, svg) in product_art(&product) {
+                let path = dir.join(&name);
+                let committed = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|_| panic!("{} is missing: run `server seed`", path.display()));
+                assert_eq!(committed, svg, "{name} is stale: run `server seed`");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 720, "{checked}");
+    }
+
+    #[test]
+    fn names_are_escaped_in_svg() {
+        assert_eq!(
+            escape("Lumen & Co. <\"glass\">"),
+            "Lumen &amp; Co. &lt;&quot;glass&quot;&gt;"
+        );
+    }
+}

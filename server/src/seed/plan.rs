@@ -824,11 +824,94 @@ pub fn review_row(
         rating: Set(rating),
         title: Set(Some(title.to_string())),
         content: Set(Some(content.to_string())),
-        is_verified_purchase: Set(reviewer % 2 == 0),
+        is_verified_purchase: Set(reviewer.is_multiple_of(2)),
         helpful_count: Set(((product.id.as_bytes()[2] as usize + reviewer * 7) % 40) as i32),
         not_helpful_count: Set(((product.id.as_bytes()[3] as usize + reviewer) % 5) as i32),
         status: Set(status),
         media_urls: Set(Vec::new()),
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use sea_orm::ActiveValue;
+
+    use super::*;
+
+    fn set<T: Clone + Into<sea_orm::Value>>(value: &ActiveValue<T>) -> T {
+        match value {
+            ActiveValue::Set(value) | ActiveValue::Unchanged(value) => value.clone(),
+            ActiveValue::NotSet => panic!("value is not set"),
+        }
+    }
+
+    #[test]
+    fn the_catalog_has_240_products_with_unique_slugs_and_skus() {
+        let plan = catalog();
+        assert_eq!(plan.products.len(), 240);
+        let slugs: HashSet<_> = plan.products.iter().map(|p| p.slug.clone()).collect();
+        assert_eq!(slugs.len(), 240);
+        let skus: HashSet<String> = plan.variants.iter().map(|v| set(&v.sku)).collect();
+        assert_eq!(skus.len(), plan.variants.len());
+        assert!(
+            plan.products
+                .iter()
+                .all(|p| !p.slug.is_empty() && p.slug.is_ascii())
+        );
+    }
+
+    #[test]
+    fn the_catalog_is_the_same_every_time() {
+        let (first, second) = (catalog(), catalog());
+        let ids = |plan: &CatalogPlan| {
+            plan.products
+                .iter()
+                .map(|p| (p.id, p.slug.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&first), ids(&second));
+        assert_eq!(
+            first
+                .product_rows
+                .iter()
+                .map(|p| set(&p.price))
+                .collect::<Vec<_>>(),
+            second
+                .product_rows
+                .iter()
+                .map(|p| set(&p.price))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn some_pieces_are_hidden_from_the_storefront() {
+        let plan = catalog();
+        assert!(
+            plan.products
+                .iter()
+                .any(|p| p.status == ProductStatus::Draft)
+        );
+        assert!(
+            plan.products
+                .iter()
+                .any(|p| p.status == ProductStatus::Archived)
+        );
+        assert!(plan.products.iter().any(|p| p.deleted));
+        let visible = plan
+            .products
+            .iter()
+            .filter(|p| p.status == ProductStatus::Active && !p.deleted)
+            .count();
+        assert!(visible > 220, "{visible}");
+    }
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(slugify("Orfèvre Delacroix"), "orfevre-delacroix");
+        assert_eq!(slugify("Crew-Neck  Sweater!"), "crew-neck-sweater");
     }
 }
