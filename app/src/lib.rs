@@ -2,6 +2,7 @@
 //! server (`ssr`) and the browser (`hydrate`); server-only state lives behind `ssr`.
 
 pub mod components;
+pub mod domain;
 pub mod pages;
 pub mod theme;
 
