@@ -1,6 +1,7 @@
 //! LuxeVerse: the isomorphic storefront. Components and pages compile for both the
 //! server (`ssr`) and the browser (`hydrate`); server-only state lives behind `ssr`.
 
+pub mod api;
 pub mod components;
 pub mod domain;
 pub mod pages;

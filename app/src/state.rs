@@ -9,4 +9,6 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// Mark cookies `Secure` (the site is served over https).
+    pub secure_cookies: bool,
 }

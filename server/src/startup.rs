@@ -46,6 +46,7 @@ impl Application {
         let state = AppState {
             leptos_options: settings.leptos.clone(),
             db: db.clone(),
+            secure_cookies: settings.base_url.starts_with("https://"),
         };
         Ok(Self {
             listener,
@@ -71,8 +72,13 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "LuxeVerse is listening");
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
+        // Connection info gives server functions the client's address (rate limits, audit).
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
             .await
     }
 }

@@ -1,8 +1,10 @@
 //! Integration tests: the real server, in-process, on a random port, against a fresh
 //! database of its own (zero2prod's `spawn_app`).
 
+mod auth;
 mod embedded;
 mod entities;
+mod fake_smtp;
 mod health;
 mod helpers;
 mod pages;

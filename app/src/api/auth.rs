@@ -1,0 +1,194 @@
+//! Sign-in, registration, sign-out and the current user, as server functions.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A message for one form field (`email`, `password`, `name`) or the whole form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Option<String>,
+    pub message: String,
+}
+
+/// What a sign-in or registration attempt came to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthOutcome {
+    SignedIn { name: String },
+    Refused(Vec<FieldError>),
+}
+
+impl AuthOutcome {
+    pub fn error_for(&self, field: &str) -> Option<String> {
+        match self {
+            AuthOutcome::Refused(errors) => errors
+                .iter()
+                .find(|error| error.field.as_deref() == Some(field))
+                .map(|error| error.message.clone()),
+            AuthOutcome::SignedIn { .. } => None,
+        }
+    }
+
+    pub fn form_error(&self) -> Option<String> {
+        match self {
+            AuthOutcome::Refused(errors) => errors
+                .iter()
+                .find(|error| error.field.is_none())
+                .map(|error| error.message.clone()),
+            AuthOutcome::SignedIn { .. } => None,
+        }
+    }
+}
+
+/// The signed-in user as pages see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub name: String,
+    pub email: String,
+    pub is_admin: bool,
+}
+
+/// Where to go after signing in: only paths on this site, never another origin.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_string()
+        }
+        _ => "/account".to_string(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::api::request::{internal, set_cookie, state};
+    use crate::services::auth::{AuthError, Field};
+
+    pub fn secure_cookies() -> bool {
+        state().map(|state| state.secure_cookies).unwrap_or(false)
+    }
+
+    /// Field-level refusals become an outcome the form shows; anything else is internal.
+    pub fn refused(error: AuthError) -> Result<AuthOutcome, ServerFnError> {
+        match &error {
+            AuthError::Internal(_) | AuthError::Hashing(_) => Err(internal(&error)),
+            _ => Ok(AuthOutcome::Refused(vec![FieldError {
+                field: error.field().map(|field| {
+                    match field {
+                        Field::Email => "email",
+                        Field::Password => "password",
+                        Field::Name => "name",
+                    }
+                    .to_string()
+                }),
+                message: error.to_string(),
+            }])),
+        }
+    }
+
+    pub fn signed_in(
+        user: &crate::entities::users::Model,
+        token: &crate::services::auth::sessions::SessionToken,
+        next: Option<&str>,
+    ) -> AuthOutcome {
+        set_cookie(&crate::services::auth::sessions::session_cookie(
+            token,
+            secure_cookies(),
+        ));
+        leptos_axum::redirect(&safe_next(next));
+        AuthOutcome::SignedIn {
+            name: user.name.clone().unwrap_or_else(|| user.email.clone()),
+        }
+    }
+}
+
+#[server(endpoint = "auth/sign_in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<AuthOutcome, ServerFnError> {
+    use crate::api::request::{request_context, state};
+    use crate::services::auth::accounts;
+    let state = state()?;
+    match accounts::sign_in(&state.db, &email, &password, &request_context()).await {
+        Ok((user, token)) => Ok(server::signed_in(&user, &token, next.as_deref())),
+        Err(error) => server::refused(error),
+    }
+}
+
+#[server(endpoint = "auth/register")]
+pub async fn register(
+    name: String,
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<AuthOutcome, ServerFnError> {
+    use crate::api::request::{request_context, state};
+    use crate::services::auth::accounts::{self, Registration};
+    let state = state()?;
+    let form = Registration {
+        email,
+        password,
+        name,
+    };
+    match accounts::register(&state.db, form, &request_context()).await {
+        Ok((user, token)) => Ok(server::signed_in(&user, &token, next.as_deref())),
+        Err(error) => server::refused(error),
+    }
+}
+
+#[server(endpoint = "auth/sign_out")]
+pub async fn sign_out() -> Result<(), ServerFnError> {
+    use crate::api::request::{internal, request_context, session_token, set_cookie, state};
+    use crate::services::auth::{accounts, sessions};
+    if let Some(token) = session_token() {
+        let state = state()?;
+        accounts::sign_out(&state.db, &token, &request_context())
+            .await
+            .map_err(internal)?;
+    }
+    set_cookie(&sessions::clearing_cookie(server::secure_cookies()));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(endpoint = "auth/me")]
+pub async fn current_user() -> Result<Option<UserSummary>, ServerFnError> {
+    use crate::entities::sea_orm_active_enums::UserRole;
+    Ok(crate::api::request::current_user().await?.and_then(|user| {
+        (user.role != UserRole::Guest).then(|| UserSummary {
+            name: user.name.clone().unwrap_or_else(|| user.email.clone()),
+            email: user.email,
+            is_admin: matches!(user.role, UserRole::Admin | UserRole::SuperAdmin),
+        })
+    }))
+}
+
+/// Admin only: changes a user's role, audited.
+#[server(endpoint = "admin/set_user_role")]
+pub async fn set_user_role(email: String, role: String) -> Result<(), ServerFnError> {
+    use crate::api::request::{internal, request_context, require_admin, state};
+    use crate::services::auth::roles;
+    let admin = require_admin().await?;
+    let state = state()?;
+    roles::set_role(&state.db, &admin, &email, &role, &request_context())
+        .await
+        .map_err(|error| match error {
+            roles::RoleError::Internal(error) => internal(error),
+            refusal => ServerFnError::new(refusal.to_string()),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next(Some("/account/orders")), "/account/orders");
+        assert_eq!(safe_next(Some("https://evil.example")), "/account");
+        assert_eq!(safe_next(Some("//evil.example")), "/account");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/account");
+        assert_eq!(safe_next(None), "/account");
+    }
+}
