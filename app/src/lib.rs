@@ -17,11 +17,14 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::pages::account::AccountPage;
+use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
 use crate::pages::{home::HomePage, not_found::NotFoundPage};
 use crate::theme::{ThemeState, requested_theme};
 
@@ -80,6 +83,10 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage />
+                    <Route path=path!("/login") view=SignInPage />
+                    <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/logout") view=SignOutPage />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -79,7 +79,7 @@ impl Application {
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-            .await
+        .await
     }
 }
 

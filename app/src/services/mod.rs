@@ -1,5 +1,5 @@
-pub mod embedder;
-pub mod password;
 pub mod auth;
+pub mod embedder;
 pub mod mail;
 pub mod oauth;
+pub mod password;

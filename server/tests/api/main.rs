@@ -4,6 +4,7 @@
 mod auth;
 mod embedded;
 mod entities;
+mod fake_oauth;
 mod fake_smtp;
 mod health;
 mod helpers;

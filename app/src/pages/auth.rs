@@ -1,0 +1,231 @@
+//! Sign in, create an account, sign out.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::api::auth::{AuthOutcome, Register, SignIn, SignOut};
+use crate::components::form::{FormAlert, TextField};
+use crate::domain::email::Email;
+use crate::domain::password::NewPassword;
+
+/// The message for `field` from the last attempt, if it was refused there.
+fn field_error(
+    value: Signal<Option<Result<AuthOutcome, ServerFnError>>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        value
+            .get()
+            .and_then(|result| result.ok())
+            .and_then(|outcome| outcome.error_for(field))
+    })
+}
+
+fn form_error(value: Signal<Option<Result<AuthOutcome, ServerFnError>>>) -> Signal<Option<String>> {
+    Signal::derive(move || match value.get() {
+        Some(Ok(outcome)) => outcome.form_error(),
+        Some(Err(_)) => Some("We could not reach LuxeVerse. Please try again.".to_string()),
+        None => None,
+    })
+}
+
+fn next_param() -> Signal<String> {
+    let query = use_query_map();
+    Signal::derive(move || query.read().get("next").unwrap_or_default())
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let value = Signal::derive(move || action.value().get());
+    let next = next_param();
+    let register_href = move || {
+        let next = next.get();
+        if next.is_empty() {
+            "/register".to_string()
+        } else {
+            format!("/register?next={next}")
+        }
+    };
+
+    view! {
+        <Title text="Sign in" />
+        <Meta name="description" content="Sign in to your LuxeVerse account." />
+        <section class="auth" aria-labelledby="sign-in-title">
+            <p class="eyebrow">"Welcome back"</p>
+            <h1 id="sign-in-title">"Sign in"</h1>
+            <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
+                <input type="hidden" name="next" value=next />
+                <TextField label="Email" name="email" input_type="email" autocomplete="email" error=field_error(value, "email") />
+                <TextField
+                    label="Password"
+                    name="password"
+                    input_type="password"
+                    autocomplete="current-password"
+                    error=field_error(value, "password")
+                />
+                <FormAlert message=form_error(value) />
+                <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </ActionForm>
+            <p class="auth__switch">"New to LuxeVerse? " <a href=register_href>"Create an account"</a></p>
+        </section>
+    }
+}
+
+/// Registration in two steps: who you are, then a password. Without JavaScript both
+/// steps show at once and the form still works.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let action = ServerAction::<Register>::new();
+    let value = Signal::derive(move || action.value().get());
+    let next = next_param();
+    // Two steps only once the page is interactive.
+    let stepped = RwSignal::new(false);
+    let step = RwSignal::new(1u8);
+    Effect::new(move |_| stepped.set(true));
+    let name_ref = NodeRef::<leptos::html::Input>::new();
+    let email_ref = NodeRef::<leptos::html::Input>::new();
+    let password_ref = NodeRef::<leptos::html::Input>::new();
+    let local_name_error = RwSignal::new(None::<String>);
+    let local_email_error = RwSignal::new(None::<String>);
+    let local_password_error = RwSignal::new(None::<String>);
+
+    let server_name_error = field_error(value, "name");
+    let server_email_error = field_error(value, "email");
+    // A refusal about step one's fields takes the shopper back there.
+    Effect::new(move |_| {
+        if server_name_error.get().is_some() || server_email_error.get().is_some() {
+            step.set(1);
+        }
+    });
+    let name_error =
+        Signal::derive(move || local_name_error.get().or_else(|| server_name_error.get()));
+    let email_error =
+        Signal::derive(move || local_email_error.get().or_else(|| server_email_error.get()));
+    let password_error = Signal::derive(move || {
+        local_password_error
+            .get()
+            .or_else(|| field_error(value, "password").get())
+    });
+
+    let continue_to_password = move |_| {
+        let name = name_ref
+            .get()
+            .map(|input| input.value())
+            .unwrap_or_default();
+        let email = email_ref
+            .get()
+            .map(|input| input.value())
+            .unwrap_or_default();
+        local_name_error.set(
+            name.trim()
+                .is_empty()
+                .then(|| "Tell us your name.".to_string()),
+        );
+        local_email_error.set(Email::parse(&email).err().map(|error| error.to_string()));
+        if local_name_error.get_untracked().is_none() && local_email_error.get_untracked().is_none()
+        {
+            step.set(2);
+            // Focus once the second step is shown (the DOM updates on the next frame).
+            request_animation_frame(move || {
+                if let Some(input) = password_ref.get_untracked() {
+                    let _ = input.focus();
+                }
+            });
+        } else if let Some(input) = if local_name_error.get_untracked().is_some() {
+            name_ref.get()
+        } else {
+            email_ref.get()
+        } {
+            let _ = input.focus();
+        }
+    };
+    let check_password = move |event: leptos::ev::SubmitEvent| {
+        let email = email_ref
+            .get()
+            .map(|input| input.value())
+            .unwrap_or_default();
+        let password = password_ref
+            .get()
+            .map(|input| input.value())
+            .unwrap_or_default();
+        let local = Email::parse(&email).ok();
+        match NewPassword::parse(&password, local.as_ref().map(Email::local_part)) {
+            Ok(_) => local_password_error.set(None),
+            Err(error) => {
+                local_password_error.set(Some(error.to_string()));
+                event.prevent_default();
+            }
+        }
+    };
+
+    view! {
+        <Title text="Create an account" />
+        <Meta name="description" content="Create your LuxeVerse account." />
+        <section class="auth" aria-labelledby="register-title">
+            <p class="eyebrow">
+                {move || if stepped.get() { format!("Step {} of 2", step.get()) } else { "Join the house".to_string() }}
+            </p>
+            <h1 id="register-title">"Create an account"</h1>
+            <ActionForm action=action attr:class="auth__form" attr:novalidate=true on:submit=check_password>
+                <input type="hidden" name="next" value=next />
+                <fieldset class="auth__step" hidden=move || stepped.get() && step.get() != 1>
+                    <legend>"About you"</legend>
+                    <TextField label="Name" name="name" autocomplete="name" maxlength=100 error=name_error node_ref=name_ref />
+                    <TextField label="Email" name="email" input_type="email" autocomplete="email" error=email_error node_ref=email_ref />
+                    <button type="button" class="button button--primary" hidden=move || !stepped.get() on:click=continue_to_password>
+                        "Continue"
+                    </button>
+                </fieldset>
+                <fieldset class="auth__step" hidden=move || stepped.get() && step.get() != 2>
+                    <legend>"Your password"</legend>
+                    <TextField
+                        label="Password"
+                        name="password"
+                        input_type="password"
+                        autocomplete="new-password"
+                        hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+                        error=password_error
+                        node_ref=password_ref
+                    />
+                    <FormAlert message=form_error(value) />
+                    <div class="auth__actions">
+                        <button type="button" class="button button--ghost" hidden=move || !stepped.get() on:click=move |_| step.set(1)>
+                            "Back"
+                        </button>
+                        <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
+                            {move || if action.pending().get() { "Creating your account…" } else { "Create account" }}
+                        </button>
+                    </div>
+                </fieldset>
+            </ActionForm>
+            <p class="auth__switch">"Already have an account? " <a href="/login">"Sign in"</a></p>
+        </section>
+    }
+}
+
+/// A page with a single button: signing out changes state, so it is a POST, never a GET.
+#[component]
+pub fn SignOutPage() -> impl IntoView {
+    view! {
+        <Title text="Sign out" />
+        <section class="auth" aria-labelledby="sign-out-title">
+            <h1 id="sign-out-title">"Sign out"</h1>
+            <p>"You will need to sign in again to see your orders and wishlist."</p>
+            <SignOutButton />
+        </section>
+    }
+}
+
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    let action = ServerAction::<SignOut>::new();
+    view! {
+        <ActionForm action=action attr:class="sign-out">
+            <button type="submit" class="button button--ghost">"Sign out"</button>
+        </ActionForm>
+    }
+}
