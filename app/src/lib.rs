@@ -25,6 +25,7 @@ use leptos_router::{
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
+use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
 use crate::pages::{home::HomePage, not_found::NotFoundPage};
 use crate::theme::{ThemeState, requested_theme};
 
@@ -86,6 +87,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=SignInPage />
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/logout") view=SignOutPage />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -4,6 +4,9 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use crate::services::auth::tokens::TokenSigner;
+use crate::services::mail::Mailer;
+
 /// Everything a request may need on the server. Cheap to clone: each field is a handle.
 #[derive(Clone, Debug, FromRef)]
 pub struct AppState {
@@ -11,4 +14,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Mark cookies `Secure` (the site is served over https).
     pub secure_cookies: bool,
+    /// Public base URL for links in emails, no trailing slash.
+    pub base_url: String,
+    pub mailer: Mailer,
+    /// Signs verification and reset links.
+    pub signer: TokenSigner,
 }

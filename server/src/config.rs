@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use app::services::mail::MailSettings;
 use leptos::prelude::LeptosOptions;
 
 pub const DEFAULT_PG_INSTALL_DIR: &str = "/var/cache/luxeverse/pgserver/pgserver/pginstall";
@@ -19,6 +20,8 @@ pub enum ConfigError {
     Invalid { var: &'static str, reason: String },
     #[error("Leptos settings are invalid: {0}")]
     Leptos(String),
+    #[error(transparent)]
+    Mail(#[from] app::services::mail::MailConfigError),
 }
 
 #[derive(Clone, Debug)]
@@ -31,6 +34,11 @@ pub struct Settings {
     /// all-MiniLM-L6-v2 files: config.json, tokenizer.json, model.safetensors
     /// (`EMBEDDING_MODEL_DIR`).
     pub embedding_model_dir: PathBuf,
+    /// Outgoing mail (`SMTP_URL`, `MAIL_DIR`, `MAIL_TRANSPORT`, `MAIL_FROM`).
+    pub mail: MailSettings,
+    /// Signs links in emails (`APP_SECRET`); unset in development means a generated
+    /// secret kept in `.data/app-secret`.
+    pub app_secret: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -128,6 +136,8 @@ impl Settings {
                 max_connections,
             },
             embedding_model_dir,
+            mail: MailSettings::from_lookup(var)?,
+            app_secret: var("APP_SECRET"),
         })
     }
 }

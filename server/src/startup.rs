@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use app::services::auth::tokens::TokenSigner;
+use app::services::mail::Mailer;
 use app::{App, shell, state::AppState};
 use axum::{Router, body::Body, http::Request, routing::get};
 use leptos::prelude::*;
@@ -43,10 +45,23 @@ impl Application {
                 addr: settings.leptos.site_addr.to_string(),
                 source,
             })?;
+        let mut settings = settings;
+        // Binding port 0 (tests) picks a free port: links must name the real one.
+        if let (Some(base), Ok(addr)) = (settings.base_url.strip_suffix(":0"), listener.local_addr()) {
+            settings.base_url = format!("{base}:{}", addr.port());
+        }
+        let mailer = Mailer::new(&settings.mail).map_err(StartupError::Mail)?;
+        let secret = match &settings.app_secret {
+            Some(secret) => secret.clone(),
+            None => development_secret().map_err(StartupError::Secret)?,
+        };
         let state = AppState {
             leptos_options: settings.leptos.clone(),
             db: db.clone(),
             secure_cookies: settings.base_url.starts_with("https://"),
+            base_url: settings.base_url.clone(),
+            mailer,
+            signer: TokenSigner::new(&secret),
         };
         Ok(Self {
             listener,
@@ -87,12 +102,43 @@ impl Application {
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DatabaseError),
+    #[error("mail is misconfigured: {0}")]
+    Mail(#[source] app::services::mail::MailError),
+    #[error("could not read or create the development secret in .data/app-secret: {0}")]
+    Secret(#[source] std::io::Error),
     #[error("could not listen on {addr}: {source}")]
     Bind {
         addr: String,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Without `APP_SECRET`, links are signed with a random secret generated once and kept
+/// in `.data/app-secret` (readable by its owner only), so they survive restarts.
+fn development_secret() -> std::io::Result<String> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = std::path::Path::new(".data/app-secret");
+    if let Ok(secret) = std::fs::read_to_string(path)
+        && secret.trim().len() >= 32
+    {
+        return Ok(secret.trim().to_string());
+    }
+    tracing::warn!("APP_SECRET is not set: using a generated development secret (.data/app-secret)");
+    std::fs::create_dir_all(".data")?;
+    let secret: String = rand::Rng::sample_iter(rand::rng(), &rand::distr::Alphanumeric)
+        .take(48)
+        .map(char::from)
+        .collect();
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(secret.as_bytes())?;
+    Ok(secret)
 }
 
 /// The whole HTTP surface: non-Leptos routes, Leptos pages and server functions, static

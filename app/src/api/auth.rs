@@ -85,6 +85,31 @@ mod server {
         }
     }
 
+    /// Sends the verification email without holding up the response; failures are logged.
+    pub fn send_verification_in_background(
+        state: &crate::state::AppState,
+        user: &crate::entities::users::Model,
+    ) {
+        let (mailer, signer, base_url, user) = (
+            state.mailer.clone(),
+            state.signer.clone(),
+            state.base_url.clone(),
+            user.clone(),
+        );
+        leptos::task::spawn(async move {
+            let links = crate::services::auth::recovery::Links {
+                mailer: &mailer,
+                signer: &signer,
+                base_url: &base_url,
+            };
+            if let Err(error) =
+                crate::services::auth::recovery::send_verification(&links, &user).await
+            {
+                tracing::warn!(%error, user = %user.id, "verification email not sent");
+            }
+        });
+    }
+
     pub fn signed_in(
         user: &crate::entities::users::Model,
         token: &crate::services::auth::sessions::SessionToken,
@@ -132,7 +157,70 @@ pub async fn register(
         name,
     };
     match accounts::register(&state.db, form, &request_context()).await {
-        Ok((user, token)) => Ok(server::signed_in(&user, &token, next.as_deref())),
+        Ok((user, token)) => {
+            server::send_verification_in_background(&state, &user);
+            Ok(server::signed_in(&user, &token, next.as_deref()))
+        }
+        Err(error) => server::refused(error),
+    }
+}
+
+/// Confirms an email address from the emailed link.
+#[server(endpoint = "auth/verify_email")]
+pub async fn verify_email(token: String) -> Result<Result<String, String>, ServerFnError> {
+    use crate::api::request::{internal, request_context, state};
+    use crate::services::auth::{AuthError, recovery};
+    let state = state()?;
+    match recovery::verify_email(&state.db, &state.signer, &token, &request_context()).await {
+        Ok(user) => Ok(Ok(user.email)),
+        Err(error @ AuthError::Link(_)) => Ok(Err(error.to_string())),
+        Err(error) => Err(internal(error)),
+    }
+}
+
+/// Sends the verification link again to the signed-in user.
+#[server(endpoint = "auth/resend_verification")]
+pub async fn resend_verification() -> Result<(), ServerFnError> {
+    use crate::api::request::{require_user, state};
+    let user = require_user().await?;
+    let state = state()?;
+    server::send_verification_in_background(&state, &user);
+    Ok(())
+}
+
+/// Emails a reset link when the address has an account; answers the same either way.
+#[server(endpoint = "auth/request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<AuthOutcome, ServerFnError> {
+    use crate::api::request::{request_context, state};
+    use crate::services::auth::recovery::{self, Links};
+    let state = state()?;
+    let links = Links {
+        mailer: &state.mailer,
+        signer: &state.signer,
+        base_url: &state.base_url,
+    };
+    match recovery::request_reset(&state.db, &links, &email, &request_context()).await {
+        Ok(()) => Ok(AuthOutcome::Refused(Vec::new())),
+        Err(error) => server::refused(error),
+    }
+}
+
+/// Sets a new password from a reset link and signs the shopper in.
+#[server(endpoint = "auth/reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<AuthOutcome, ServerFnError> {
+    use crate::api::request::{request_context, state};
+    use crate::services::auth::recovery;
+    let state = state()?;
+    match recovery::reset_password(
+        &state.db,
+        &state.signer,
+        &token,
+        &password,
+        &request_context(),
+    )
+    .await
+    {
+        Ok((user, session)) => Ok(server::signed_in(&user, &session, Some("/account"))),
         Err(error) => server::refused(error),
     }
 }

@@ -70,6 +70,7 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </ActionForm>
+            <p class="auth__switch"><a href="/reset-password">"Forgotten your password?"</a></p>
             <p class="auth__switch">"New to LuxeVerse? " <a href=register_href>"Create an account"</a></p>
         </section>
     }

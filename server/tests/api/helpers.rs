@@ -9,6 +9,8 @@ use server::embedded_pg::EmbeddedPostgres;
 use server::startup::Application;
 use server::telemetry;
 
+use crate::fake_smtp::FakeSmtp;
+
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -91,6 +93,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// URL of this test's own database.
     pub db_url: String,
+    /// Every email the app sends.
+    pub smtp: FakeSmtp,
     pub client: reqwest::Client,
     db_name: String,
     admin_url: String,
@@ -110,9 +114,16 @@ pub async fn spawn_app() -> TestApp {
         .expect("test database connects");
     database::migrate(&db).await.expect("migrations apply");
 
+    // Mail goes to a local SMTP server speaking the real protocol.
+    let smtp = FakeSmtp::start().await;
     let vars: HashMap<&str, String> = HashMap::from([
         ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_string()),
         ("DATABASE_URL", url.clone()),
+        ("SMTP_URL", smtp.url()),
+        (
+            "APP_SECRET",
+            format!("test-secret-{}", uuid::Uuid::new_v4()),
+        ),
     ]);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
     let app = Application::build_with_database(settings, db.clone())
@@ -125,6 +136,7 @@ pub async fn spawn_app() -> TestApp {
         address,
         db,
         db_url: url,
+        smtp,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

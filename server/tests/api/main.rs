@@ -9,6 +9,7 @@ mod fake_smtp;
 mod health;
 mod helpers;
 mod pages;
+mod recovery;
 mod restart;
 mod schema;
 mod seed;

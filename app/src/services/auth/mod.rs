@@ -5,8 +5,10 @@
 pub mod accounts;
 pub mod audit;
 pub mod rate_limit;
+pub mod recovery;
 pub mod roles;
 pub mod sessions;
+pub mod tokens;
 
 use std::net::IpAddr;
 
@@ -42,6 +44,10 @@ pub enum AuthError {
     WrongCredentials,
     #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
     RateLimited { retry_after_secs: u64 },
+    #[error("{0}")]
+    Link(#[from] tokens::TokenError),
+    #[error("We could not send the email. Please try again in a moment.")]
+    Mail(#[from] crate::services::mail::MailError),
     #[error("Something went wrong on our side. Please try again.")]
     Internal(#[from] sea_orm::DbErr),
     #[error("Something went wrong on our side. Please try again.")]

@@ -1,0 +1,116 @@
+//! Confirming an email address and resetting a forgotten password, from emailed links.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::auth::{AuthOutcome, RequestPasswordReset, ResetPassword, verify_email};
+use crate::components::form::{FormAlert, TextField};
+
+fn token_param() -> Signal<String> {
+    let query = use_query_map();
+    Signal::derive(move || query.read().get("token").unwrap_or_default())
+}
+
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let token = token_param();
+    let result = Resource::new(move || token.get(), verify_email);
+    view! {
+        <Title text="Confirm your email" />
+        <section class="auth" aria-labelledby="verify-title">
+            <h1 id="verify-title">"Confirm your email"</h1>
+            <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Checking your link…"</p> }>
+                {move || Suspend::new(async move {
+                    match result.await {
+                        Ok(Ok(email)) => view! {
+                            <p role="status">{format!("Thank you: {email} is confirmed.")}</p>
+                            <a class="button button--primary" href="/account">"Go to your account"</a>
+                        }.into_any(),
+                        Ok(Err(message)) => view! {
+                            <p role="alert">{message}</p>
+                            <a class="text-link" href="/account">"Send a new link from your account"</a>
+                        }.into_any(),
+                        Err(_) => view! { <p role="alert">"We could not check your link. Please try again."</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+fn outcome_error(
+    value: Signal<Option<Result<AuthOutcome, ServerFnError>>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        value
+            .get()
+            .and_then(|result| result.ok())
+            .and_then(|outcome| outcome.error_for(field))
+    })
+}
+
+fn outcome_alert(
+    value: Signal<Option<Result<AuthOutcome, ServerFnError>>>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || match value.get() {
+        Some(Ok(outcome)) => outcome.form_error(),
+        Some(Err(_)) => Some("We could not reach LuxeVerse. Please try again.".to_string()),
+        None => None,
+    })
+}
+
+/// Without a token: ask for a link. With one: choose a new password.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let token = token_param();
+    view! {
+        <Title text="Reset your password" />
+        <section class="auth" aria-labelledby="reset-title">
+            <h1 id="reset-title">"Reset your password"</h1>
+            {move || if token.get().is_empty() { view! { <RequestResetForm /> }.into_any() } else { view! { <NewPasswordForm token=token.get() /> }.into_any() }}
+        </section>
+    }
+}
+
+#[component]
+fn RequestResetForm() -> impl IntoView {
+    let action = ServerAction::<RequestPasswordReset>::new();
+    let value = Signal::derive(move || action.value().get());
+    let sent = Signal::derive(
+        move || matches!(value.get(), Some(Ok(AuthOutcome::Refused(ref errors))) if errors.is_empty()),
+    );
+    view! {
+        <p>"Enter the email you shopped with and we will send you a link to choose a new password."</p>
+        <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
+            <TextField label="Email" name="email" input_type="email" autocomplete="email" error=outcome_error(value, "email") />
+            <FormAlert message=outcome_alert(value) />
+            <p role="status" class="form-status">
+                {move || sent.get().then_some("If an account uses that address, a link is on its way. It works for one hour.")}
+            </p>
+            <button type="submit" class="button button--primary" disabled=move || action.pending().get()>"Send the link"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn NewPasswordForm(token: String) -> impl IntoView {
+    let action = ServerAction::<ResetPassword>::new();
+    let value = Signal::derive(move || action.value().get());
+    view! {
+        <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
+            <input type="hidden" name="token" value=token />
+            <TextField
+                label="New password"
+                name="password"
+                input_type="password"
+                autocomplete="new-password"
+                hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+                error=outcome_error(value, "password")
+            />
+            <FormAlert message=outcome_alert(value) />
+            <button type="submit" class="button button--primary" disabled=move || action.pending().get()>"Save the new password"</button>
+        </ActionForm>
+    }
+}
