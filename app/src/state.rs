@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::services::auth::tokens::TokenSigner;
 use crate::services::mail::Mailer;
+use crate::services::oauth::OAuthProviders;
 
 /// Everything a request may need on the server. Cheap to clone: each field is a handle.
 #[derive(Clone, Debug, FromRef)]
@@ -17,6 +18,8 @@ pub struct AppState {
     /// Public base URL for links in emails, no trailing slash.
     pub base_url: String,
     pub mailer: Mailer,
-    /// Signs verification and reset links.
+    /// Signs verification and reset links and the OAuth sign-in cookie.
     pub signer: TokenSigner,
+    /// Social sign-in providers configured by environment.
+    pub oauth: OAuthProviders,
 }

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use app::services::mail::MailSettings;
+use app::services::oauth::OAuthProviders;
 use leptos::prelude::LeptosOptions;
 
 pub const DEFAULT_PG_INSTALL_DIR: &str = "/var/cache/luxeverse/pgserver/pgserver/pginstall";
@@ -22,6 +23,8 @@ pub enum ConfigError {
     Leptos(String),
     #[error(transparent)]
     Mail(#[from] app::services::mail::MailConfigError),
+    #[error(transparent)]
+    OAuth(#[from] app::services::oauth::OAuthConfigError),
 }
 
 #[derive(Clone, Debug)]
@@ -39,6 +42,8 @@ pub struct Settings {
     /// Signs links in emails (`APP_SECRET`); unset in development means a generated
     /// secret kept in `.data/app-secret`.
     pub app_secret: Option<String>,
+    /// Social sign-in (`OAUTH_PROVIDERS`, `OAUTH_<NAME>_CLIENT_ID`, ...).
+    pub oauth: OAuthProviders,
 }
 
 #[derive(Clone, Debug)]
@@ -128,6 +133,7 @@ impl Settings {
         let embedding_model_dir = var("EMBEDDING_MODEL_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(app::services::embedder::DEFAULT_MODEL_DIR));
+        let oauth = OAuthProviders::from_lookup(var, &base_url)?;
         Ok(Settings {
             leptos,
             base_url,
@@ -138,6 +144,7 @@ impl Settings {
             embedding_model_dir,
             mail: MailSettings::from_lookup(var)?,
             app_secret: var("APP_SECRET"),
+            oauth,
         })
     }
 }

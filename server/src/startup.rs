@@ -19,6 +19,7 @@ use tracing::Level;
 use crate::config::Settings;
 use crate::database::{self, DatabaseError};
 use crate::routes::health::health;
+use crate::routes::oauth;
 
 /// A bound, ready-to-serve application.
 pub struct Application {
@@ -45,11 +46,6 @@ impl Application {
                 addr: settings.leptos.site_addr.to_string(),
                 source,
             })?;
-        let mut settings = settings;
-        // Binding port 0 (tests) picks a free port: links must name the real one.
-        if let (Some(base), Ok(addr)) = (settings.base_url.strip_suffix(":0"), listener.local_addr()) {
-            settings.base_url = format!("{base}:{}", addr.port());
-        }
         let mailer = Mailer::new(&settings.mail).map_err(StartupError::Mail)?;
         let secret = match &settings.app_secret {
             Some(secret) => secret.clone(),
@@ -62,6 +58,7 @@ impl Application {
             base_url: settings.base_url.clone(),
             mailer,
             signer: TokenSigner::new(&secret),
+            oauth: settings.oauth.clone(),
         };
         Ok(Self {
             listener,
@@ -125,7 +122,9 @@ fn development_secret() -> std::io::Result<String> {
     {
         return Ok(secret.trim().to_string());
     }
-    tracing::warn!("APP_SECRET is not set: using a generated development secret (.data/app-secret)");
+    tracing::warn!(
+        "APP_SECRET is not set: using a generated development secret (.data/app-secret)"
+    );
     std::fs::create_dir_all(".data")?;
     let secret: String = rand::Rng::sample_iter(rand::rng(), &rand::distr::Alphanumeric)
         .take(48)
@@ -148,6 +147,8 @@ pub fn router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .route("/health", get(health))
+        .route("/auth/oauth/{provider}/start", get(oauth::start))
+        .route("/auth/oauth/{provider}/callback", get(oauth::callback))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -1,5 +1,7 @@
+pub mod addresses;
 pub mod auth;
 pub mod embedder;
 pub mod mail;
 pub mod oauth;
 pub mod password;
+pub mod profile;

@@ -102,6 +102,19 @@ pub struct TestApp {
 
 /// Starts the app on a random port with a freshly created, migrated database.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(HashMap::new()).await
+}
+
+/// A port that was free a moment ago (the app binds it right after).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free port")
+}
+
+/// As `spawn_app`, with extra configuration (e.g. an OAuth provider).
+pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
     init_tracing();
     let admin_url = admin_url().await;
     let db_name = format!("test_{}", uuid::Uuid::new_v4().simple());
@@ -116,15 +129,19 @@ pub async fn spawn_app() -> TestApp {
 
     // Mail goes to a local SMTP server speaking the real protocol.
     let smtp = FakeSmtp::start().await;
-    let vars: HashMap<&str, String> = HashMap::from([
-        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".to_string()),
-        ("DATABASE_URL", url.clone()),
-        ("SMTP_URL", smtp.url()),
+    let mut vars: HashMap<String, String> = HashMap::from([
         (
-            "APP_SECRET",
+            "LEPTOS_SITE_ADDR".into(),
+            format!("127.0.0.1:{}", free_port()),
+        ),
+        ("DATABASE_URL".into(), url.clone()),
+        ("SMTP_URL".into(), smtp.url()),
+        (
+            "APP_SECRET".into(),
             format!("test-secret-{}", uuid::Uuid::new_v4()),
         ),
     ]);
+    vars.extend(extra);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
     let app = Application::build_with_database(settings, db.clone())
         .await

@@ -8,6 +8,7 @@ mod fake_oauth;
 mod fake_smtp;
 mod health;
 mod helpers;
+mod oauth;
 mod pages;
 mod recovery;
 mod restart;

@@ -1,6 +1,5 @@
 //! The embedded database survives the server being killed and started again.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -10,14 +9,7 @@ use server::config::EmbeddedPgSettings;
 use server::database;
 use server::embedded_pg::EmbeddedPostgres;
 
-use crate::helpers::{init_tracing, test_cluster_settings};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("a free port")
-}
+use crate::helpers::{free_port, init_tracing, test_cluster_settings};
 
 /// The real server binary, with its own embedded cluster in `pg_dir`.
 struct ServerProcess {

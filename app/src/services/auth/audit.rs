@@ -14,6 +14,9 @@ pub const SIGN_IN_FAILED: &str = "auth.sign_in_failed";
 pub const SIGNED_OUT: &str = "auth.signed_out";
 pub const REGISTERED: &str = "auth.registered";
 pub const ROLE_CHANGED: &str = "user.role_changed";
+pub const PASSWORD_CHANGED: &str = "auth.password_changed";
+/// A wrong current password on the change-password form (rate limited like sign-ins).
+pub const PASSWORD_CHANGE_FAILED: &str = "auth.password_change_failed";
 
 /// Audit rows about an email address (whether or not an account has it) use this id,
 /// so attempts against one address can be counted without storing it in clear.

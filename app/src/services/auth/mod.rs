@@ -8,6 +8,7 @@ pub mod rate_limit;
 pub mod recovery;
 pub mod roles;
 pub mod sessions;
+pub mod social;
 pub mod tokens;
 
 use std::net::IpAddr;
@@ -46,6 +47,10 @@ pub enum AuthError {
     RateLimited { retry_after_secs: u64 },
     #[error("{0}")]
     Link(#[from] tokens::TokenError),
+    #[error(
+        "That account has no verified email address. Create an account with your email instead."
+    )]
+    UnverifiedProviderEmail,
     #[error("We could not send the email. Please try again in a moment.")]
     Mail(#[from] crate::services::mail::MailError),
     #[error("Something went wrong on our side. Please try again.")]

@@ -1,0 +1,195 @@
+//! Signing in with an OAuth provider: find the linked account, link a new one, or create
+//! a customer. An address that already has a password account is linked only once its
+//! owner has signed in with that password (they then connect the provider themselves).
+
+use chrono::Utc;
+use sea_orm::ActiveValue::Set;
+use sea_orm::prelude::*;
+use sea_orm::{
+    ActiveModelTrait, DatabaseConnection, DatabaseTransaction, QueryFilter, TransactionTrait,
+};
+use serde_json::json;
+
+use super::audit::{self, AuditEntry};
+use super::sessions::{self, SessionToken};
+use super::{AuthError, RequestContext};
+use crate::domain::email::Email;
+use crate::entities::sea_orm_active_enums::UserRole;
+use crate::entities::{oauth_accounts, style_profiles, users, wishlists};
+use crate::services::oauth::OAuthIdentity;
+
+pub const OAUTH_LINKED: &str = "auth.oauth_linked";
+
+#[derive(Debug)]
+pub enum SocialOutcome {
+    SignedIn {
+        user: users::Model,
+        token: SessionToken,
+    },
+    /// A password account has this email: its owner must sign in first.
+    LinkRequired,
+}
+
+async fn link(
+    txn: &DatabaseTransaction,
+    user: &users::Model,
+    identity: &OAuthIdentity,
+    context: &RequestContext,
+) -> Result<(), DbErr> {
+    oauth_accounts::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(user.id),
+        provider: Set(identity.provider.clone()),
+        provider_account_id: Set(identity.subject.clone()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(
+        txn,
+        AuditEntry {
+            action: OAUTH_LINKED,
+            actor: Some(user.id),
+            entity_type: "user",
+            entity_id: user.id,
+            old_values: None,
+            new_values: Some(json!({ "provider": identity.provider })),
+            context,
+        },
+    )
+    .await
+}
+
+async fn open_session(
+    txn: &DatabaseTransaction,
+    user: &users::Model,
+    context: &RequestContext,
+) -> Result<SessionToken, DbErr> {
+    let token = sessions::create(txn, user.id, context).await?;
+    audit::record(
+        txn,
+        AuditEntry {
+            action: audit::SIGNED_IN,
+            actor: Some(user.id),
+            entity_type: "user",
+            entity_id: user.id,
+            old_values: None,
+            new_values: None,
+            context,
+        },
+    )
+    .await?;
+    Ok(token)
+}
+
+/// Signs in (or up) with a provider identity. `current` is the already signed-in user,
+/// if any: they are connecting the provider to their account.
+pub async fn sign_in_with(
+    db: &DatabaseConnection,
+    identity: &OAuthIdentity,
+    current: Option<users::Model>,
+    context: &RequestContext,
+) -> Result<SocialOutcome, AuthError> {
+    let linked = oauth_accounts::Entity::find()
+        .filter(oauth_accounts::Column::Provider.eq(&identity.provider))
+        .filter(oauth_accounts::Column::ProviderAccountId.eq(&identity.subject))
+        .find_also_related(users::Entity)
+        .one(db)
+        .await?;
+    let txn = db.begin().await?;
+    let user = match (linked, current) {
+        (Some((_, Some(user))), _) => user,
+        (_, Some(current)) => {
+            link(&txn, &current, identity, context).await?;
+            current
+        }
+        (_, None) => {
+            let email = identity
+                .email
+                .as_deref()
+                .filter(|_| identity.email_verified)
+                .map(Email::parse)
+                .transpose()
+                .map_err(|_| AuthError::UnverifiedProviderEmail)?
+                .ok_or(AuthError::UnverifiedProviderEmail)?;
+            let existing = users::Entity::find()
+                .filter(users::Column::Email.eq(email.as_str()))
+                .one(&txn)
+                .await?;
+            match existing {
+                Some(user) if user.password_hash.is_some() => {
+                    return Ok(SocialOutcome::LinkRequired);
+                }
+                Some(user) => {
+                    link(&txn, &user, identity, context).await?;
+                    user
+                }
+                None => {
+                    let user = create_customer(&txn, &email, identity, context).await?;
+                    link(&txn, &user, identity, context).await?;
+                    user
+                }
+            }
+        }
+    };
+    let token = open_session(&txn, &user, context).await?;
+    txn.commit().await?;
+    Ok(SocialOutcome::SignedIn { user, token })
+}
+
+async fn create_customer(
+    txn: &DatabaseTransaction,
+    email: &Email,
+    identity: &OAuthIdentity,
+    context: &RequestContext,
+) -> Result<users::Model, DbErr> {
+    let user = users::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(email.as_str().to_owned()),
+        email_verified: Set(Some(Utc::now().into())),
+        password_hash: Set(None),
+        name: Set(identity
+            .name
+            .as_ref()
+            .map(|name| name.chars().take(100).collect())),
+        avatar_url: Set(identity
+            .avatar_url
+            .as_ref()
+            .filter(|url| url.len() <= 500)
+            .cloned()),
+        role: Set(UserRole::Customer),
+        last_login_at: Set(Some(Utc::now().into())),
+        login_count: Set(1),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    wishlists::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(user.id),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    style_profiles::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(user.id),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(
+        txn,
+        AuditEntry {
+            action: audit::REGISTERED,
+            actor: Some(user.id),
+            entity_type: "user",
+            entity_id: user.id,
+            old_values: None,
+            new_values: Some(json!({ "email": user.email, "provider": identity.provider })),
+            context,
+        },
+    )
+    .await?;
+    Ok(user)
+}

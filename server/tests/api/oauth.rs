@@ -1,0 +1,150 @@
+//! Social sign-in through the browser routes, against a local OAuth2 provider that speaks
+//! the real protocol (authorize, token with PKCE, userinfo).
+
+use app::entities::{prelude::*, *};
+use sea_orm::QueryFilter;
+use sea_orm::prelude::*;
+
+use crate::fake_oauth::{FakeOAuth, FakeUser};
+use crate::helpers::{TestApp, free_port, spawn_app_with};
+
+async fn app_with_provider(user: FakeUser) -> (TestApp, FakeOAuth) {
+    let fake = FakeOAuth::start(user).await;
+    let port = free_port();
+    let mut settings = fake.settings("fake", &format!("http://127.0.0.1:{port}"));
+    settings.insert("LEPTOS_SITE_ADDR".into(), format!("127.0.0.1:{port}"));
+    (spawn_app_with(settings).await, fake)
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|cookie| cookie.starts_with(&format!("{name}=")))
+        .and_then(|cookie| cookie.split(';').next())
+        .map(str::to_owned)
+}
+
+/// Start → provider → back to the callback URL the provider chose (not yet followed).
+async fn to_callback(app: &TestApp) -> (String, String) {
+    let start = app.get("/auth/oauth/fake/start").await;
+    assert_eq!(start.status(), 303);
+    let pending = set_cookie(&start, "lv_oauth").expect("the pending login cookie");
+    let authorize = app.client.get(location(&start)).send().await.unwrap();
+    assert_eq!(authorize.status(), 302, "the fake provider approves");
+    (location(&authorize), pending)
+}
+
+async fn follow_callback(app: &TestApp, url: &str, cookies: &str) -> reqwest::Response {
+    app.client
+        .get(url)
+        .header("cookie", cookies)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_new_shopper_signs_up_with_the_provider_and_comes_back_to_the_same_account() {
+    let (app, fake) = app_with_provider(FakeUser::ada()).await;
+    let (callback, pending) = to_callback(&app).await;
+
+    let done = follow_callback(&app, &callback, &pending).await;
+
+    assert_eq!(done.status(), 303);
+    assert_eq!(location(&done), "/account");
+    let session = set_cookie(&done, "lv_session").expect("signed in");
+    let me = app
+        .me(Some(session.trim_start_matches("lv_session=")))
+        .await;
+    assert_eq!(me["email"], FakeUser::ada().email);
+    let user = Users::find()
+        .filter(users::Column::Email.eq(FakeUser::ada().email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(user.email_verified.is_some());
+    assert!(user.password_hash.is_none());
+    assert_eq!(OauthAccounts::find().count(&app.db).await.unwrap(), 1);
+    assert_eq!(fake.token_calls(), 1);
+
+    // Signing in again finds the same account.
+    let (callback, pending) = to_callback(&app).await;
+    assert_eq!(
+        follow_callback(&app, &callback, &pending).await.status(),
+        303
+    );
+    assert_eq!(Users::find().count(&app.db).await.unwrap(), 1);
+    assert_eq!(OauthAccounts::find().count(&app.db).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_forged_state_is_refused_before_any_token_exchange() {
+    let (app, fake) = app_with_provider(FakeUser::ada()).await;
+    let (callback, pending) = to_callback(&app).await;
+    let (base, query) = callback.split_once('?').unwrap();
+    let forged: String = query
+        .split('&')
+        .map(|pair| {
+            if pair.starts_with("state=") {
+                "state=forged-by-an-attacker".to_string()
+            } else {
+                pair.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&");
+
+    let refused = follow_callback(&app, &format!("{base}?{forged}"), &pending).await;
+
+    assert_eq!(refused.status(), 303);
+    assert_eq!(location(&refused), "/login?oauth_error=state");
+    assert!(set_cookie(&refused, "lv_session").is_none());
+    assert_eq!(fake.token_calls(), 0);
+    assert_eq!(Users::find().count(&app.db).await.unwrap(), 0);
+
+    // Without the pending-login cookie the callback is refused too.
+    let no_cookie = follow_callback(&app, &callback, "").await;
+    assert_eq!(location(&no_cookie), "/login?oauth_error=state");
+    assert_eq!(Users::find().count(&app.db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn an_existing_password_account_is_linked_only_after_its_owner_signs_in() {
+    let (app, _fake) = app_with_provider(FakeUser::ada()).await;
+    let email = FakeUser::ada().email;
+    let registered = app
+        .register("Ada", &email, "velvet evenings in florence")
+        .await;
+    let session = set_cookie(&registered, "lv_session").unwrap();
+
+    // Signed out: the provider's word alone does not take over the account.
+    let (callback, pending) = to_callback(&app).await;
+    let refused = follow_callback(&app, &callback, &pending).await;
+    assert_eq!(location(&refused), "/login?oauth_error=link_required");
+    assert_eq!(OauthAccounts::find().count(&app.db).await.unwrap(), 0);
+
+    // Signed in with the password: connecting links the provider.
+    let (callback, pending) = to_callback(&app).await;
+    let linked = follow_callback(&app, &callback, &format!("{pending}; {session}")).await;
+    assert_eq!(location(&linked), "/account");
+    let user = Users::find()
+        .filter(users::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let links = OauthAccounts::find()
+        .filter(oauth_accounts::Column::UserId.eq(user.id))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(links, 1);
+}
