@@ -24,8 +24,10 @@ use leptos_router::{
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::pages::account::AccountPage;
+use crate::pages::addresses::AddressesPage;
 use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
 use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
+use crate::pages::settings::SettingsPage;
 use crate::pages::{home::HomePage, not_found::NotFoundPage};
 use crate::theme::{ThemeState, requested_theme};
 
@@ -90,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

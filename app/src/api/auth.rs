@@ -252,6 +252,33 @@ pub async fn current_user() -> Result<Option<UserSummary>, ServerFnError> {
     }))
 }
 
+/// The social sign-in providers that are configured.
+#[server(endpoint = "auth/providers")]
+pub async fn sign_in_providers() -> Result<Vec<(String, String)>, ServerFnError> {
+    let state = crate::api::request::state()?;
+    Ok(state
+        .oauth
+        .enabled()
+        .map(|provider| (provider.name.clone(), provider.label.clone()))
+        .collect())
+}
+
+/// What an `oauth_error` code on the sign-in page means to the shopper.
+pub fn oauth_error_message(code: &str) -> &'static str {
+    match code {
+        "cancelled" => "Sign-in with that provider was cancelled.",
+        "state" => "That sign-in link expired or did not come from this browser. Please try again.",
+        "link_required" => {
+            "An account with that email already exists. Sign in with your password, then connect the provider from your settings."
+        }
+        "unverified_email" => {
+            "That account has no verified email address. Create an account with your email instead."
+        }
+        "unavailable" => "That sign-in provider is not available.",
+        _ => "We could not sign you in with that provider. Please try again.",
+    }
+}
+
 /// Admin only: changes a user's role, audited.
 #[server(endpoint = "admin/set_user_role")]
 pub async fn set_user_role(email: String, role: String) -> Result<(), ServerFnError> {

@@ -1,6 +1,7 @@
 //! Server functions, one module per domain. Each is thin: parse and authorise, call a
 //! domain service, map its errors to what the page shows.
 
+pub mod account;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod request;

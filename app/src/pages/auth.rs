@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::auth::{AuthOutcome, Register, SignIn, SignOut};
+use crate::api::auth::{
+    AuthOutcome, Register, SignIn, SignOut, oauth_error_message, sign_in_providers,
+};
 use crate::components::form::{FormAlert, TextField};
 use crate::domain::email::Email;
 use crate::domain::password::NewPassword;
@@ -40,6 +42,13 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let value = Signal::derive(move || action.value().get());
     let next = next_param();
+    let query = use_query_map();
+    let oauth_error = move || {
+        query
+            .read()
+            .get("oauth_error")
+            .map(|code| oauth_error_message(&code))
+    };
     let register_href = move || {
         let next = next.get();
         if next.is_empty() {
@@ -55,6 +64,7 @@ pub fn SignInPage() -> impl IntoView {
         <section class="auth" aria-labelledby="sign-in-title">
             <p class="eyebrow">"Welcome back"</p>
             <h1 id="sign-in-title">"Sign in"</h1>
+            {move || oauth_error().map(|message| view! { <p class="form-alert" role="alert">{message}</p> })}
             <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
                 <input type="hidden" name="next" value=next />
                 <TextField label="Email" name="email" input_type="email" autocomplete="email" error=field_error(value, "email") />
@@ -70,9 +80,38 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </ActionForm>
+            <SocialSignIn />
             <p class="auth__switch"><a href="/reset-password">"Forgotten your password?"</a></p>
             <p class="auth__switch">"New to LuxeVerse? " <a href=register_href>"Create an account"</a></p>
         </section>
+    }
+}
+
+/// "Continue with …" links for the configured providers (plain links: they work without
+/// JavaScript, and the provider round trip is a full navigation anyway).
+#[component]
+fn SocialSignIn() -> impl IntoView {
+    let providers = Resource::new(|| (), |_| sign_in_providers());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let providers = providers.await.unwrap_or_default();
+                (!providers.is_empty()).then(|| view! {
+                    <div class="social-sign-in">
+                        <p class="eyebrow">"Or continue with"</p>
+                        <ul role="list">
+                            {providers.into_iter().map(|(name, label)| view! {
+                                <li>
+                                    <a class="button button--ghost" href=format!("/auth/oauth/{name}/start") rel="external">
+                                        {format!("Continue with {label}")}
+                                    </a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            })}
+        </Suspense>
     }
 }
 

@@ -179,13 +179,33 @@ impl Address {
         let i = &mut issues;
         let parsed = (
             keep(i, F::Kind, parse_kind(&form.kind)),
-            keep(i, F::FirstName, required(&form.first_name, 100, "Enter a first name.")),
-            keep(i, F::LastName, required(&form.last_name, 100, "Enter a last name.")),
+            keep(
+                i,
+                F::FirstName,
+                required(&form.first_name, 100, "Enter a first name."),
+            ),
+            keep(
+                i,
+                F::LastName,
+                required(&form.last_name, 100, "Enter a last name."),
+            ),
             keep(i, F::Company, text(&form.company, 100)),
-            keep(i, F::Phone, parse_phone(&form.phone).map_err(str::to_string)),
-            keep(i, F::Line1, required(&form.address_line1, 255, "Enter the street address.")),
+            keep(
+                i,
+                F::Phone,
+                parse_phone(&form.phone).map_err(str::to_string),
+            ),
+            keep(
+                i,
+                F::Line1,
+                required(&form.address_line1, 255, "Enter the street address."),
+            ),
             keep(i, F::Line2, text(&form.address_line2, 255)),
-            keep(i, F::City, required(&form.city, 100, "Enter a town or city.")),
+            keep(
+                i,
+                F::City,
+                required(&form.city, 100, "Enter a town or city."),
+            ),
             keep(i, F::StateProvince, text(&form.state_province, 100)),
             keep(i, F::PostalCode, parse_postal_code(&form.postal_code)),
             keep(i, F::CountryCode, parse_country(&form.country_code)),

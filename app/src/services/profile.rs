@@ -402,7 +402,12 @@ mod tests {
             parse_phone(" +1 212 555 0100 ").unwrap().as_deref(),
             Some("+12125550100")
         );
-        for bad in ["12-34-56-78", "call me", "++33123456", "1'; DROP TABLE users;--"] {
+        for bad in [
+            "12-34-56-78",
+            "call me",
+            "++33123456",
+            "1'; DROP TABLE users;--",
+        ] {
             assert_eq!(
                 parse_phone(bad),
                 Err("Use digits and spaces only, with an optional + at the start."),

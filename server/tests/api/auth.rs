@@ -47,6 +47,20 @@ impl TestApp {
         request.send().await.expect("request is sent")
     }
 
+    /// Posts a form and reads the JSON answer.
+    pub async fn post_json(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Value {
+        self.post_form(path, form, cookie)
+            .await
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub async fn register(&self, name: &str, email: &str, password: &str) -> reqwest::Response {
         self.post_form(
             "/api/auth/register",
@@ -399,4 +413,29 @@ async fn a_customer_calling_an_admin_function_gets_403_and_nothing_changes() {
         .await
         .unwrap();
     assert_eq!(audited, 1);
+}
+
+#[tokio::test]
+async fn a_guest_gets_a_session_that_is_not_an_account() {
+    let app = spawn_app().await;
+
+    let (guest, token) = app::services::auth::sessions::start_guest(&app.db, &Default::default())
+        .await
+        .unwrap();
+
+    assert_eq!(guest.role, UserRole::Guest);
+    assert!(guest.password_hash.is_none());
+    let resolved = app::services::auth::sessions::resolve(&app.db, &token)
+        .await
+        .unwrap();
+    assert_eq!(resolved.map(|(_, user)| user.id), Some(guest.id));
+    // Pages treat a guest as signed out, and a guest cannot sign in with a password.
+    assert_eq!(app.me(Some(token.as_str())).await, Value::Null);
+    let refused: Value = app
+        .sign_in(&guest.email, PASSWORD)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(refused["Refused"][0]["field"], "password");
 }

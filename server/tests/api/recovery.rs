@@ -41,30 +41,24 @@ async fn the_emailed_link_verifies_the_address() {
 
     let link = link_in_mail(&app, "ada@example.com", "/verify-email").await;
     let body: Value = app
-        .post_form(
+        .post_json(
             "/api/auth/verify_email",
             &[("token", &token_of(&link))],
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
 
     assert_eq!(body["Ok"], "ada@example.com");
     assert!(user(&app, "ada@example.com").await.email_verified.is_some());
 
     // A forged token is refused with a clear message.
     let forged: Value = app
-        .post_form(
+        .post_json(
             "/api/auth/verify_email",
             &[("token", "bm90LWEtdG9rZW4.c2lnbmF0dXJl")],
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(
         forged["Err"],
         "This link is not valid. Please request a new one."
@@ -82,15 +76,12 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_old_sessions() {
     assert_eq!(Sessions::find().count(&app.db).await.unwrap(), 1);
 
     let asked: Value = app
-        .post_form(
+        .post_json(
             "/api/auth/request_password_reset",
             &[("email", "ADA@example.com")],
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(
         asked,
         serde_json::json!({ "Refused": [] }),
@@ -132,15 +123,12 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_old_sessions() {
 
     // The link works once.
     let again: Value = app
-        .post_form(
+        .post_json(
             "/api/auth/reset_password",
             &[("token", &token), ("password", "another good phrase")],
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(
         again["Refused"][0]["message"],
         "This link has already been used. Please request a new one."
@@ -151,15 +139,12 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_old_sessions() {
 async fn reset_requests_do_not_reveal_accounts_and_are_rate_limited() {
     let app = spawn_app().await;
     let unknown: Value = app
-        .post_form(
+        .post_json(
             "/api/auth/request_password_reset",
             &[("email", "nobody@example.com")],
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(unknown, serde_json::json!({ "Refused": [] }));
 
     for _ in 0..2 {
@@ -171,15 +156,12 @@ async fn reset_requests_do_not_reveal_accounts_and_are_rate_limited() {
         .await;
     }
     let limited: Value = app
-        .post_form(
+        .post_json(
             "/api/auth/request_password_reset",
             &[("email", "nobody@example.com")],
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     let message = limited["Refused"][0]["message"].as_str().unwrap();
     assert!(
         message.starts_with("Too many attempts. Try again in "),
@@ -187,14 +169,11 @@ async fn reset_requests_do_not_reveal_accounts_and_are_rate_limited() {
     );
 
     let malformed: Value = app
-        .post_form(
+        .post_json(
             "/api/auth/request_password_reset",
             &[("email", "not an email")],
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(malformed["Refused"][0]["field"], "email");
 }

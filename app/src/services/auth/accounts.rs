@@ -4,7 +4,8 @@ use chrono::Utc;
 use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
 use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, IntoActiveModel, QueryFilter, TransactionTrait,
+    ActiveModelTrait, DatabaseConnection, DatabaseTransaction, IntoActiveModel, QueryFilter,
+    TransactionTrait,
 };
 use serde_json::json;
 
@@ -67,53 +68,89 @@ pub async fn register(
     let password_hash = hash_password(password.expose())?;
 
     let txn = db.begin().await?;
-    let user = users::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        email: Set(email.as_str().to_owned()),
-        password_hash: Set(Some(password_hash)),
-        name: Set(Some(name)),
-        role: Set(UserRole::Customer),
-        last_login_at: Set(Some(Utc::now().into())),
-        login_count: Set(1),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let user = insert_customer(
+        &txn,
+        NewCustomer {
+            email: &email,
+            name: Some(name),
+            password_hash: Some(password_hash),
+            email_verified: false,
+            avatar_url: None,
+        },
+        json!({ "email": email.as_str(), "role": "CUSTOMER" }),
+        context,
+    )
     .await
     .map_err(|error| match error.sql_err() {
         // Lost a race with another registration of the same address.
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AuthError::EmailTaken,
         _ => AuthError::Internal(error),
     })?;
+    let token = sessions::create(&txn, user.id, context).await?;
+    txn.commit().await?;
+    Ok((user, token))
+}
+
+/// A customer account about to be created.
+pub struct NewCustomer<'a> {
+    pub email: &'a Email,
+    pub name: Option<String>,
+    pub password_hash: Option<String>,
+    pub email_verified: bool,
+    pub avatar_url: Option<String>,
+}
+
+/// Inserts a signed-in customer with what every account starts with: the default
+/// wishlist and an empty style profile, and the audit record. Call inside a transaction.
+pub async fn insert_customer(
+    txn: &DatabaseTransaction,
+    customer: NewCustomer<'_>,
+    audit_values: serde_json::Value,
+    context: &RequestContext,
+) -> Result<users::Model, DbErr> {
+    let now = Utc::now();
+    let user = users::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(customer.email.as_str().to_owned()),
+        email_verified: Set(customer.email_verified.then(|| now.into())),
+        password_hash: Set(customer.password_hash),
+        name: Set(customer.name),
+        avatar_url: Set(customer.avatar_url),
+        role: Set(UserRole::Customer),
+        last_login_at: Set(Some(now.into())),
+        login_count: Set(1),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
     wishlists::ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user.id),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     style_profiles::ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user.id),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     audit::record(
-        &txn,
+        txn,
         AuditEntry {
             action: audit::REGISTERED,
             actor: Some(user.id),
             entity_type: "user",
             entity_id: user.id,
             old_values: None,
-            new_values: Some(json!({ "email": user.email, "role": "CUSTOMER" })),
+            new_values: Some(audit_values),
             context,
         },
     )
     .await?;
-    let token = sessions::create(&txn, user.id, context).await?;
-    txn.commit().await?;
-    Ok((user, token))
+    Ok(user)
 }
 
 /// A precomputed hash to verify against when the email is unknown, so a missing account

@@ -138,6 +138,28 @@ pub async fn resolve(
     Ok(Some((session, user)))
 }
 
+/// Opens a session for a visitor who has not signed in, so what they do (a cart) can
+/// follow them into an account later. `sessions.user_id` is required by the model, so
+/// the visitor gets a `GUEST` user with a placeholder address that cannot receive mail
+/// and cannot sign in (no password). Called lazily, when a guest first needs state, not
+/// on every page view.
+pub async fn start_guest(
+    db: &impl ConnectionTrait,
+    context: &RequestContext,
+) -> Result<(users::Model, SessionToken), DbErr> {
+    let id = Uuid::new_v4();
+    let guest = users::ActiveModel {
+        id: Set(id),
+        email: Set(format!("guest-{}@guests.luxeverse.invalid", id.simple())),
+        role: Set(crate::entities::sea_orm_active_enums::UserRole::Guest),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let token = create(db, guest.id, context).await?;
+    Ok((guest, token))
+}
+
 /// Ends the session behind `token` (signing out). Unknown tokens are ignored.
 pub async fn end(db: &impl ConnectionTrait, token: &SessionToken) -> Result<(), DbErr> {
     sessions::Entity::delete_many()

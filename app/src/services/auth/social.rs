@@ -2,7 +2,6 @@
 //! a customer. An address that already has a password account is linked only once its
 //! owner has signed in with that password (they then connect the provider themselves).
 
-use chrono::Utc;
 use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
 use sea_orm::{
@@ -10,12 +9,12 @@ use sea_orm::{
 };
 use serde_json::json;
 
+use super::accounts::{NewCustomer, insert_customer};
 use super::audit::{self, AuditEntry};
 use super::sessions::{self, SessionToken};
 use super::{AuthError, RequestContext};
 use crate::domain::email::Email;
-use crate::entities::sea_orm_active_enums::UserRole;
-use crate::entities::{oauth_accounts, style_profiles, users, wishlists};
+use crate::entities::{oauth_accounts, users};
 use crate::services::oauth::OAuthIdentity;
 
 pub const OAUTH_LINKED: &str = "auth.oauth_linked";
@@ -23,7 +22,7 @@ pub const OAUTH_LINKED: &str = "auth.oauth_linked";
 #[derive(Debug)]
 pub enum SocialOutcome {
     SignedIn {
-        user: users::Model,
+        user: Box<users::Model>,
         token: SessionToken,
     },
     /// A password account has this email: its owner must sign in first.
@@ -125,7 +124,22 @@ pub async fn sign_in_with(
                     user
                 }
                 None => {
-                    let user = create_customer(&txn, &email, identity, context).await?;
+                    let user = insert_customer(
+                        &txn,
+                        NewCustomer {
+                            email: &email,
+                            name: identity
+                                .name
+                                .as_ref()
+                                .map(|name| name.chars().take(100).collect()),
+                            password_hash: None,
+                            email_verified: true,
+                            avatar_url: identity.avatar_url.clone().filter(|url| url.len() <= 500),
+                        },
+                        json!({ "email": email.as_str(), "provider": identity.provider }),
+                        context,
+                    )
+                    .await?;
                     link(&txn, &user, identity, context).await?;
                     user
                 }
@@ -134,62 +148,8 @@ pub async fn sign_in_with(
     };
     let token = open_session(&txn, &user, context).await?;
     txn.commit().await?;
-    Ok(SocialOutcome::SignedIn { user, token })
-}
-
-async fn create_customer(
-    txn: &DatabaseTransaction,
-    email: &Email,
-    identity: &OAuthIdentity,
-    context: &RequestContext,
-) -> Result<users::Model, DbErr> {
-    let user = users::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        email: Set(email.as_str().to_owned()),
-        email_verified: Set(Some(Utc::now().into())),
-        password_hash: Set(None),
-        name: Set(identity
-            .name
-            .as_ref()
-            .map(|name| name.chars().take(100).collect())),
-        avatar_url: Set(identity
-            .avatar_url
-            .as_ref()
-            .filter(|url| url.len() <= 500)
-            .cloned()),
-        role: Set(UserRole::Customer),
-        last_login_at: Set(Some(Utc::now().into())),
-        login_count: Set(1),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    wishlists::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        user_id: Set(user.id),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    style_profiles::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        user_id: Set(user.id),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    audit::record(
-        txn,
-        AuditEntry {
-            action: audit::REGISTERED,
-            actor: Some(user.id),
-            entity_type: "user",
-            entity_id: user.id,
-            old_values: None,
-            new_values: Some(json!({ "email": user.email, "provider": identity.provider })),
-            context,
-        },
-    )
-    .await?;
-    Ok(user)
+    Ok(SocialOutcome::SignedIn {
+        user: Box::new(user),
+        token,
+    })
 }
