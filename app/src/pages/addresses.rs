@@ -222,16 +222,21 @@ fn AddressCard(
     view! {
         <li class="address-card">
             <p class="address-card__tags">
-                <span class="address-card__tag">{if kind == "billing" { "Billing" } else { "Shipping" }}</span>
-                {address
-                    .is_default
-                    .then(|| {
-                        view! {
-                            <span class="address-card__tag address-card__tag--default">
-                                {format!("Default {kind} address")}
-                            </span>
-                        }
-                    })}
+                {if address.is_default {
+                    view! {
+                        <span class="address-card__tag address-card__tag--default">
+                            {format!("Default {kind} address")}
+                        </span>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <span class="address-card__tag">
+                            {if kind == "billing" { "Billing" } else { "Shipping" }}
+                        </span>
+                    }
+                        .into_any()
+                }}
             </p>
             <address class="address-card__lines">
                 <span>{format!("{} {}", address.first_name, address.last_name)}</span>

@@ -1,6 +1,7 @@
 //! Integration tests: the real server, in-process, on a random port, against a fresh
 //! database of its own (zero2prod's `spawn_app`).
 
+mod account;
 mod auth;
 mod embedded;
 mod entities;

@@ -22,6 +22,7 @@ impl ServerProcess {
         let http_port = free_port();
         let child = Command::new(env!("CARGO_BIN_EXE_server"))
             .env_remove("DATABASE_URL")
+            .env("APP_SECRET", "restart-test-secret-not-used-for-anything")
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{http_port}"))
             .env("PG_INSTALL_DIR", &pg.install_dir)
             .env("EMBEDDED_PG_DIR", &pg.dir)
