@@ -5,3 +5,4 @@ pub mod mail;
 pub mod oauth;
 pub mod password;
 pub mod profile;
+pub mod catalog;

@@ -1,0 +1,1 @@
+//! Product listings: filters, facets, sorts and cursor pagination.

@@ -1,0 +1,1 @@
+//! A product's detail page: gallery, variants, reviews, recommendations.
