@@ -3,6 +3,8 @@
 
 mod account;
 mod auth;
+mod catalog_listing;
+mod catalog_product;
 mod embedded;
 mod entities;
 mod fake_oauth;
