@@ -26,6 +26,8 @@ use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::pages::account::AccountPage;
 use crate::pages::addresses::AddressesPage;
 use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
+use crate::pages::listing::{BrandPage, CategoryPage, CollectionPage, ProductsPage};
+use crate::pages::product::ProductPage;
 use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::{home::HomePage, not_found::NotFoundPage};
@@ -94,6 +96,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/account/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async />
+                    <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />
+                    <Route path=path!("/categories/:slug") view=CategoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/brands/:slug") view=BrandPage ssr=SsrMode::Async />
+                    <Route path=path!("/collections/:slug") view=CollectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -3,5 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod catalog;
+pub mod product;
 #[cfg(feature = "ssr")]
 pub mod request;

@@ -1,5 +1,9 @@
 pub mod atelier_showcase;
 pub mod brand_mark;
 pub mod form;
+pub mod gallery;
 pub mod layout;
+pub mod price_tag;
+pub mod product_card;
 pub mod theme_toggle;
+pub mod variant_picker;

@@ -2,6 +2,8 @@ pub mod account;
 pub mod addresses;
 pub mod auth;
 pub mod home;
+pub mod listing;
 pub mod not_found;
+pub mod product;
 pub mod recovery;
 pub mod settings;

@@ -1,0 +1,144 @@
+//! Catalog listings as server functions. Thin: parse the query string pairs with
+//! `ListingQuery::from_pairs`, call `services::catalog::listing`, and send DTOs (money as
+//! decimal strings, never floats). A bad parameter is a shopper-facing message, not an error.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+/// Products per listing page.
+pub const PAGE_SIZE: u32 = 24;
+
+/// One product card as the listing grid shows it. Prices are decimal strings ("1250.00").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCardDto {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub brand_name: Option<String>,
+    pub price: String,
+    pub compare_at_price: Option<String>,
+    pub currency: String,
+    pub image_url: Option<String>,
+    pub image_alt: Option<String>,
+    /// Mean approved rating as a decimal string, `None` without reviews.
+    pub average_rating: Option<String>,
+    pub review_count: u64,
+    pub in_stock: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCountDto {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FacetsDto {
+    pub categories: Vec<FacetCountDto>,
+    pub brands: Vec<FacetCountDto>,
+    pub sizes: Vec<FacetCountDto>,
+    pub colors: Vec<FacetCountDto>,
+    pub materials: Vec<FacetCountDto>,
+    pub price_min: Option<String>,
+    pub price_max: Option<String>,
+    pub in_stock: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingPageDto {
+    pub products: Vec<ProductCardDto>,
+    pub next_cursor: Option<String>,
+    pub total: u64,
+    pub facets: FacetsDto,
+}
+
+/// What a listing request came to: a page, or a message about a bad filter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ListingOutcome {
+    Page(Box<ListingPageDto>),
+    Invalid(String),
+}
+
+/// The shopper-facing message for a refused query string.
+pub fn invalid_filter_message(detail: &str) -> String {
+    format!("We could not apply these filters: {detail}.")
+}
+
+#[cfg(feature = "ssr")]
+mod convert {
+    use super::*;
+    use crate::services::catalog::listing::{FacetCount, ListingPage, ProductCard};
+
+    fn card(card: ProductCard) -> ProductCardDto {
+        ProductCardDto {
+            id: card.id.to_string(),
+            slug: card.slug,
+            name: card.name,
+            brand_name: card.brand_name,
+            price: card.price.to_string(),
+            compare_at_price: card.compare_at_price.map(|price| price.to_string()),
+            currency: card.currency.trim().to_string(),
+            image_url: card.image_url,
+            image_alt: card.image_alt,
+            average_rating: card
+                .average_rating
+                .map(|rating| rating.round_dp(1).to_string()),
+            review_count: card.review_count,
+            in_stock: card.in_stock,
+        }
+    }
+
+    fn counts(counts: Vec<FacetCount>) -> Vec<FacetCountDto> {
+        counts
+            .into_iter()
+            .map(|count| FacetCountDto {
+                value: count.value,
+                label: count.label,
+                count: count.count,
+            })
+            .collect()
+    }
+
+    pub fn page(page: ListingPage) -> ListingPageDto {
+        let facets = page.facets;
+        ListingPageDto {
+            products: page.products.into_iter().map(card).collect(),
+            next_cursor: page.next_cursor,
+            total: page.total,
+            facets: FacetsDto {
+                categories: counts(facets.categories),
+                brands: counts(facets.brands),
+                sizes: counts(facets.sizes),
+                colors: counts(facets.colors),
+                materials: counts(facets.materials),
+                price_min: facets.price_min.map(|price| price.to_string()),
+                price_max: facets.price_max.map(|price| price.to_string()),
+                in_stock: facets.in_stock,
+            },
+        }
+    }
+}
+
+/// One page of the listing for the decoded query-string pairs (`category`, `size`, `sort`,
+/// `cursor`, ...), with the total and facet counts.
+#[server(endpoint = "catalog/list_products", input = Json)]
+pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutcome, ServerFnError> {
+    use crate::api::request::{internal, state};
+    use crate::services::catalog::listing::{self, ListingQuery};
+
+    let query = match ListingQuery::from_pairs(&params) {
+        Ok(query) => query,
+        Err(error) => {
+            return Ok(ListingOutcome::Invalid(invalid_filter_message(
+                &error.to_string(),
+            )));
+        }
+    };
+    let state = state()?;
+    let page = listing::list_products(&state.db, &query, PAGE_SIZE)
+        .await
+        .map_err(internal)?;
+    Ok(ListingOutcome::Page(Box::new(convert::page(page))))
+}

@@ -1,0 +1,134 @@
+//! Prices in the product's currency, with compare-at prices struck through.
+
+use leptos::prelude::*;
+
+fn symbol(currency: &str) -> Option<&'static str> {
+    match currency {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        "JPY" => Some("¥"),
+        "CHF" => Some("CHF "),
+        _ => None,
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, ch) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Formats a decimal amount (as sent by the server, e.g. `"1250.00"` or `"1250"`) in
+/// `currency`: `format_price("1250", "USD") == "$1,250.00"`. Rounds half away from zero to
+/// the currency's minor unit (none for JPY). Anything that is not a plain decimal is shown
+/// as given, with the currency code.
+pub fn format_price(amount: &str, currency: &str) -> String {
+    let currency = currency.trim().to_ascii_uppercase();
+    let amount = amount.trim();
+    let (negative, digits) = match amount.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, amount),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = !whole.is_empty()
+        && whole.chars().all(|ch| ch.is_ascii_digit())
+        && fraction.chars().all(|ch| ch.is_ascii_digit());
+    if !plain {
+        return format!("{amount} {currency}");
+    }
+    let scale: usize = if currency == "JPY" { 0 } else { 2 };
+    // Integer arithmetic in minor units, rounding half away from zero.
+    let mut minor: u128 = 0;
+    for ch in whole
+        .chars()
+        .chain(fraction.chars().chain(std::iter::repeat('0')).take(scale))
+    {
+        minor = minor
+            .saturating_mul(10)
+            .saturating_add(u128::from(ch as u8 - b'0'));
+    }
+    if fraction.len() > scale && fraction.as_bytes()[scale] >= b'5' {
+        minor = minor.saturating_add(1);
+    }
+    let unit = 10u128.pow(scale as u32);
+    let whole_text = group_thousands(&(minor / unit).to_string());
+    let number = if scale == 0 {
+        whole_text
+    } else {
+        format!("{whole_text}.{:0width$}", minor % unit, width = scale)
+    };
+    let sign = if negative && minor != 0 { "-" } else { "" };
+    match symbol(&currency) {
+        Some(symbol) => format!("{sign}{symbol}{number}"),
+        None => format!("{sign}{number} {currency}"),
+    }
+}
+
+/// The price, and the compare-at price struck through when it is higher.
+#[component]
+pub fn PriceTag(
+    price: String,
+    currency: String,
+    #[prop(optional_no_strip)] compare_at: Option<String>,
+) -> impl IntoView {
+    let current = format_price(&price, &currency);
+    let was = compare_at
+        .filter(|compare| compare != &price)
+        .map(|compare| format_price(&compare, &currency));
+    let on_sale = was.is_some();
+    view! {
+        <p class="price-tag" class:price-tag--sale=on_sale>
+            {was.map(|was| {
+                view! {
+                    <s class="price-tag__was">
+                        <span class="visually-hidden">"was "</span>
+                        {was}
+                    </s>
+                    " "
+                    <span class="visually-hidden">"now "</span>
+                }
+            })}
+            <span class="price-tag__now" data-price=price.clone()>{current}</span>
+        </p>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_price;
+
+    #[test]
+    fn usd_with_grouping_and_cents() {
+        assert_eq!(format_price("1250", "USD"), "$1,250.00");
+        assert_eq!(format_price("1250.00", "USD"), "$1,250.00");
+        assert_eq!(format_price("1234567.5", "usd"), "$1,234,567.50");
+        assert_eq!(format_price("0.5", "USD"), "$0.50");
+        assert_eq!(format_price("999", "USD"), "$999.00");
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(format_price("19.995", "USD"), "$20.00");
+        assert_eq!(format_price("19.994", "USD"), "$19.99");
+    }
+
+    #[test]
+    fn other_currencies() {
+        assert_eq!(format_price("1250", "EUR"), "€1,250.00");
+        assert_eq!(format_price("1250.4", "JPY"), "¥1,250");
+        assert_eq!(format_price("75", "SEK"), "75.00 SEK");
+    }
+
+    #[test]
+    fn negative_and_garbage() {
+        assert_eq!(format_price("-12.5", "USD"), "-$12.50");
+        assert_eq!(format_price("abc", "USD"), "abc USD");
+    }
+}

@@ -1,0 +1,47 @@
+//! One product in a listing grid: image, brand, name, price and rating.
+
+use leptos::prelude::*;
+
+use crate::api::catalog::ProductCardDto;
+use crate::components::price_tag::PriceTag;
+
+/// "4.5 out of 5 (12 reviews)"; `None` without reviews.
+pub fn rating_label(average: Option<&str>, count: u64) -> Option<String> {
+    let average = average?;
+    let reviews = if count == 1 { "review" } else { "reviews" };
+    Some(format!("{average} out of 5 ({count} {reviews})"))
+}
+
+#[component]
+pub fn ProductCard(product: ProductCardDto) -> impl IntoView {
+    let href = format!("/products/{}", product.slug);
+    let rating = rating_label(product.average_rating.as_deref(), product.review_count);
+    let alt = product
+        .image_alt
+        .clone()
+        .unwrap_or_else(|| product.name.clone());
+    let image = product.image_url.clone().map(|src| {
+        view! { <img src=src alt=alt width="480" height="600" loading="lazy" decoding="async" /> }
+    });
+    view! {
+        <li class="product-card" data-product-slug=product.slug.clone()>
+            <a class="product-card__link" href=href>
+                <div class="product-card__media">
+                    {image}
+                    {(!product.in_stock).then(|| view! { <span class="product-card__badge">"Sold out"</span> })}
+                </div>
+                <div class="product-card__body">
+                    {product.brand_name.clone().map(|brand| view! { <p class="product-card__brand">{brand}</p> })}
+                    <h3 class="product-card__name">{product.name.clone()}</h3>
+                    <PriceTag
+                        price=product.price.clone()
+                        currency=product.currency.clone()
+                        compare_at=product.compare_at_price.clone()
+                    />
+                    {rating.map(|label| view! { <p class="product-card__rating">{label}</p> })}
+                </div>
+            </a>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,570 @@
+//! Product listings: all products, and the category, brand and collection pages. Filters,
+//! sort and cursor live in the query string, so every view is a shareable URL. The filter
+//! sidebar is a plain GET form and "Load more" a plain link, so both work without
+//! JavaScript; with it, the form navigates on change and "Load more" appends in place.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+
+use crate::api::catalog::{
+    FacetCountDto, FacetsDto, ListingOutcome, ListingPageDto, ProductCardDto, list_products,
+};
+use crate::components::product_card::ProductCard;
+
+/// Which listing a page is: its path filter, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Category,
+    Brand,
+    Collection,
+}
+
+impl Scope {
+    /// The query parameter the path's slug stands for.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            Scope::All => None,
+            Scope::Category => Some("category"),
+            Scope::Brand => Some("brand"),
+            Scope::Collection => Some("collection"),
+        }
+    }
+}
+
+/// The sorts, as `(value, label)` for the sort select.
+pub const SORTS: [(&str, &str); 6] = [
+    ("featured", "Featured"),
+    ("newest", "Newest"),
+    ("price_asc", "Price: low to high"),
+    ("price_desc", "Price: high to low"),
+    ("best_selling", "Best selling"),
+    ("top_rated", "Top rated"),
+];
+
+/// The yes/no filters, as `(parameter, label)`.
+const FLAGS: [(&str, &str); 4] = [
+    ("in_stock", "In stock"),
+    ("sustainable", "Sustainable"),
+    ("exclusive", "Exclusive"),
+    ("limited", "Limited edition"),
+];
+
+/// "women-shoes" -> "Women Shoes".
+pub fn title_from_slug(slug: &str) -> String {
+    slug.split('-')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Percent-encodes a query-string key or value, keeping RFC 3986's unreserved characters.
+fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// `?key=value&...` for the non-empty pairs, or "" when there are none.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| format!("{}={}", encode_component(key), encode_component(value)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+#[component]
+pub fn ProductsPage() -> impl IntoView {
+    view! { <ListingView scope=Scope::All /> }
+}
+
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    view! { <ListingView scope=Scope::Category /> }
+}
+
+#[component]
+pub fn BrandPage() -> impl IntoView {
+    view! { <ListingView scope=Scope::Brand /> }
+}
+
+#[component]
+pub fn CollectionPage() -> impl IntoView {
+    view! { <ListingView scope=Scope::Collection /> }
+}
+
+#[component]
+fn ListingView(scope: Scope) -> impl IntoView {
+    let query = use_query_map();
+    let params = use_params_map();
+    let location = use_location();
+
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    // The query string's pairs, without the path's own filter.
+    let url_pairs = Memo::new(move |_| {
+        query
+            .get()
+            .into_iter()
+            .map(|(key, value)| (key.to_string(), value))
+            .filter(|(key, _)| Some(key.as_str()) != scope.key())
+            .collect::<Vec<(String, String)>>()
+    });
+    // What the service is asked for: the query string plus the path's filter.
+    let service_pairs = Memo::new(move |_| {
+        let mut pairs = url_pairs.get();
+        if let Some(key) = scope.key() {
+            pairs.push((key.to_string(), slug.get()));
+        }
+        pairs
+    });
+    let listing = Resource::new(move || service_pairs.get(), list_products);
+
+    let heading = Memo::new(move |_| match scope {
+        Scope::All => "All pieces".to_string(),
+        _ => title_from_slug(&slug.get()),
+    });
+    let description = move || match scope {
+        Scope::All => {
+            "Browse the LuxeVerse collection of designer fashion, jewellery and home pieces."
+                .to_string()
+        }
+        _ => format!(
+            "Shop {} at LuxeVerse: designer pieces, filtered your way.",
+            heading.get()
+        ),
+    };
+
+    view! {
+        <Title text=move || heading.get() />
+        <Meta name="description" content=description />
+        <section class="listing" aria-labelledby="listing-title">
+            <header class="listing__hero">
+                <p class="eyebrow">
+                    {match scope {
+                        Scope::All => "The collection",
+                        Scope::Category => "Category",
+                        Scope::Brand => "Brand",
+                        Scope::Collection => "Collection",
+                    }}
+                </p>
+                <h1 id="listing-title">{move || heading.get()}</h1>
+            </header>
+            <Suspense fallback=|| {
+                view! {
+                    <p class="loading listing__loading" aria-live="polite">
+                        "Loading pieces…"
+                    </p>
+                }
+            }>
+                {move || Suspend::new(async move {
+                    let path = location.pathname.get_untracked();
+                    let pairs = url_pairs.get_untracked();
+                    let service = service_pairs.get_untracked();
+                    match listing.await {
+                        Ok(ListingOutcome::Page(page)) => {
+                            view! { <ListingBody page=*page scope path pairs service /> }.into_any()
+                        }
+                        Ok(ListingOutcome::Invalid(message)) => {
+                            view! {
+                                <div class="listing__invalid">
+                                    <p role="alert">{message}</p>
+                                    <p>
+                                        <a href=path>"Clear the filters"</a>
+                                    </p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Err(_) => {
+                            view! {
+                                <p role="alert">"We could not load these pieces. Please try again."</p>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+    .into_any()
+}
+
+/// The sidebar, the result count, the grid and "Load more" for one loaded page.
+#[component]
+fn ListingBody(
+    page: ListingPageDto,
+    scope: Scope,
+    /// The listing's path, e.g. `/categories/women`.
+    path: String,
+    /// The query string's pairs (without the path's filter).
+    pairs: Vec<(String, String)>,
+    /// What the service was asked for.
+    service: Vec<(String, String)>,
+) -> impl IntoView {
+    let ListingPageDto {
+        products,
+        next_cursor,
+        total,
+        facets,
+    } = page;
+    let paged = pairs.iter().any(|(key, _)| key == "cursor");
+    let base_pairs: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(key, _)| key != "cursor")
+        .cloned()
+        .collect();
+    let filtered = base_pairs
+        .iter()
+        .any(|(key, _)| key != "sort" && key != "lang");
+
+    // Pages appended in place by "Load more" (with JavaScript).
+    let extra = RwSignal::new(Vec::<ProductCardDto>::new());
+    let cursor = RwSignal::new(next_cursor);
+    let loading_more = RwSignal::new(false);
+    let load_error = RwSignal::new(false);
+
+    let more_href = {
+        let path = path.clone();
+        let base_pairs = base_pairs.clone();
+        move || {
+            cursor.get().map(|next| {
+                let mut pairs = base_pairs.clone();
+                pairs.push(("cursor".to_string(), next));
+                format!("{path}{}", query_string(&pairs))
+            })
+        }
+    };
+    let load_more = move |ev: leptos::ev::MouseEvent| {
+        let Some(next) = cursor.get_untracked() else {
+            return;
+        };
+        // Modified clicks (new tab, ...) keep the plain link behaviour.
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        if loading_more.get_untracked() {
+            return;
+        }
+        loading_more.set(true);
+        let mut request: Vec<(String, String)> = service
+            .iter()
+            .filter(|(key, _)| key != "cursor")
+            .cloned()
+            .collect();
+        request.push(("cursor".to_string(), next));
+        leptos::task::spawn_local(async move {
+            match list_products(request).await {
+                Ok(ListingOutcome::Page(more)) => {
+                    let ListingPageDto {
+                        products,
+                        next_cursor,
+                        ..
+                    } = *more;
+                    extra.update(|cards| cards.extend(products));
+                    cursor.set(next_cursor);
+                    load_error.set(false);
+                }
+                _ => load_error.set(true),
+            }
+            loading_more.set(false);
+        });
+    };
+
+    let shown = products.len();
+    let count_text = move || {
+        let shown = shown + extra.read().len();
+        let noun = if total == 1 { "piece" } else { "pieces" };
+        if paged {
+            format!("{total} {noun}")
+        } else {
+            format!("Showing {shown} of {total} {noun}")
+        }
+    };
+    let empty = products.is_empty();
+    let clear_href = path.clone();
+
+    view! {
+        <div class="listing__layout">
+            <FilterForm facets scope path=path.clone() pairs=base_pairs.clone() />
+            <div class="listing__results">
+                <p class="listing__count" role="status" aria-live="polite">{count_text}</p>
+                {paged.then(|| {
+                    let first = format!("{path}{}", query_string(&base_pairs));
+                    view! { <p class="listing__first"><a href=first>"Back to the first pieces"</a></p> }
+                })}
+                {if empty {
+                    view! {
+                        <div class="listing__empty">
+                            <h2>"No pieces match these filters"</h2>
+                            {filtered.then(|| view! { <p><a href=clear_href>"Clear all filters"</a></p> })}
+                        </div>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <ul role="list" class="product-grid">
+                            {products
+                                .into_iter()
+                                .map(|product| view! { <ProductCard product /> })
+                                .collect_view()}
+                            <For
+                                each=move || extra.get()
+                                key=|product| product.id.clone()
+                                children=|product| view! { <ProductCard product /> }.into_any()
+                            />
+                        </ul>
+                    }
+                        .into_any()
+                }}
+                <Show when=move || load_error.get()>
+                    <p role="alert">"We could not load more pieces. Please try again."</p>
+                </Show>
+                {move || {
+                    more_href()
+                        .map(|href| {
+                            view! {
+                                <p class="listing__more">
+                                    <a
+                                        class="button button--ghost"
+                                        href=href
+                                        on:click=load_more.clone()
+                                        aria-busy=move || loading_more.get().to_string()
+                                    >
+                                        {move || if loading_more.get() { "Loading…" } else { "Load more" }}
+                                    </a>
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+fn has(pairs: &[(String, String)], key: &str, value: &str) -> bool {
+    pairs.iter().any(|(k, v)| k == key && v == value)
+}
+
+fn value_of(pairs: &[(String, String)], key: &str) -> String {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// With JavaScript, any change submits the form (client-side navigation).
+fn submit_on_change(ev: leptos::ev::Event) {
+    use wasm_bindgen::JsCast;
+    let form = event_target::<web_sys::Element>(&ev)
+        .closest("form")
+        .ok()
+        .flatten()
+        .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+    if let Some(form) = form {
+        let _ = form.request_submit();
+    }
+}
+
+/// A group of checkboxes (multi-valued) or radios (single-valued) with counts.
+#[component]
+fn FacetGroup(
+    legend: &'static str,
+    name: &'static str,
+    values: Vec<FacetCountDto>,
+    pairs: Vec<(String, String)>,
+    #[prop(optional)] single: bool,
+) -> impl IntoView {
+    (!values.is_empty()).then(|| {
+        let kind = if single { "radio" } else { "checkbox" };
+        let any_checked = values.iter().any(|facet| has(&pairs, name, &facet.value));
+        view! {
+            <fieldset class="facet">
+                <legend>{legend}</legend>
+                {single
+                    .then(|| {
+                        view! {
+                            <label class="facet__option">
+                                <input type="radio" name=name value="" checked=!any_checked />
+                                <span>"All"</span>
+                            </label>
+                        }
+                    })}
+                {values
+                    .into_iter()
+                    .map(|facet| {
+                        let checked = has(&pairs, name, &facet.value);
+                        view! {
+                            <label class="facet__option">
+                                <input type=kind name=name value=facet.value checked=checked />
+                                <span>{facet.label}</span>
+                                <span class="facet__count">
+                                    <span class="visually-hidden">", "</span>
+                                    {facet.count}
+                                    <span class="visually-hidden">" pieces"</span>
+                                </span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        }
+        .into_any()
+    })
+}
+
+#[component]
+fn FilterForm(
+    facets: FacetsDto,
+    scope: Scope,
+    path: String,
+    pairs: Vec<(String, String)>,
+) -> impl IntoView {
+    let sort = value_of(&pairs, "sort");
+    let min_price = value_of(&pairs, "min_price");
+    let max_price = value_of(&pairs, "max_price");
+    let lang = value_of(&pairs, "lang");
+    let min_placeholder = facets.price_min.clone().unwrap_or_default();
+    let max_placeholder = facets.price_max.clone().unwrap_or_default();
+    let in_stock_count = facets.in_stock;
+    view! {
+        <aside class="listing__filters" aria-label="Filters">
+            <div on:change=submit_on_change>
+                <Form method="get" action=path.clone()>
+                    <div class="listing__sort">
+                        <label for="listing-sort">"Sort by"</label>
+                        <select id="listing-sort" name="sort">
+                            {SORTS
+                                .into_iter()
+                                .map(|(value, label)| {
+                                    let selected = sort == value
+                                        || (sort.is_empty() && value == "featured");
+                                    view! { <option value=value selected=selected>{label}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    {(!lang.is_empty()).then(|| view! { <input type="hidden" name="lang" value=lang.clone() /> })}
+                    {(scope != Scope::Category)
+                        .then(|| {
+                            view! {
+                                <FacetGroup legend="Category" name="category" values=facets.categories.clone() pairs=pairs.clone() single=true />
+                            }
+                        })}
+                    {(scope != Scope::Brand)
+                        .then(|| {
+                            view! {
+                                <FacetGroup legend="Designer" name="brand" values=facets.brands.clone() pairs=pairs.clone() single=true />
+                            }
+                        })}
+                    <FacetGroup legend="Size" name="size" values=facets.sizes.clone() pairs=pairs.clone() />
+                    <FacetGroup legend="Colour" name="color" values=facets.colors.clone() pairs=pairs.clone() />
+                    <FacetGroup legend="Material" name="material" values=facets.materials.clone() pairs=pairs.clone() />
+                    <fieldset class="facet facet--price">
+                        <legend>"Price"</legend>
+                        <label for="listing-min-price">"Minimum price"</label>
+                        <input
+                            id="listing-min-price"
+                            name="min_price"
+                            type="number"
+                            inputmode="decimal"
+                            min="0"
+                            step="any"
+                            value=min_price
+                            placeholder=min_placeholder
+                        />
+                        <label for="listing-max-price">"Maximum price"</label>
+                        <input
+                            id="listing-max-price"
+                            name="max_price"
+                            type="number"
+                            inputmode="decimal"
+                            min="0"
+                            step="any"
+                            value=max_price
+                            placeholder=max_placeholder
+                        />
+                    </fieldset>
+                    <fieldset class="facet">
+                        <legend>"Availability and edition"</legend>
+                        {FLAGS
+                            .into_iter()
+                            .map(|(name, label)| {
+                                let checked = has(&pairs, name, "true") || has(&pairs, name, "1");
+                                let count = (name == "in_stock").then_some(in_stock_count);
+                                view! {
+                                    <label class="facet__option">
+                                        <input type="checkbox" name=name value="true" checked=checked />
+                                        <span>{label}</span>
+                                        {count.map(|count| view! { <span class="facet__count">{count}</span> })}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    <div class="listing__actions">
+                        <button type="submit" class="button button--primary">"Apply filters"</button>
+                        <a href=path.clone()>"Clear all"</a>
+                    </div>
+                </Form>
+            </div>
+        </aside>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{query_string, title_from_slug};
+
+    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .map(|(key, value)| (key.to_string(), value.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn query_strings_keep_unreserved_characters_and_drop_empty_values() {
+        assert_eq!(query_string(&[]), "");
+        assert_eq!(
+            query_string(&pairs(&[
+                ("sort", "price_asc"),
+                ("brand", ""),
+                ("size", "M"),
+                ("color", "navy blue & gold"),
+            ])),
+            "?sort=price_asc&size=M&color=navy%20blue%20%26%20gold"
+        );
+    }
+
+    #[test]
+    fn titles_from_slugs() {
+        assert_eq!(title_from_slug("women"), "Women");
+        assert_eq!(title_from_slug("women-dresses"), "Women Dresses");
+    }
+}

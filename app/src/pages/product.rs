@@ -1,0 +1,281 @@
+//! The product detail page at `/products/:slug`. Everything a search engine needs (title,
+//! description, canonical, Open Graph, JSON-LD) is rendered on the server.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::product::{ProductPageDto, ReviewDto, more_reviews, product_page};
+use crate::components::gallery::Gallery;
+use crate::components::variant_picker::VariantPicker;
+use crate::pages::not_found::NotFoundPage;
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let page = Resource::new(slug, product_page);
+
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(product)) => view! { <ProductView product /> }.into_any(),
+                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Err(_) => {
+                        view! {
+                            <section class="product">
+                                <h1>"This piece"</h1>
+                                <p role="alert">"We could not load this piece. Please try again."</p>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn stars(rating: i32) -> String {
+    let rating = rating.clamp(0, 5) as usize;
+    format!("{}{}", "★".repeat(rating), "☆".repeat(5 - rating))
+}
+
+#[component]
+fn ReviewItem(review: ReviewDto) -> impl IntoView {
+    view! {
+        <li class="review">
+            <p class="review__rating" aria-label=format!("{} out of 5", review.rating)>
+                {stars(review.rating)}
+            </p>
+            {review.title.map(|t| view! { <h3 class="review__title">{t}</h3> })}
+            {review.content.map(|c| view! { <p>{c}</p> })}
+            <p class="review__meta">
+                {review.author}
+                {review.is_verified_purchase.then_some(" · Verified purchase")}
+                " · "
+                <time datetime=review.date.clone()>{review.date.clone()}</time>
+            </p>
+        </li>
+    }
+}
+
+#[component]
+fn ProductView(product: ProductPageDto) -> impl IntoView {
+    let title = product.title();
+    let summary = product.summary();
+    let canonical = product.canonical_url();
+    let og_image = product.gallery.first().map(|m| product.absolute(&m.url));
+    let json_ld = product.json_ld();
+
+    let reviews = RwSignal::new(product.reviews.clone());
+    let more_available =
+        RwSignal::new(product.reviews.len() as i64 >= 10 && product.rating_count > 10);
+    let product_id = product.id.clone();
+    let load_more = Action::new(move |offset: &u64| {
+        let id = product_id.clone();
+        let offset = *offset;
+        async move { more_reviews(id, offset).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(next)) = load_more.value().get() {
+            let fewer = next.len() < 10;
+            reviews.update(|r| {
+                for review in next {
+                    if !r.iter().any(|seen| seen.id == review.id) {
+                        r.push(review);
+                    }
+                }
+            });
+            if fewer {
+                more_available.set(false);
+            }
+        }
+    });
+
+    let breadcrumb = product
+        .breadcrumb
+        .iter()
+        .map(|c| {
+            view! {
+                <li>
+                    <a href=format!("/categories/{}", c.slug)>{c.name.clone()}</a>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let brand = product.brand.clone().map(|b| {
+        view! {
+            <section class="product__brand" aria-labelledby="brand-title">
+                <h2 id="brand-title">
+                    <a href=format!("/brands/{}", b.slug)>{b.name.clone()}</a>
+                </h2>
+                {b.description.map(|d| view! { <p>{d}</p> })}
+                {b.story.map(|s| view! { <p class="product__brand-story">{s}</p> })}
+                {b.sustainability_score
+                    .map(|s| view! { <p>{format!("Sustainability score: {s}/100")}</p> })}
+                {(!b.certifications.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="product__certifications">
+                                {format!("Certifications: {}", b.certifications.join(", "))}
+                            </p>
+                        }
+                    })}
+            </section>
+        }
+    });
+
+    let similar = (!product.similar.is_empty()).then(|| {
+        let cards = product
+            .similar
+            .iter()
+            .map(|s| {
+                view! {
+                    <li class="similar-card">
+                        <a href=format!("/products/{}", s.slug)>
+                            {s.image_url.clone().map(|url| view! { <img src=url alt="" loading="lazy" width="240" height="300" /> })}
+                            <span class="similar-card__brand">{s.brand_name.clone()}</span>
+                            <span class="similar-card__name">{s.name.clone()}</span>
+                            <span class="similar-card__price">{s.price.clone()}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="product__similar" aria-labelledby="similar-title">
+                <h2 id="similar-title">"You may also like"</h2>
+                <ul role="list" class="similar-grid">{cards}</ul>
+            </section>
+        }
+    });
+
+    let sustainability = (product.recyclable || product.carbon_footprint.is_some()).then(|| {
+        view! {
+            <section class="product__sustainability" aria-labelledby="sustainability-title">
+                <h2 id="sustainability-title">"Sustainability"</h2>
+                <ul>
+                    {product.recyclable.then(|| view! { <li>"Recyclable"</li> })}
+                    {product
+                        .carbon_footprint
+                        .clone()
+                        .map(|c| view! { <li>{format!("Carbon footprint: {c} kg CO₂e")}</li> })}
+                </ul>
+            </section>
+        }
+    });
+
+    let materials = (!product.materials.is_empty()).then(|| {
+        let items = product
+            .materials
+            .iter()
+            .map(|m| view! { <li>{m.clone()}</li> })
+            .collect_view();
+        view! {
+            <section class="product__materials" aria-labelledby="materials-title">
+                <h2 id="materials-title">"Materials"</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+
+    let rating_count = product.rating_count;
+    let summary_text = match &product.rating_average {
+        Some(avg) if rating_count > 0 => format!(
+            "{avg} out of 5 from {rating_count} review{}",
+            if rating_count == 1 { "" } else { "s" }
+        ),
+        _ => "No reviews yet".to_string(),
+    };
+
+    let head = view! {
+        <Title text=title.clone() />
+        <Meta name="description" content=summary.clone() />
+        <Link rel="canonical" href=canonical.clone() />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=summary.clone() />
+        <Meta property="og:type" content="product" />
+        <Meta property="og:url" content=canonical.clone() />
+        {og_image.map(|url| view! { <Meta property="og:image" content=url /> })}
+        <Meta property="product:price:amount" content=product.price_amount.clone() />
+        <Meta property="product:price:currency" content=product.currency.clone() />
+    }
+    .into_any();
+    let article = view! {
+        <article class="product" aria-labelledby="product-title">
+            <nav aria-label="Breadcrumb" class="breadcrumb">
+                <ol role="list">
+                    <li>
+                        <a href="/">"Home"</a>
+                    </li>
+                    {breadcrumb}
+                    <li>
+                        <span aria-current="page">{product.name.clone()}</span>
+                    </li>
+                </ol>
+            </nav>
+            <div class="product__layout">
+                <Gallery
+                    images=product.gallery.clone()
+                    spin=product.spin.clone()
+                    name=product.name.clone()
+                />
+                <div class="product__buy">
+                    {product.brand.as_ref().map(|b| view! { <p class="eyebrow">{b.name.clone()}</p> })}
+                    <h1 id="product-title">{product.name.clone()}</h1>
+                    <VariantPicker
+                        variants=product.variants.clone()
+                        base_price=product.price.clone()
+                        compare_at_price=product.compare_at_price.clone()
+                    />
+                    <p class="product__description">{product.description.clone()}</p>
+                </div>
+            </div>
+            {product
+                .story
+                .clone()
+                .map(|story| {
+                    view! {
+                        <section class="product__story" aria-labelledby="story-title">
+                            <h2 id="story-title">"The story"</h2>
+                            <p>{story}</p>
+                        </section>
+                    }
+                })}
+            {materials}
+            {sustainability}
+            {brand}
+            <section class="product__reviews" aria-labelledby="reviews-title">
+                <h2 id="reviews-title">"Reviews"</h2>
+                <p class="product__reviews-summary">{summary_text}</p>
+                <ul role="list" class="reviews">
+                    <For each=move || reviews.get() key=|r| r.id.clone() let:review>
+                        <ReviewItem review />
+                    </For>
+                </ul>
+                <Show when=move || more_available.get()>
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=move || load_more.pending().get()
+                        on:click=move |_| {
+                            load_more.dispatch(reviews.with_untracked(|r| r.len() as u64));
+                        }
+                    >
+                        "Show more reviews"
+                    </button>
+                </Show>
+            </section>
+            {similar}
+        </article>
+    }
+    .into_any();
+    view! {
+        {head}
+        {article}
+        <script type="application/ld+json" inner_html=json_ld></script>
+    }
+}

@@ -1,0 +1,120 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Runs against a server whose database holds the demo catalog (`server seed`).
+
+async function cardPrices(page: Page): Promise<number[]> {
+  return page
+    .locator(".product-card .price-tag__now")
+    .evaluateAll((nodes) => nodes.map((node) => Number((node as HTMLElement).dataset.price)));
+}
+
+function expectAscending(prices: number[]) {
+  expect(prices.length).toBeGreaterThan(1);
+  for (let i = 1; i < prices.length; i++) {
+    expect(prices[i], `price ${i} of ${prices.join(", ")}`).toBeGreaterThanOrEqual(prices[i - 1]);
+  }
+}
+
+test.describe("product listings", () => {
+  test("a shopper filters Women by size and price, sorts, loads more and reloads", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+
+    await page.locator('header a[href="/categories/women"]').first().click();
+    await expect(page).toHaveURL(/\/categories\/women$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Women" })).toBeVisible();
+    await expect(page).toHaveTitle("Women · LuxeVerse");
+    const status = page.getByRole("status").filter({ hasText: "pieces" });
+    await expect(status).toContainText(/Showing \d+ of \d+ pieces/);
+    await expect(page.locator(".product-card").first()).toBeVisible();
+
+    // Size M: the form applies itself on change.
+    await page.getByRole("group", { name: "Size" }).locator('input[value="M"]').check();
+    await expect(page).toHaveURL(/[?&]size=M(&|$)/);
+    await expect(page.getByRole("group", { name: "Size" }).locator('input[value="M"]')).toBeChecked();
+
+    // A maximum price.
+    const maxPrice = page.getByLabel("Maximum price");
+    await maxPrice.fill("1500");
+    await maxPrice.press("Enter");
+    await expect(page).toHaveURL(/[?&]max_price=1500(&|$)/);
+    await expect(page).toHaveURL(/[?&]size=M(&|$)/);
+
+    // Price, low to high.
+    await page.getByLabel("Sort by").selectOption("price_asc");
+    await expect(page).toHaveURL(/[?&]sort=price_asc(&|$)/);
+    await expect(page.getByLabel("Sort by")).toHaveValue("price_asc");
+    await expect(page.locator(".product-card")).toHaveCount(24);
+    const firstPage = await cardPrices(page);
+    expectAscending(firstPage);
+    expect(Math.max(...firstPage)).toBeLessThanOrEqual(1500);
+    await expect(status).toContainText("Showing 24 of");
+
+    // Load more appends the next page in place.
+    const more = page.getByRole("link", { name: "Load more" });
+    await expect(more).toHaveAttribute("href", /cursor=/);
+    await more.click();
+    await expect.poll(async () => page.locator(".product-card").count()).toBeGreaterThan(24);
+    const all = await cardPrices(page);
+    expectAscending(all);
+    expect(Math.max(...all)).toBeLessThanOrEqual(1500);
+    const slugs = await page
+      .locator(".product-card")
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.productSlug));
+    expect(new Set(slugs).size).toBe(slugs.length);
+
+    // The filters survive a reload.
+    await page.reload();
+    await expect(page).toHaveURL(/[?&]size=M(&|$)/);
+    await expect(page).toHaveURL(/[?&]max_price=1500(&|$)/);
+    await expect(page).toHaveURL(/[?&]sort=price_asc(&|$)/);
+    await expect(page.getByRole("group", { name: "Size" }).locator('input[value="M"]')).toBeChecked();
+    await expect(page.getByLabel("Maximum price")).toHaveValue("1500");
+    await expect(page.getByLabel("Sort by")).toHaveValue("price_asc");
+    expectAscending(await cardPrices(page));
+    await expect(page.locator(".product-card")).toHaveCount(24);
+  });
+
+  test("works without JavaScript: server-rendered filters and links", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+
+    await page.goto("/categories/women");
+    await expect(page.getByRole("heading", { level: 1, name: "Women" })).toBeVisible();
+    await expect(page.locator(".product-card").first()).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "pieces" })).toContainText(/Showing \d+ of \d+ pieces/);
+
+    // The filter form is a plain GET form.
+    await page.getByRole("group", { name: "Size" }).locator('input[value="M"]').check();
+    await page.getByLabel("Maximum price").fill("1500");
+    await page.getByLabel("Sort by").selectOption("price_asc");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/\/categories\/women\?.*size=M/);
+    await expect(page).toHaveURL(/max_price=1500/);
+    await expect(page).toHaveURL(/sort=price_asc/);
+    await expect(page.locator(".product-card")).toHaveCount(24);
+    const firstPage = await cardPrices(page);
+    expectAscending(firstPage);
+
+    // "Load more" is a shareable link to the next page.
+    await page.getByRole("link", { name: "Load more" }).click();
+    await expect(page).toHaveURL(/cursor=/);
+    await expect(page).toHaveURL(/sort=price_asc/);
+    const next = await cardPrices(page);
+    expect(next.length).toBeGreaterThan(0);
+    expectAscending([...firstPage, ...next]);
+    await expect(page.getByRole("link", { name: "Back to the first pieces" })).toBeVisible();
+
+    // Product cards link to product pages.
+    await expect(page.locator(".product-card a").first()).toHaveAttribute("href", /^\/products\/[a-z0-9-]+$/);
+
+    // A filter with no matches shows the empty state and a way out.
+    await page.goto("/categories/women?min_price=999999");
+    await expect(page.getByRole("heading", { name: "No pieces match these filters" })).toBeVisible();
+    await page.getByRole("link", { name: "Clear all filters" }).click();
+    await expect(page).toHaveURL(/\/categories\/women$/);
+    await expect(page.locator(".product-card").first()).toBeVisible();
+
+    await context.close();
+  });
+});
