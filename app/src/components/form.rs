@@ -16,6 +16,9 @@ pub fn TextField(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Input>>,
     #[prop(optional)] maxlength: Option<usize>,
+    /// A saved value the field starts with, for forms that edit something.
+    #[prop(optional, into)]
+    value: Option<String>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
@@ -43,6 +46,7 @@ pub fn TextField(
                 id=id.clone()
                 name=name
                 type=input_type
+                value=value
                 autocomplete=autocomplete
                 maxlength=maxlength
                 aria-invalid=move || error.get().is_some().to_string()
@@ -79,50 +83,6 @@ fn described_by(
             .chain(error.get().is_some().then_some(error_id.as_str()))
             .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
-    }
-}
-
-/// A [`TextField`] that starts with a saved value, for forms that edit something.
-#[component]
-pub fn PrefilledTextField(
-    /// Visible label, also the input's accessible name.
-    label: &'static str,
-    /// The form field name sent to the server.
-    name: &'static str,
-    /// The value shown when the form first renders (and restored by a form reset).
-    #[prop(into)]
-    value: String,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(optional)] node_ref: Option<NodeRef<leptos::html::Input>>,
-    #[prop(optional)] maxlength: Option<usize>,
-) -> impl IntoView {
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described_by = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
-    let node_ref = node_ref.unwrap_or_default();
-    view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
-            <input
-                id=id.clone()
-                name=name
-                type=input_type
-                value=value
-                autocomplete=autocomplete
-                maxlength=maxlength
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=described_by
-                node_ref=node_ref
-            />
-            <p class="field__error" id=error_id role="alert">
-                {move || error.get()}
-            </p>
-        </div>
     }
 }
 

@@ -12,7 +12,7 @@ use crate::api::account::{
     list_addresses,
 };
 use crate::api::auth::current_user;
-use crate::components::form::{CheckboxField, FormAlert, PrefilledTextField, SelectField};
+use crate::components::form::{CheckboxField, FormAlert, SelectField, TextField};
 use crate::pages::settings::{SaveStatus, error_message, field_error, form_error, fresh_value};
 
 /// Countries the store ships to, by name; the server accepts exactly these codes.
@@ -349,7 +349,7 @@ where
                     error=field_error(value, "kind")
                 />
                 <div class="settings__row">
-                    <PrefilledTextField
+                    <TextField
                         label="First name"
                         name="first_name"
                         value=address.first_name
@@ -357,7 +357,7 @@ where
                         maxlength=100
                         error=field_error(value, "first_name")
                     />
-                    <PrefilledTextField
+                    <TextField
                         label="Last name"
                         name="last_name"
                         value=address.last_name
@@ -366,7 +366,7 @@ where
                         error=field_error(value, "last_name")
                     />
                 </div>
-                <PrefilledTextField
+                <TextField
                     label="Company (optional)"
                     name="company"
                     value=address.company
@@ -374,7 +374,7 @@ where
                     maxlength=100
                     error=field_error(value, "company")
                 />
-                <PrefilledTextField
+                <TextField
                     label="Street address"
                     name="address_line1"
                     value=address.address_line1
@@ -382,7 +382,7 @@ where
                     maxlength=255
                     error=field_error(value, "address_line1")
                 />
-                <PrefilledTextField
+                <TextField
                     label="Apartment, suite or floor (optional)"
                     name="address_line2"
                     value=address.address_line2
@@ -391,7 +391,7 @@ where
                     error=field_error(value, "address_line2")
                 />
                 <div class="settings__row">
-                    <PrefilledTextField
+                    <TextField
                         label="Postcode"
                         name="postal_code"
                         value=address.postal_code
@@ -399,7 +399,7 @@ where
                         maxlength=20
                         error=field_error(value, "postal_code")
                     />
-                    <PrefilledTextField
+                    <TextField
                         label="Town or city"
                         name="city"
                         value=address.city
@@ -408,7 +408,7 @@ where
                         error=field_error(value, "city")
                     />
                 </div>
-                <PrefilledTextField
+                <TextField
                     label="State, province or region (optional)"
                     name="state_province"
                     value=address.state_province
@@ -425,7 +425,7 @@ where
                     autocomplete="country"
                     error=field_error(value, "country_code")
                 />
-                <PrefilledTextField
+                <TextField
                     label="Phone (optional)"
                     name="phone"
                     value=address.phone

@@ -10,7 +10,7 @@ use crate::api::account::{
     AccountSettings, ChangePassword, SaveOutcome, UpdateProfile, get_account_settings,
 };
 use crate::api::auth::current_user;
-use crate::components::form::{FormAlert, PrefilledTextField, SelectField, TextField};
+use crate::components::form::{FormAlert, SelectField, TextField};
 
 /// Currencies shoppers can choose; the server accepts exactly these codes.
 pub const CURRENCY_OPTIONS: [(&str, &str); 5] = [
@@ -162,8 +162,8 @@ fn ProfileForm(
             <h2 id="profile-title">"Profile"</h2>
             <p class="settings__note">"Signed in as " <strong>{email}</strong></p>
             <ActionForm action=action attr:class="settings__form" attr:novalidate=true>
-                <PrefilledTextField label="Name" name="name" value=name autocomplete="name" maxlength=100 error=field_error(value, "name") />
-                <PrefilledTextField
+                <TextField label="Name" name="name" value=name autocomplete="name" maxlength=100 error=field_error(value, "name") />
+                <TextField
                     label="Phone (optional)"
                     name="phone"
                     value=phone
@@ -186,7 +186,7 @@ fn ProfileForm(
                     selected=preferred_language
                     error=field_error(value, "preferred_language")
                 />
-                <PrefilledTextField
+                <TextField
                     label="Time zone"
                     name="timezone"
                     value=timezone
