@@ -569,8 +569,7 @@ impl Binder {
     }
 }
 
-const VISIBLE: &str = "p.deleted_at IS NULL AND p.status IN ('ACTIVE', 'OUT_OF_STOCK') \
-     AND p.published_at <= now()";
+const VISIBLE: &str = super::storefront_visible!();
 
 const IN_STOCK: &str = "EXISTS (SELECT 1 FROM product_variants sv WHERE sv.product_id = p.id \
      AND sv.is_available AND sv.inventory_quantity - sv.inventory_reserved > 0)";

@@ -24,10 +24,11 @@ pub const ANONYMOUS_AUTHOR: &str = "A LuxeVerse client";
 const VISIBLE_STATUSES: [ProductStatus; 2] = [ProductStatus::Active, ProductStatus::OutOfStock];
 
 /// "You may also like" as one statement: `$1` is the product's id, `$2` the limit. The
-/// visibility rule (as in [`product_detail`]) is written out with constants only; ordering
+/// storefront visibility rule is the shared [`super::storefront_visible`] fragment; ordering
 /// by `<=>` against the product's own embedding lets the HNSW index
 /// (`idx_product_embedding`) serve it. Public so tests and benchmarks can `EXPLAIN` it.
-pub const SIMILAR_PRODUCTS_SQL: &str = "\
+pub const SIMILAR_PRODUCTS_SQL: &str = concat!(
+    "\
 SELECT n.id, n.slug, n.name, b.name AS brand_name, n.price, n.currency,
        (SELECT m.url FROM product_media m
         WHERE m.product_id = n.id AND m.is_primary
@@ -37,15 +38,16 @@ FROM (
            p.product_embedding <=> (SELECT product_embedding FROM products WHERE id = $1)
              AS distance
     FROM products p
-    WHERE p.id <> $1
-      AND p.status IN ('ACTIVE', 'OUT_OF_STOCK') AND p.deleted_at IS NULL
-      AND p.published_at IS NOT NULL AND p.published_at <= now()
+    WHERE p.id <> $1 AND ",
+    super::storefront_visible!(),
+    "
       AND (SELECT product_embedding FROM products WHERE id = $1) IS NOT NULL
     ORDER BY p.product_embedding <=> (SELECT product_embedding FROM products WHERE id = $1)
     LIMIT $2
 ) n
 LEFT JOIN brands b ON b.id = n.brand_id
-ORDER BY n.distance";
+ORDER BY n.distance"
+);
 
 /// `product_views.source` is varchar(50).
 const SOURCE_MAX_CHARS: usize = 50;
