@@ -7,7 +7,8 @@ use server::startup::{Application, shutdown_signal};
 use server::telemetry;
 
 /// `server` serves the store; `server migrate` only prepares the database; `server seed`
-/// prepares it and loads the demo catalog (idempotent).
+/// prepares it and loads the demo catalog (idempotent); `server seed --products N` loads
+/// the demo catalog plus generated pieces up to N products (for load tests).
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     telemetry::init(
@@ -39,11 +40,19 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         Some("seed") => {
             let db = server::database::connect_and_migrate(&settings.database).await?;
             let embedder = MiniLmEmbedder::load(&settings.embedding_model_dir)?;
-            let report = seed::seed_demo(&db, &embedder, Some(Path::new("public/images"))).await?;
+            let art = Some(Path::new("public/images"));
+            let report = match seed_size(std::env::args().skip(2))? {
+                None => seed::seed_demo(&db, &embedder, art).await?,
+                Some(products) => seed::seed_scaled(&db, &embedder, art, products).await?,
+            };
             if report.seeded {
                 println!(
-                    "Seeded the demo catalog in {:.1?} (embeddings {:.1?}); {} art files written.",
-                    report.elapsed, report.embedding_time, report.art_files_written
+                    "Seeded {} products in {:.1?} (embeddings {:.1?} for {} distinct texts); {} art files written.",
+                    report.products,
+                    report.elapsed,
+                    report.embedding_time,
+                    report.embedded_texts,
+                    report.art_files_written
                 );
                 for (table, rows) in report.table_counts.iter().filter(|(_, rows)| *rows > 0) {
                     println!("  {table:<28} {rows:>6}");
@@ -63,4 +72,25 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// The arguments after `seed`: nothing (the demo catalog) or `--products N` /
+/// `--products=N` (a catalog scaled to N products).
+fn seed_size(mut args: impl Iterator<Item = String>) -> Result<Option<usize>, String> {
+    let usage = "usage: server seed [--products N]";
+    let value = match args.next() {
+        None => return Ok(None),
+        Some(flag) if flag == "--products" => args
+            .next()
+            .ok_or_else(|| format!("--products needs a number; {usage}"))?,
+        Some(flag) if flag.starts_with("--products=") => flag["--products=".len()..].to_string(),
+        Some(other) => return Err(format!("unknown argument `{other}`; {usage}")),
+    };
+    if let Some(extra) = args.next() {
+        return Err(format!("unexpected argument `{extra}`; {usage}"));
+    }
+    value
+        .parse::<usize>()
+        .map(Some)
+        .map_err(|_| format!("--products must be a whole number, not `{value}`"))
 }

@@ -1,13 +1,17 @@
 //! The demo catalog: `server seed`, and the README's run command on an empty database.
+//! `server seed --products N` loads the demo catalog plus generated pieces up to N
+//! products, for load tests ([`seed_scaled`]).
 //!
 //! Deterministic (the same products, ids and art every time) and idempotent (a marker in
-//! `system_settings` records that the catalog is in; a second run changes nothing). All
-//! rows go in one transaction; embeddings are computed before it opens.
+//! `system_settings` records that the catalog is in, and how many products it has; a second
+//! run of the same size changes nothing, a run of another size is refused). All rows go in
+//! one transaction; embeddings are computed before it opens, once per distinct text.
 
 pub mod art;
 pub mod catalog;
 pub mod plan;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -84,6 +88,16 @@ pub enum SeedError {
         "the catalog already holds {0} products that were not seeded here; seeding only fills an empty catalog"
     )]
     NotEmpty(u64),
+    #[error(
+        "the database already holds a seeded catalog of {seeded} products; {requested} were asked for. Seed an empty database instead"
+    )]
+    OtherSize { seeded: u64, requested: u64 },
+    #[error("a scaled catalog holds from {min} to {max} products; {requested} were asked for")]
+    Size {
+        requested: usize,
+        min: usize,
+        max: usize,
+    },
     #[error("computing product embeddings failed: {0}")]
     Embed(#[from] EmbedError),
     #[error(transparent)]
@@ -104,6 +118,10 @@ pub struct SeedReport {
     pub seeded: bool,
     pub elapsed: Duration,
     pub embedding_time: Duration,
+    /// Products in the catalog this run asked for.
+    pub products: usize,
+    /// Distinct embedding texts computed (0 when nothing was seeded).
+    pub embedded_texts: usize,
     pub art_files_written: usize,
     /// Rows per table after seeding, every table of the model.
     pub table_counts: Vec<(String, i64)>,
@@ -116,21 +134,61 @@ pub async fn seed_demo(
     embedder: &dyn Embedder,
     art_dir: Option<&Path>,
 ) -> Result<SeedReport, SeedError> {
+    seed_plan(db, embedder, art_dir, plan::catalog()).await
+}
+
+/// Largest catalog [`seed_scaled`] generates.
+pub const MAX_SCALED_PRODUCTS: usize = 100_000;
+
+/// Seeds the demo catalog plus generated pieces up to `total` products
+/// ([`plan::scaled_catalog`]), with the same idempotence as [`seed_demo`]: a second run of
+/// the same size does nothing, and a database seeded at another size is refused.
+pub async fn seed_scaled(
+    db: &DatabaseConnection,
+    embedder: &dyn Embedder,
+    art_dir: Option<&Path>,
+    total: usize,
+) -> Result<SeedReport, SeedError> {
+    if !(plan::DEMO_PRODUCTS..=MAX_SCALED_PRODUCTS).contains(&total) {
+        return Err(SeedError::Size {
+            requested: total,
+            min: plan::DEMO_PRODUCTS,
+            max: MAX_SCALED_PRODUCTS,
+        });
+    }
+    seed_plan(db, embedder, art_dir, plan::scaled_catalog(total)).await
+}
+
+async fn seed_plan(
+    db: &DatabaseConnection,
+    embedder: &dyn Embedder,
+    art_dir: Option<&Path>,
+    mut plan: plan::CatalogPlan,
+) -> Result<SeedReport, SeedError> {
     let started = Instant::now();
-    let mut plan = plan::catalog();
     let products = std::mem::take(&mut plan.products);
-    let already = system_settings::Entity::find_by_id(SEED_MARKER.to_string())
+    let marker = system_settings::Entity::find_by_id(SEED_MARKER.to_string())
         .one(db)
-        .await?
-        .is_some();
+        .await?;
+    let already = marker.is_some();
+    if let Some(seeded) = marker.and_then(|row| row.value.get("products")?.as_u64())
+        && seeded != products.len() as u64
+    {
+        return Err(SeedError::OtherSize {
+            seeded,
+            requested: products.len() as u64,
+        });
+    }
     let mut embedding_time = Duration::ZERO;
+    let mut embedded_texts = 0;
     if !already {
         let existing = products::Entity::find().count(db).await?;
         if existing > 0 {
             return Err(SeedError::NotEmpty(existing));
         }
         let embed_started = Instant::now();
-        let embeddings = embed_products(embedder, &products)?;
+        let (embeddings, distinct) = embed_products(embedder, &products)?;
+        embedded_texts = distinct;
         embedding_time = embed_started.elapsed();
         for (row, vector) in plan.product_rows.iter_mut().zip(embeddings) {
             row.product_embedding = Set(Some(PgVector::from(vector)));
@@ -146,9 +204,15 @@ pub async fn seed_demo(
                 "products": products.len(),
                 "seeded_from": epoch().to_rfc3339(),
             })),
-            description: Set(Some(
-                "The demo catalog is loaded (server seed).".to_string(),
-            )),
+            description: Set(Some(if products.len() == plan::DEMO_PRODUCTS {
+                "The demo catalog is loaded (server seed).".to_string()
+            } else {
+                format!(
+                    "The demo catalog and generated pieces, {} products in all, are loaded (server seed --products {}).",
+                    products.len(),
+                    products.len()
+                )
+            })),
             updated_by: Set(None),
             ..Default::default()
         }
@@ -156,33 +220,54 @@ pub async fn seed_demo(
         .await?;
         txn.commit().await?;
     }
+    // Generated pieces reuse the demo products' art: only the demo's files are written.
     let art_files_written = match art_dir {
-        Some(dir) => write_art(dir, &products)?,
+        Some(dir) => write_art(dir, &products[..products.len().min(plan::DEMO_PRODUCTS)])?,
         None => 0,
     };
     Ok(SeedReport {
         seeded: !already,
         elapsed: started.elapsed(),
         embedding_time,
+        products: products.len(),
+        embedded_texts,
         art_files_written,
         table_counts: table_counts(db).await?,
     })
 }
 
+/// One vector per product, computed once per distinct embedding text (generated pieces
+/// that differ only by capsule line share theirs), in batches of 32 in first-seen order.
+/// Also returns how many distinct texts went through the model.
 fn embed_products(
     embedder: &dyn Embedder,
     products: &[PlannedProduct],
-) -> Result<Vec<Vec<f32>>, EmbedError> {
-    let texts: Vec<String> = products
+) -> Result<(Vec<Vec<f32>>, usize), EmbedError> {
+    let mut distinct: Vec<String> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let slots: Vec<usize> = products
         .iter()
-        .map(PlannedProduct::embedding_text)
+        .map(|product| {
+            let text = product.embedding_text();
+            *index_of.entry(text.clone()).or_insert_with(|| {
+                distinct.push(text);
+                distinct.len() - 1
+            })
+        })
         .collect();
-    let mut vectors = Vec::with_capacity(texts.len());
-    for chunk in texts.chunks(32) {
+    let mut vectors = Vec::with_capacity(distinct.len());
+    for chunk in distinct.chunks(32) {
         let batch: Vec<&str> = chunk.iter().map(String::as_str).collect();
         vectors.extend(embedder.embed(&batch)?);
     }
-    Ok(vectors)
+    let count = distinct.len();
+    Ok((
+        slots
+            .into_iter()
+            .map(|slot| vectors[slot].clone())
+            .collect(),
+        count,
+    ))
 }
 
 /// Inserts rows in chunks that stay well under PostgreSQL's bind-parameter limit.

@@ -70,6 +70,12 @@ pub struct PlannedProduct {
     pub slug: String,
     pub sku: String,
     pub name: String,
+    /// The name without a generated piece's line: what the embedder reads, so pieces that
+    /// differ only by line share one embedding. Equal to `name` for the demo catalog.
+    pub base_name: String,
+    /// Slug whose art files the media point at: the product's own for the demo catalog,
+    /// a demo product's of the same category for generated pieces (no new SVGs).
+    pub art_slug: String,
     pub department: &'static str,
     pub leaf_slug: &'static str,
     pub leaf_name: &'static str,
@@ -95,7 +101,7 @@ impl PlannedProduct {
     pub fn embedding_text(&self) -> String {
         format!(
             "{}. {} by {}. {} {}. {} Style: {}. Material: {}. Colour: {}.",
-            self.name,
+            self.base_name,
             self.kind,
             self.brand_name,
             self.department,
@@ -108,11 +114,15 @@ impl PlannedProduct {
     }
 
     pub fn media_url(&self, index: usize) -> String {
-        format!("/images/products/{}-{}.svg", self.slug, index + 1)
+        format!("/images/products/{}-{}.svg", self.art_slug, index + 1)
     }
 
     pub fn spin_url(&self, frame: usize) -> String {
-        format!("/images/products/{}-360-{:02}.svg", self.slug, frame + 1)
+        format!(
+            "/images/products/{}-360-{:02}.svg",
+            self.art_slug,
+            frame + 1
+        )
     }
 }
 
@@ -327,7 +337,6 @@ pub fn catalog() -> CatalogPlan {
                             serial,
                             leaf_index,
                             kind_index,
-                            variant,
                             department: department.name,
                             leaf,
                             leaf_id,
@@ -335,8 +344,16 @@ pub fn catalog() -> CatalogPlan {
                             material,
                             colour,
                             brand,
+                            base_name: name.clone(),
                             name,
+                            art_slug: slug.clone(),
                             slug,
+                            // Prices step up by a tenth per variant, rounded to ten dollars.
+                            price: ((kind.base_price * (10 + variant as i64) / 10) + 5) / 10 * 10,
+                            featured: kind_index == 0 && variant == 0,
+                            exclusive: kind_index == 2 && variant == 2,
+                            published_days_ago: serial as i64,
+                            translated: [true, true],
                         },
                     );
                 }
@@ -347,6 +364,107 @@ pub fn catalog() -> CatalogPlan {
 
     plan_collections(&mut plan);
     plan.coupons = demo_coupons();
+    plan
+}
+
+/// Number of products in the demo catalog ([`catalog`]).
+pub const DEMO_PRODUCTS: usize = 240;
+
+/// Capsule lines that tell apart generated pieces of the same make.
+const LINES: [&str; 12] = [
+    "Riviera",
+    "Nocturne",
+    "Heritage",
+    "Atelier",
+    "Portofino",
+    "Alba",
+    "Solstice",
+    "Meridian",
+    "Lumière",
+    "Brume",
+    "Cortina",
+    "Saison",
+];
+
+/// The demo catalog followed by generated pieces up to `total` products (for load tests;
+/// `server seed --products N`). The first [`DEMO_PRODUCTS`] products, and every other row,
+/// are exactly the demo catalog's; `total` at or below that gives the demo catalog.
+///
+/// Generated pieces cycle over the leaf categories and their kinds, then over each
+/// category's materials, the colours and the category's brands, and carry a capsule line
+/// and their serial number in name and slug (`riviera-ivory-silk-slip-dress-1234`), so
+/// slugs and SKUs stay unique. Their media point at the art of a demo product of the same
+/// category (same colour and brand where there is one), so no new files are needed.
+/// Every second one has a French translation, every third an Italian one; the same share
+/// as in the demo catalog is draft, archived, out of stock or deleted. They join no
+/// collection.
+pub fn scaled_catalog(total: usize) -> CatalogPlan {
+    let mut plan = catalog();
+    let demo_count = plan.products.len();
+    let leaves: Vec<(&'static str, &'static LeafSpec)> = DEPARTMENTS
+        .iter()
+        .flat_map(|department| department.leaves.iter().map(|leaf| (department.name, leaf)))
+        .collect();
+    for generated in 0..total.saturating_sub(demo_count) {
+        let serial = demo_count + generated;
+        let leaf_index = generated % leaves.len();
+        let kind_index = (generated / leaves.len()) % 4;
+        // How many pieces of this kind in this category were generated before this one.
+        let round = generated / (leaves.len() * 4);
+        let (department, leaf) = leaves[leaf_index];
+        let kind = &leaf.kinds[kind_index];
+        let materials = leaf.materials.len();
+        let material = &MATERIALS[leaf.materials[(round + kind_index) % materials]];
+        let colour =
+            &COLOURS[(round / materials + leaf_index * 5 + kind_index * 3) % COLOURS.len()];
+        let brand = brand(
+            leaf.brands[(round / (materials * COLOURS.len()) + kind_index) % leaf.brands.len()],
+        );
+        let line = LINES[(round + leaf_index) % LINES.len()];
+        let base_name = format!("{} {} {}", colour.name, material.name, kind.name);
+        let name = format!("{line} {base_name}");
+        let slug = format!("{}-{}", slugify(&name), serial + 1);
+        let demo = &plan.products[..demo_count];
+        let art = demo
+            .iter()
+            .find(|p| {
+                p.leaf_slug == leaf.slug && p.colour == colour.name && p.brand_slug == brand.slug
+            })
+            .or_else(|| {
+                demo.iter()
+                    .find(|p| p.leaf_slug == leaf.slug && p.colour == colour.name)
+            })
+            .or_else(|| {
+                demo.iter()
+                    .find(|p| p.leaf_slug == leaf.slug && p.kind == kind.name)
+            })
+            .expect("every leaf category has demo products");
+        let art_slug = art.slug.clone();
+        plan_product(
+            &mut plan,
+            PieceContext {
+                serial,
+                leaf_index,
+                kind_index,
+                department,
+                leaf,
+                leaf_id: stable_id("category", leaf.slug),
+                kind,
+                material,
+                colour,
+                brand,
+                name,
+                base_name,
+                slug,
+                art_slug,
+                price: ((kind.base_price * (10 + (round % 6) as i64) / 10) + 5) / 10 * 10,
+                featured: serial.is_multiple_of(97),
+                exclusive: serial % 89 == 7,
+                published_days_ago: (serial % 730) as i64,
+                translated: [generated.is_multiple_of(2), generated.is_multiple_of(3)],
+            },
+        );
+    }
     plan
 }
 
@@ -400,7 +518,6 @@ struct PieceContext {
     serial: usize,
     leaf_index: usize,
     kind_index: usize,
-    variant: usize,
     department: &'static str,
     leaf: &'static LeafSpec,
     leaf_id: Uuid,
@@ -409,7 +526,16 @@ struct PieceContext {
     colour: &'static Colour,
     brand: &'static BrandSpec,
     name: String,
+    base_name: String,
     slug: String,
+    art_slug: String,
+    /// In whole dollars.
+    price: i64,
+    featured: bool,
+    exclusive: bool,
+    published_days_ago: i64,
+    /// Whether the piece has a French and an Italian translation.
+    translated: [bool; 2],
 }
 
 fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
@@ -417,7 +543,6 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         serial,
         leaf_index,
         kind_index,
-        variant,
         department,
         leaf,
         leaf_id,
@@ -426,7 +551,14 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         colour,
         brand,
         name,
+        base_name,
         slug,
+        art_slug,
+        price,
+        featured,
+        exclusive,
+        published_days_ago,
+        translated,
     } = piece;
     let id = stable_id("product", &slug);
     let sku = format!(
@@ -435,8 +567,6 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         kind_index + 1,
         serial + 1
     );
-    // Prices step up by a tenth per variant, rounded to ten dollars.
-    let price = ((kind.base_price * (10 + variant as i64) / 10) + 5) / 10 * 10;
     let on_sale = serial % 5 == 3;
     let sustainable = brand.sustainability_score >= 80;
     let mut style_tags: Vec<String> = kind.tags.iter().map(|tag| String::from(*tag)).collect();
@@ -473,9 +603,9 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         currency: Set("USD".to_string()),
         status: Set(status),
         published_at: Set(
-            (status != ProductStatus::Draft).then(|| days_before_epoch(serial as i64))
+            (status != ProductStatus::Draft).then(|| days_before_epoch(published_days_ago))
         ),
-        featured_at: Set((kind_index == 0 && variant == 0).then(|| days_before_epoch(3))),
+        featured_at: Set(featured.then(|| days_before_epoch(3))),
         ai_description: Set(None),
         product_embedding: Set(None),
         color_analysis: Set(Some(json!({
@@ -499,8 +629,8 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         view_count: Set(((serial * 131) % 2000) as i32),
         purchase_count: Set(((serial * 17) % 140) as i32),
         wishlist_count: Set(((serial * 23) % 90) as i32),
-        is_featured: Set(kind_index == 0 && variant == 0),
-        is_exclusive: Set(kind_index == 2 && variant == 2),
+        is_featured: Set(featured),
+        is_exclusive: Set(exclusive),
         is_limited_edition: Set(serial % 11 == 5),
         deleted_at: Set(deleted.then(|| days_before_epoch(1))),
         ..Default::default()
@@ -539,7 +669,7 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
             product_id: Set(id),
             variant_id: Set(None),
             media_type: Set("image".to_string()),
-            url: Set(format!("/images/products/{slug}-{}.svg", index + 1)),
+            url: Set(format!("/images/products/{art_slug}-{}.svg", index + 1)),
             thumbnail_url: Set(None),
             alt_text: Set(Some(format!("{name}, {view} view"))),
             width: Set(Some(800)),
@@ -557,7 +687,10 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
             product_id: Set(id),
             variant_id: Set(None),
             media_type: Set("image".to_string()),
-            url: Set(format!("/images/products/{slug}-360-{:02}.svg", frame + 1)),
+            url: Set(format!(
+                "/images/products/{art_slug}-360-{:02}.svg",
+                frame + 1
+            )),
             alt_text: Set(Some(format!("{name}, 360° view, frame {}", frame + 1))),
             width: Set(Some(800)),
             height: Set(Some(1000)),
@@ -569,7 +702,7 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         });
     }
 
-    for (language, translated_name, translated_description) in [
+    let languages = [
         (
             "fr",
             format!("{} en {} {}", capitalise(kind.fr), material.fr, colour.fr),
@@ -580,7 +713,12 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
             format!("{} in {} {}", capitalise(kind.it), material.it, colour.it),
             describe_it(kind, material, colour, brand),
         ),
-    ] {
+    ];
+    for ((language, translated_name, translated_description), _) in languages
+        .into_iter()
+        .zip(translated)
+        .filter(|(_, translated)| *translated)
+    {
         // One Italian translation in ten is still awaiting review: the shopper then sees
         // the base text, which exercises the fallback.
         let status = if language == "it" && serial % 10 == 9 {
@@ -613,6 +751,8 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         slug,
         sku,
         name,
+        base_name,
+        art_slug,
         department,
         leaf_slug: leaf.slug,
         leaf_name: leaf.name,
@@ -907,6 +1047,82 @@ mod tests {
             .filter(|p| p.status == ProductStatus::Active && !p.deleted)
             .count();
         assert!(visible > 220, "{visible}");
+    }
+
+    #[test]
+    fn a_scaled_catalog_starts_with_the_demo_catalog_and_has_unique_slugs_and_skus() {
+        let demo = catalog();
+        let plan = scaled_catalog(2_000);
+        assert_eq!(plan.products.len(), 2_000);
+        assert_eq!(plan.product_rows.len(), 2_000);
+        let ids = |plan: &CatalogPlan| -> Vec<(Uuid, String)> {
+            plan.products
+                .iter()
+                .map(|p| (p.id, p.slug.clone()))
+                .collect()
+        };
+        assert_eq!(ids(&demo)[..], ids(&plan)[..DEMO_PRODUCTS]);
+        assert_eq!(
+            demo.collection_products.len(),
+            plan.collection_products.len()
+        );
+        let slugs: HashSet<&str> = plan.products.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs.len(), 2_000);
+        let product_ids: HashSet<Uuid> = plan.products.iter().map(|p| p.id).collect();
+        assert_eq!(product_ids.len(), 2_000);
+        let skus: HashSet<String> = plan.product_rows.iter().map(|p| set(&p.sku)).collect();
+        assert_eq!(skus.len(), 2_000);
+        let variant_skus: HashSet<String> = plan.variants.iter().map(|v| set(&v.sku)).collect();
+        assert_eq!(variant_skus.len(), plan.variants.len());
+        let media_ids: HashSet<Uuid> = plan.media.iter().map(|m| set(&m.id)).collect();
+        assert_eq!(media_ids.len(), plan.media.len());
+        assert!(
+            plan.products
+                .iter()
+                .all(|p| !p.slug.is_empty() && p.slug.is_ascii())
+        );
+    }
+
+    #[test]
+    fn generated_pieces_reuse_demo_art_and_share_embedding_texts() {
+        let plan = scaled_catalog(2_000);
+        let demo_art: HashSet<String> = plan.products[..DEMO_PRODUCTS]
+            .iter()
+            .map(|p| p.media_url(0))
+            .collect();
+        let generated = &plan.products[DEMO_PRODUCTS..];
+        assert!(generated.iter().all(|p| demo_art.contains(&p.media_url(0))));
+        let urls: HashSet<String> = plan.media.iter().map(|m| set(&m.url)).collect();
+        let demo_urls: HashSet<String> = catalog().media.iter().map(|m| set(&m.url)).collect();
+        assert_eq!(urls, demo_urls, "no media outside the demo art");
+        let texts: HashSet<String> = generated.iter().map(|p| p.embedding_text()).collect();
+        assert!(texts.len() < generated.len(), "{}", texts.len());
+        assert!(texts.len() > 500, "{}", texts.len());
+        let lines: HashSet<&str> = generated
+            .iter()
+            .map(|p| p.name.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(lines.len(), LINES.len());
+    }
+
+    #[test]
+    fn a_scaled_catalog_is_the_same_every_time_and_hides_some_pieces() {
+        let (first, second) = (scaled_catalog(2_000), scaled_catalog(2_000));
+        let rows = |plan: &CatalogPlan| format!("{:?}{:?}", plan.product_rows, plan.variants);
+        assert_eq!(rows(&first), rows(&second));
+        let generated = &first.products[DEMO_PRODUCTS..];
+        for status in [
+            ProductStatus::Draft,
+            ProductStatus::Archived,
+            ProductStatus::OutOfStock,
+        ] {
+            assert!(generated.iter().any(|p| p.status == status), "{status:?}");
+        }
+        assert!(generated.iter().any(|p| p.deleted));
+        let translated = first.product_translations.len() - catalog().product_translations.len();
+        // One in two generated pieces in French, one in three in Italian.
+        assert_eq!(translated, 880 + 587);
+        assert_eq!(scaled_catalog(100).products.len(), DEMO_PRODUCTS);
     }
 
     #[test]
