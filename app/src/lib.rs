@@ -29,6 +29,7 @@ use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
 use crate::pages::listing::{BrandPage, CategoryPage, CollectionPage, ProductsPage};
 use crate::pages::product::ProductPage;
 use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
+use crate::pages::search::SearchPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::{home::HomePage, not_found::NotFoundPage};
 use crate::theme::{ThemeState, requested_theme};
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/brands/:slug") view=BrandPage ssr=SsrMode::Async />
                     <Route path=path!("/collections/:slug") view=CollectionPage ssr=SsrMode::Async />
                     <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -7,3 +7,4 @@ pub mod catalog;
 pub mod product;
 #[cfg(feature = "ssr")]
 pub mod request;
+pub mod search;

@@ -439,6 +439,7 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, Server
     {
         tracing::warn!(%error, product_id = %detail.id, "could not record a product view");
     }
+    crate::api::search::record_click_from_request(detail.id).await;
 
     Ok(Some(convert::page(
         detail,

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::catalog::ProductCardDto;
+use crate::api::search::SegmentDto;
 use crate::components::price_tag::PriceTag;
 
 /// "4.5 out of 5 (12 reviews)"; `None` without reviews.
@@ -12,9 +13,48 @@ pub fn rating_label(average: Option<&str>, count: u64) -> Option<String> {
     Some(format!("{average} out of 5 ({count} {reviews})"))
 }
 
+/// Text split into runs, the matched ones (search matches) in `<mark>`; always escaped.
 #[component]
-pub fn ProductCard(product: ProductCardDto) -> impl IntoView {
-    let href = format!("/products/{}", product.slug);
+pub fn Highlighted(segments: Vec<SegmentDto>) -> impl IntoView {
+    segments
+        .into_iter()
+        .map(|segment| {
+            if segment.matched {
+                view! { <mark>{segment.text}</mark> }.into_any()
+            } else {
+                segment.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn ProductCard(
+    product: ProductCardDto,
+    /// Search results: the name and brand as matched and unmatched runs.
+    #[prop(optional)]
+    name_segments: Option<Vec<SegmentDto>>,
+    #[prop(optional)] brand_segments: Option<Vec<SegmentDto>>,
+    /// Appended to the product link (search results: `?sl=...` records the click).
+    #[prop(optional, into)]
+    link_query: Option<String>,
+) -> impl IntoView {
+    let href = format!(
+        "/products/{}{}",
+        product.slug,
+        link_query.unwrap_or_default()
+    );
+    let name = match name_segments {
+        Some(segments) => view! { <Highlighted segments /> }.into_any(),
+        None => product.name.clone().into_any(),
+    };
+    let brand = match (
+        brand_segments.filter(|s| !s.is_empty()),
+        product.brand_name.clone(),
+    ) {
+        (Some(segments), _) => Some(view! { <Highlighted segments /> }.into_any()),
+        (None, brand) => brand.map(IntoAny::into_any),
+    };
     let rating = rating_label(product.average_rating.as_deref(), product.review_count);
     let alt = product
         .image_alt
@@ -31,8 +71,8 @@ pub fn ProductCard(product: ProductCardDto) -> impl IntoView {
                     {(!product.in_stock).then(|| view! { <span class="product-card__badge">"Sold out"</span> })}
                 </div>
                 <div class="product-card__body">
-                    {product.brand_name.clone().map(|brand| view! { <p class="product-card__brand">{brand}</p> })}
-                    <h3 class="product-card__name">{product.name.clone()}</h3>
+                    {brand.map(|brand| view! { <p class="product-card__brand">{brand}</p> })}
+                    <h3 class="product-card__name">{name}</h3>
                     <PriceTag
                         price=product.price.clone()
                         currency=product.currency.clone()

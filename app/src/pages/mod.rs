@@ -6,4 +6,5 @@ pub mod listing;
 pub mod not_found;
 pub mod product;
 pub mod recovery;
+pub mod search;
 pub mod settings;

@@ -18,4 +18,5 @@ mod product_page;
 mod recovery;
 mod restart;
 mod schema;
+mod search;
 mod seed;

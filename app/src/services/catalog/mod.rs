@@ -3,6 +3,7 @@
 
 pub mod listing;
 pub mod product;
+pub mod search;
 
 /// The storefront visibility rule, as SQL over a product aliased `p`: live (active or out
 /// of stock), published, and not soft-deleted. Every storefront query (listing, search,

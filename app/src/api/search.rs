@@ -1,0 +1,298 @@
+//! Storefront search as server functions: one results page, instant suggestions, and a
+//! result click. Thin: parse with `SearchQuery::from_pairs`, call
+//! `services::catalog::search`, send DTOs (money as decimal strings; matches as segments,
+//! never HTML). Bad input is a shopper-facing message, not an error.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::api::catalog::ProductCardDto;
+
+/// Results per page.
+pub const PAGE_SIZE: u32 = 24;
+/// Suggestions shown while typing.
+pub const SUGGESTIONS: u32 = 8;
+
+/// A run of text, matched by the query (shown in `<mark>`) or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentDto {
+    pub text: String,
+    pub matched: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHitDto {
+    pub card: ProductCardDto,
+    pub name: Vec<SegmentDto>,
+    pub brand: Vec<SegmentDto>,
+    pub snippet: Option<Vec<SegmentDto>>,
+    /// 1-based rank in the whole result list.
+    pub position: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionDto {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPageDto {
+    pub query: String,
+    pub products: Vec<SearchHitDto>,
+    pub total: u64,
+    pub corrections: Vec<CorrectionDto>,
+    pub showing_results_for: Option<String>,
+    pub next_cursor: Option<String>,
+    /// The search's log id, carried by result links (`?sl=`) to record the click.
+    pub log_id: String,
+}
+
+/// What a search request came to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SearchOutcome {
+    /// No `q` at all: show the search form only.
+    NoQuery,
+    Results(Box<SearchPageDto>),
+    /// A message about the input (empty, too long, bad filter).
+    Invalid(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuggestionDto {
+    /// "product", "brand" or "category".
+    pub kind: String,
+    pub label: String,
+    pub href: String,
+    pub segments: Vec<SegmentDto>,
+}
+
+/// The link to a result that records the click when opened: `?sl=<log id>&sp=<position>`.
+pub fn result_link_query(log_id: &str, position: u32) -> String {
+    format!("?sl={log_id}&sp={position}")
+}
+
+#[cfg(feature = "ssr")]
+mod convert {
+    use super::*;
+    use crate::services::catalog::listing::ProductCard;
+    use crate::services::catalog::search::{SearchResults, Segment, Suggestion};
+
+    /// The listing's card DTO (prices as decimal strings, rating to one decimal).
+    fn card(card: ProductCard) -> ProductCardDto {
+        ProductCardDto {
+            id: card.id.to_string(),
+            slug: card.slug,
+            name: card.name,
+            brand_name: card.brand_name,
+            price: card.price.to_string(),
+            compare_at_price: card.compare_at_price.map(|price| price.to_string()),
+            currency: card.currency.trim().to_string(),
+            image_url: card.image_url,
+            image_alt: card.image_alt,
+            average_rating: card
+                .average_rating
+                .map(|rating| rating.round_dp(1).to_string()),
+            review_count: card.review_count,
+            in_stock: card.in_stock,
+        }
+    }
+
+    pub fn segments(segments: Vec<Segment>) -> Vec<SegmentDto> {
+        segments
+            .into_iter()
+            .map(|segment| SegmentDto {
+                text: segment.text,
+                matched: segment.matched,
+            })
+            .collect()
+    }
+
+    pub fn page(results: SearchResults) -> SearchPageDto {
+        SearchPageDto {
+            query: results.query,
+            products: results
+                .products
+                .into_iter()
+                .map(|hit| SearchHitDto {
+                    card: card(hit.card),
+                    name: segments(hit.name),
+                    brand: segments(hit.brand),
+                    snippet: hit.snippet.map(segments),
+                    position: hit.position,
+                })
+                .collect(),
+            total: results.total,
+            corrections: results
+                .corrections
+                .into_iter()
+                .map(|correction| CorrectionDto {
+                    from: correction.from,
+                    to: correction.to,
+                })
+                .collect(),
+            showing_results_for: results.showing_results_for,
+            next_cursor: results.next_cursor,
+            log_id: results.log_id.to_string(),
+        }
+    }
+
+    pub fn suggestion(suggestion: Suggestion) -> SuggestionDto {
+        SuggestionDto {
+            kind: suggestion.kind.as_str().to_string(),
+            label: suggestion.label,
+            href: suggestion.href,
+            segments: segments(suggestion.segments),
+        }
+    }
+}
+
+/// The shopper's language: the first supported language of `Accept-Language`.
+#[cfg(feature = "ssr")]
+fn shopper_lang() -> Option<crate::services::catalog::listing::Lang> {
+    use crate::services::catalog::listing::Lang;
+    let parts = use_context::<http::request::Parts>()?;
+    let header = parts
+        .headers
+        .get(http::header::ACCEPT_LANGUAGE)?
+        .to_str()
+        .ok()?;
+    header.split(',').find_map(|entry| {
+        let tag = entry.split(';').next()?.trim();
+        Lang::parse(&tag.split(['-', '_']).next()?.to_ascii_lowercase()).ok()
+    })
+}
+
+/// The signed-in shopper's user and session ids, for the log (no query without a cookie).
+#[cfg(feature = "ssr")]
+async fn shopper(db: &sea_orm::DatabaseConnection) -> (Option<uuid::Uuid>, Option<uuid::Uuid>) {
+    use crate::api::request::session_token;
+    use crate::services::auth::sessions;
+
+    let found = match session_token() {
+        Some(token) => sessions::resolve(db, &token).await.ok().flatten(),
+        None => None,
+    };
+    match found {
+        Some((session, user)) => (Some(user.id), Some(session.id)),
+        None => (None, None),
+    }
+}
+
+/// One page of results for the decoded query-string pairs (`q`, `cursor`, filters).
+/// Every search is written to `search_logs`.
+#[server(endpoint = "search/results", input = Json)]
+pub async fn search_products(
+    params: Vec<(String, String)>,
+) -> Result<SearchOutcome, ServerFnError> {
+    use crate::api::request::{internal, state};
+    use crate::services::catalog::search::{self, SearchQuery};
+
+    if !params.iter().any(|(key, _)| key == "q") {
+        return Ok(SearchOutcome::NoQuery);
+    }
+    let mut query = match SearchQuery::from_pairs(&params, PAGE_SIZE) {
+        Ok(query) => query,
+        Err(error) => return Ok(SearchOutcome::Invalid(error.to_string())),
+    };
+    let state = state()?;
+    let (user_id, session_id) = shopper(&state.db).await;
+    query.user_id = user_id;
+    query.session_id = session_id;
+    query.lang = query.lang.or_else(shopper_lang);
+    match search::search(&state.db, &query).await {
+        Ok(results) => Ok(SearchOutcome::Results(Box::new(convert::page(results)))),
+        Err(error) if error.is_bad_input() => Ok(SearchOutcome::Invalid(error.to_string())),
+        Err(error) => Err(internal(error)),
+    }
+}
+
+/// Instant suggestions for what the shopper has typed so far.
+#[server(endpoint = "search/suggest")]
+pub async fn suggest(prefix: String) -> Result<Vec<SuggestionDto>, ServerFnError> {
+    use crate::api::request::{internal, state};
+    use crate::services::catalog::search;
+
+    let state = state()?;
+    let lang = shopper_lang();
+    let suggestions = search::suggest(&state.db, &prefix, lang, SUGGESTIONS)
+        .await
+        .map_err(internal)?;
+    Ok(suggestions.into_iter().map(convert::suggestion).collect())
+}
+
+/// Records that a result was opened (from the results page, with JavaScript). Unknown or
+/// malformed ids are ignored.
+#[server(endpoint = "search/click")]
+pub async fn record_click(
+    log_id: String,
+    slug: String,
+    position: Option<i32>,
+) -> Result<(), ServerFnError> {
+    use crate::api::request::state;
+    let state = state()?;
+    record(&state.db, &log_id, Some(&slug), None, position).await;
+    Ok(())
+}
+
+/// For the product page (server-rendered): when the request's query string carries
+/// `sl=<search log id>` (and `sp=<position>`), records the click on `product_id`. Never
+/// fails the page: problems are logged.
+#[cfg(feature = "ssr")]
+pub async fn record_click_from_request(product_id: uuid::Uuid) {
+    let Some(query) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.query().map(str::to_owned))
+    else {
+        return;
+    };
+    let mut log_id = None;
+    let mut position = None;
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("sl", value)) => log_id = Some(value.to_string()),
+            Some(("sp", value)) => position = value.parse::<i32>().ok(),
+            _ => {}
+        }
+    }
+    let (Some(log_id), Ok(state)) = (log_id, crate::api::request::state()) else {
+        return;
+    };
+    record(&state.db, &log_id, None, Some(product_id), position).await;
+}
+
+#[cfg(feature = "ssr")]
+async fn record(
+    db: &sea_orm::DatabaseConnection,
+    log_id: &str,
+    slug: Option<&str>,
+    product_id: Option<uuid::Uuid>,
+    position: Option<i32>,
+) {
+    use crate::entities::products;
+    use crate::services::catalog::search;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+
+    let Ok(log_id) = uuid::Uuid::parse_str(log_id) else {
+        return;
+    };
+    let product_id = match (product_id, slug) {
+        (Some(id), _) => Some(id),
+        (None, Some(slug)) => products::Entity::find()
+            .select_only()
+            .column(products::Column::Id)
+            .filter(products::Column::Slug.eq(slug))
+            .into_tuple::<uuid::Uuid>()
+            .one(db)
+            .await
+            .ok()
+            .flatten(),
+        (None, None) => None,
+    };
+    let Some(product_id) = product_id else {
+        return;
+    };
+    if let Err(error) = search::record_search_click(db, log_id, product_id, position).await {
+        tracing::warn!(%error, %log_id, "could not record a search click");
+    }
+}
