@@ -4,6 +4,7 @@
 pub mod api;
 pub mod components;
 pub mod domain;
+pub mod i18n;
 pub mod pages;
 pub mod theme;
 
@@ -37,9 +38,10 @@ use crate::theme::{ThemeState, requested_theme};
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let theme = requested_theme().map(|theme| theme.as_str());
+    let lang = i18n::requested_locale().code();
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=theme>
+        <html lang=lang data-theme=theme>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -74,6 +76,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ThemeState::provide();
+    i18n::provide_locale();
     mark_hydrated();
 
     view! {

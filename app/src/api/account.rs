@@ -232,7 +232,10 @@ pub async fn update_profile(
         timezone,
     };
     match profile::update_profile(&state.db, user, &form).await {
-        Ok(_) => Ok(SaveOutcome::Saved),
+        Ok(saved) => {
+            crate::api::request::remember_locale(&saved.preferred_language);
+            Ok(SaveOutcome::Saved)
+        }
         Err(error) => server::profile_refused(error),
     }
 }

@@ -119,6 +119,7 @@ mod server {
             token,
             secure_cookies(),
         ));
+        crate::api::request::remember_locale(&user.preferred_language);
         leptos_axum::redirect(&safe_next(next));
         AuthOutcome::SignedIn {
             name: user.name.clone().unwrap_or_else(|| user.email.clone()),

@@ -128,7 +128,7 @@ pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutco
     use crate::api::request::{internal, state};
     use crate::services::catalog::listing::{self, ListingQuery};
 
-    let query = match ListingQuery::from_pairs(&params) {
+    let mut query = match ListingQuery::from_pairs(&params) {
         Ok(query) => query,
         Err(error) => {
             return Ok(ListingOutcome::Invalid(invalid_filter_message(
@@ -136,9 +136,53 @@ pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutco
             )));
         }
     };
+    // Product names come in the shopper's language unless the URL asks for one.
+    if query.lang.is_none() {
+        query.lang = listing::Lang::parse(crate::api::request::request_locale().code()).ok();
+    }
     let state = state()?;
     let page = listing::list_products(&state.db, &query, PAGE_SIZE)
         .await
         .map_err(internal)?;
     Ok(ListingOutcome::Page(Box::new(convert::page(page))))
+}
+
+/// A category, brand or collection page's hero: name, image, description and story, in
+/// the shopper's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingScopeDto {
+    pub name: String,
+    pub description: Option<String>,
+    pub story: Option<String>,
+    pub image_url: Option<String>,
+    pub meta_description: Option<String>,
+}
+
+/// The hero of `/categories/:slug` (`kind` "category"), `/brands/:slug` ("brand") or
+/// `/collections/:slug` ("collection"); `None` when there is no such page.
+#[server(endpoint = "catalog/listing_scope")]
+pub async fn listing_scope(
+    kind: String,
+    slug: String,
+) -> Result<Option<ListingScopeDto>, ServerFnError> {
+    use crate::api::request::{internal, request_locale, state};
+    use crate::services::catalog::scope::{self, ScopeKind};
+
+    let kind = match kind.as_str() {
+        "category" => ScopeKind::Category,
+        "brand" => ScopeKind::Brand,
+        "collection" => ScopeKind::Collection,
+        _ => return Ok(None),
+    };
+    let state = state()?;
+    let detail = scope::scope_detail(&state.db, kind, &slug, request_locale().code())
+        .await
+        .map_err(internal)?;
+    Ok(detail.map(|detail| ListingScopeDto {
+        name: detail.name,
+        description: detail.description,
+        story: detail.story,
+        image_url: detail.image_url,
+        meta_description: detail.meta_description,
+    }))
 }

@@ -4,7 +4,8 @@
 pub mod account;
 pub mod auth;
 pub mod catalog;
+pub mod locale;
 pub mod product;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod request;
-pub mod search;

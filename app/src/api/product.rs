@@ -188,45 +188,19 @@ mod convert {
     use sea_orm::prelude::Decimal;
 
     use super::*;
+    use crate::i18n::Locale;
     use crate::services::catalog::product::{
         MediaView, ProductDetail, ReviewView, SimilarProduct, VariantView,
     };
-
-    fn symbol(currency: &str) -> Option<&'static str> {
-        match currency.to_ascii_uppercase().as_str() {
-            "USD" => Some("$"),
-            "EUR" => Some("€"),
-            "GBP" => Some("£"),
-            "JPY" => Some("¥"),
-            _ => None,
-        }
-    }
 
     /// "1250.00" (two decimals, no grouping).
     pub fn amount(value: Decimal) -> String {
         format!("{:.2}", value.round_dp(2))
     }
 
-    /// "$1,250.00" for USD; unknown currencies get their code: "CHF 1,250.00".
-    pub fn money(value: Decimal, currency: &str) -> String {
-        let plain = amount(value.abs());
-        let (whole, cents) = plain.split_once('.').unwrap_or((&plain, "00"));
-        let mut grouped = String::new();
-        for (i, ch) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(ch);
-        }
-        let sign = if value.is_sign_negative() && !value.is_zero() {
-            "-"
-        } else {
-            ""
-        };
-        match symbol(currency) {
-            Some(symbol) => format!("{sign}{symbol}{grouped}.{cents}"),
-            None => format!("{sign}{} {grouped}.{cents}", currency.to_ascii_uppercase()),
-        }
+    /// The price as the shopper reads it: "$1,250.00", "1 250,00 $US", ...
+    pub fn money(value: Decimal, currency: &str, locale: Locale) -> String {
+        crate::components::price_tag::format_price(&value.to_string(), currency, locale)
     }
 
     fn materials(value: Option<&serde_json::Value>) -> Vec<String> {
@@ -271,14 +245,14 @@ mod convert {
         }
     }
 
-    fn variant(view: VariantView, currency: &str) -> VariantDto {
+    fn variant(view: VariantView, currency: &str, locale: Locale) -> VariantDto {
         VariantDto {
             id: view.id.to_string(),
             sku: view.sku,
             size: view.size,
             color: view.color,
-            price: money(view.price, currency),
-            compare_at_price: view.compare_at_price.map(|p| money(p, currency)),
+            price: money(view.price, currency, locale),
+            compare_at_price: view.compare_at_price.map(|p| money(p, currency, locale)),
             available: view.available,
             low_stock: view.low_stock,
         }
@@ -297,9 +271,9 @@ mod convert {
         }
     }
 
-    fn similar(view: SimilarProduct) -> SimilarDto {
+    fn similar(view: SimilarProduct, locale: Locale) -> SimilarDto {
         SimilarDto {
-            price: money(view.price, &view.currency),
+            price: money(view.price, &view.currency, locale),
             slug: view.slug,
             name: view.name,
             brand_name: view.brand_name,
@@ -312,6 +286,7 @@ mod convert {
         reviews: Vec<ReviewView>,
         similars: Vec<SimilarProduct>,
         base_url: String,
+        locale: Locale,
     ) -> ProductPageDto {
         let currency = detail.currency.clone();
         let name = detail.name.clone();
@@ -323,9 +298,9 @@ mod convert {
             meta_title: detail.meta_title,
             meta_description: detail.meta_description,
             sku: detail.sku,
-            price: money(detail.price, &currency),
+            price: money(detail.price, &currency, locale),
             price_amount: amount(detail.price),
-            compare_at_price: detail.compare_at_price.map(|p| money(p, &currency)),
+            compare_at_price: detail.compare_at_price.map(|p| money(p, &currency, locale)),
             materials: materials(detail.materials.as_ref()),
             style_tags: detail.style_tags,
             is_exclusive: detail.is_exclusive,
@@ -357,7 +332,7 @@ mod convert {
             variants: detail
                 .variants
                 .into_iter()
-                .map(|v| variant(v, &currency))
+                .map(|v| variant(v, &currency, locale))
                 .collect(),
             rating_average: detail
                 .reviews
@@ -365,53 +340,29 @@ mod convert {
                 .map(|a| format!("{:.1}", a.round_dp(1))),
             rating_count: detail.reviews.count,
             reviews: reviews.into_iter().map(review).collect(),
-            similar: similars.into_iter().map(similar).collect(),
+            similar: similars.into_iter().map(|s| similar(s, locale)).collect(),
             base_url,
             name,
             currency,
         }
     }
-
-    /// The first of en, fr, it in an `Accept-Language` header.
-    pub fn accept_language(header: &str) -> Option<&'static str> {
-        header.split(',').find_map(|part| {
-            let tag = part.split(';').next()?.trim();
-            let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-            match primary.as_str() {
-                "en" => Some("en"),
-                "fr" => Some("fr"),
-                "it" => Some("it"),
-                _ => None,
-            }
-        })
-    }
 }
 
 #[cfg(feature = "ssr")]
-pub use convert::{accept_language, money};
+pub use convert::money;
 
 /// The product page's data, or `None` when no visible product has this slug.
 #[server(endpoint = "product/page")]
 pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ServerFnError> {
-    use crate::api::request::{current_user, internal, state};
+    use crate::api::request::{current_user, internal, request_locale, state};
     use crate::services::catalog::product;
 
     let state = state()?;
     let user = current_user().await.ok().flatten();
     let headers = use_context::<http::request::Parts>().map(|parts| parts.headers);
-    let lang: &str = match &user {
-        Some(user) if !user.preferred_language.trim().is_empty() => {
-            convert::accept_language(&user.preferred_language).unwrap_or("en")
-        }
-        _ => headers
-            .as_ref()
-            .and_then(|h| h.get(http::header::ACCEPT_LANGUAGE))
-            .and_then(|v| v.to_str().ok())
-            .and_then(convert::accept_language)
-            .unwrap_or("en"),
-    };
+    let locale = request_locale();
 
-    let Some(detail) = product::product_detail(&state.db, &slug, Some(lang))
+    let Some(detail) = product::product_detail(&state.db, &slug, Some(locale.code()))
         .await
         .map_err(internal)?
     else {
@@ -446,6 +397,7 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, Server
         reviews,
         similar,
         state.base_url.clone(),
+        locale,
     )))
 }
 
@@ -520,17 +472,14 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn money_is_grouped_with_two_decimals() {
+        use crate::i18n::Locale;
         use sea_orm::prelude::Decimal;
         use std::str::FromStr;
-        assert_eq!(
-            money(Decimal::from_str("1250").unwrap(), "USD"),
-            "$1,250.00"
-        );
-        assert_eq!(money(Decimal::from_str("95.5").unwrap(), "USD"), "$95.50");
-        assert_eq!(
-            money(Decimal::from_str("1234567.891").unwrap(), "EUR"),
-            "€1,234,567.89"
-        );
-        assert_eq!(accept_language("de-DE,fr;q=0.8,en;q=0.5"), Some("fr"));
+        let money = |text: &str, currency: &str| {
+            money(Decimal::from_str(text).unwrap(), currency, Locale::En)
+        };
+        assert_eq!(money("1250", "USD"), "$1,250.00");
+        assert_eq!(money("95.5", "USD"), "$95.50");
+        assert_eq!(money("1234567.891", "EUR"), "€1,234,567.89");
     }
 }

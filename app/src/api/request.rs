@@ -48,6 +48,20 @@ pub fn session_token() -> Option<SessionToken> {
         .find_map(sessions::token_from_cookie_header)
 }
 
+/// The shopper's language for this request (see [`crate::i18n::locale_for_request`]).
+pub fn request_locale() -> crate::i18n::Locale {
+    crate::i18n::requested_locale()
+}
+
+/// Makes `language` (a stored `preferred_language`) the shopper's language from the next
+/// page on; codes the storefront does not speak are ignored.
+pub fn remember_locale(language: &str) {
+    if let Some(locale) = crate::i18n::Locale::parse(language) {
+        let secure = state().map(|state| state.secure_cookies).unwrap_or(false);
+        set_cookie(&crate::i18n::locale_cookie(locale, secure));
+    }
+}
+
 pub fn set_cookie(cookie: &str) {
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),

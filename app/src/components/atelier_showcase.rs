@@ -3,34 +3,23 @@
 
 use leptos::prelude::*;
 
+/// One atelier tab; its words are in `i18n::home::HomeText::ateliers`, in this order.
 pub struct Atelier {
     pub id: &'static str,
-    pub label: &'static str,
-    pub headline: &'static str,
-    pub story: &'static str,
     pub href: &'static str,
 }
 
 pub const ATELIERS: [Atelier; 3] = [
     Atelier {
         id: "women",
-        label: "Women",
-        headline: "Silk that remembers the hand that wove it",
-        story: "Bias-cut dresses from Como, cashmere knit in the Scottish Borders, and tailoring that moves the way you do.",
         href: "/categories/women",
     },
     Atelier {
         id: "men",
-        label: "Men",
-        headline: "Tailoring with nothing left to prove",
-        story: "Unstructured jackets from Naples, selvedge denim from Okayama and shoes made last by last in Northampton.",
         href: "/categories/men",
     },
     Atelier {
         id: "home",
-        label: "Home",
-        headline: "Objects for rooms that breathe",
-        story: "Hand-thrown stoneware, linen from Flanders and mouth-blown glass, each piece signed by its maker.",
         href: "/categories/home",
     },
 ];
@@ -66,6 +55,7 @@ fn focus_element(id: &str) {
 
 #[component]
 pub fn AtelierShowcase() -> impl IntoView {
+    let text = &crate::i18n::use_i18n().home;
     let selected = RwSignal::new(0usize);
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if let Some(next) = next_tab_index(selected.get_untracked(), &event.key(), ATELIERS.len()) {
@@ -78,10 +68,10 @@ pub fn AtelierShowcase() -> impl IntoView {
     view! {
         <section class="showcase" aria-labelledby="showcase-title">
             <div class="showcase__intro">
-                <p class="eyebrow">"The edit"</p>
-                <h2 id="showcase-title">"Choose your atelier"</h2>
+                <p class="eyebrow">{text.showcase_eyebrow}</p>
+                <h2 id="showcase-title">{text.showcase_title}</h2>
             </div>
-            <div class="showcase__tabs" role="tablist" aria-label="Ateliers" on:keydown=on_keydown>
+            <div class="showcase__tabs" role="tablist" aria-label=text.showcase_tabs on:keydown=on_keydown>
                 {ATELIERS
                     .iter()
                     .enumerate()
@@ -98,7 +88,7 @@ pub fn AtelierShowcase() -> impl IntoView {
                                 tabindex=move || if is_selected() { "0" } else { "-1" }
                                 on:click=move |_| selected.set(index)
                             >
-                                {atelier.label}
+                                {text.ateliers[index].label}
                             </button>
                         }
                     })
@@ -119,10 +109,10 @@ pub fn AtelierShowcase() -> impl IntoView {
                         >
                             <div class="showcase__art" aria-hidden="true"></div>
                             <div class="showcase__copy">
-                                <h3>{atelier.headline}</h3>
-                                <p>{atelier.story}</p>
+                                <h3>{text.ateliers[index].headline}</h3>
+                                <p>{text.ateliers[index].story}</p>
                                 <a class="text-link" href=atelier.href>
-                                    {format!("Discover {}", atelier.label)}
+                                    {(text.discover)(text.ateliers[index].label)}
                                 </a>
                             </div>
                         </div>

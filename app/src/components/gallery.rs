@@ -5,6 +5,28 @@ use leptos::prelude::*;
 
 use crate::api::product::MediaDto;
 
+/// The stills to show: the chosen variant's own images first, then the shared ones
+/// (those without a variant). With no variant chosen, or none with images of its own,
+/// the shared images; a product whose every image belongs to a variant shows them all.
+pub fn images_for_variant(images: &[MediaDto], variant: Option<&str>) -> Vec<MediaDto> {
+    let own: Vec<MediaDto> = variant
+        .map(|variant| {
+            images
+                .iter()
+                .filter(|image| image.variant_id.as_deref() == Some(variant))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let shared = images.iter().filter(|image| image.variant_id.is_none()).cloned();
+    let shown: Vec<MediaDto> = own.into_iter().chain(shared).collect();
+    if shown.is_empty() {
+        images.to_vec()
+    } else {
+        shown
+    }
+}
+
 #[component]
 pub fn Gallery(
     /// Still images, the primary first.
@@ -14,11 +36,28 @@ pub fn Gallery(
     spin: Vec<MediaDto>,
     /// Used in accessible names.
     name: String,
+    /// The variant the shopper chose, whose own images lead the gallery.
+    #[prop(optional)]
+    chosen_variant: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
+    let text = &crate::i18n::use_i18n().product;
     let selected = RwSignal::new(0usize);
     let spinning = RwSignal::new(false);
     let frame = RwSignal::new(0usize);
-    let images = StoredValue::new(images);
+    let all_images = StoredValue::new(images);
+    let images = Memo::new(move |_| {
+        let variant = chosen_variant.and_then(|chosen| chosen.get());
+        all_images.with_value(|images| images_for_variant(images, variant.as_deref()))
+    });
+    // A new variant starts at its first image.
+    Effect::new(move |seen: Option<Vec<MediaDto>>| {
+        let current = images.get();
+        if seen.is_some_and(|seen| seen != current) {
+            spinning.set(false);
+            selected.set(0);
+        }
+        current
+    });
     let spin = StoredValue::new(spin);
     let has_spin = !spin.with_value(|s| s.is_empty());
     let frames = spin.with_value(|s| s.len());
@@ -27,18 +66,17 @@ pub fn Gallery(
         if spinning.get() {
             spin.with_value(|s| s.get(frame.get()).cloned())
         } else {
-            images.with_value(|i| i.get(selected.get()).cloned())
+            images.with(|i| i.get(selected.get()).or(i.first()).cloned())
         }
     };
 
-    let thumbs = images.with_value(|images| {
+    let thumbs = move || {
         images
-            .iter()
+            .get()
+            .into_iter()
             .enumerate()
             .map(|(index, image)| {
-                let label = format!("Show image {} of {}", index + 1, name);
-                let url = image.url.clone();
-                let alt = image.alt.clone();
+                let label = (text.show_image)(index + 1, &name);
                 view! {
                     <li>
                         <button
@@ -53,14 +91,14 @@ pub fn Gallery(
                                 selected.set(index);
                             }
                         >
-                            <img src=url alt="" loading="lazy" width="80" height="100" />
-                            <span class="visually-hidden">{alt}</span>
+                            <img src=image.url alt="" loading="lazy" width="80" height="100" />
+                            <span class="visually-hidden">{image.alt}</span>
                         </button>
                     </li>
                 }
             })
             .collect_view()
-    });
+    };
 
     view! {
         <div class="gallery">
@@ -92,7 +130,7 @@ pub fn Gallery(
                                     aria-pressed=move || spinning.get().to_string()
                                     on:click=move |_| spinning.update(|s| *s = !*s)
                                 >
-                                    "360° view"
+                                    {text.spin_view}
                                 </button>
                             </li>
                         }
@@ -103,7 +141,7 @@ pub fn Gallery(
                     .then(|| {
                         view! {
                             <label class="gallery__rotate">
-                                "Rotate"
+                                {text.rotate}
                                 <input
                                     type="range"
                                     min="0"

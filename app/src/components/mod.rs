@@ -2,6 +2,7 @@ pub mod atelier_showcase;
 pub mod brand_mark;
 pub mod form;
 pub mod gallery;
+pub mod language_switcher;
 pub mod layout;
 pub mod price_tag;
 pub mod product_card;

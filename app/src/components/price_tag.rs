@@ -1,23 +1,43 @@
-//! Prices in the product's currency, with compare-at prices struck through.
+//! Prices in the product's currency, formatted for the shopper's language, with
+//! compare-at prices struck through. The one money formatter of the storefront: the
+//! server formats variant prices with it too.
 
 use leptos::prelude::*;
 
-fn symbol(currency: &str) -> Option<&'static str> {
-    match currency {
-        "USD" => Some("$"),
-        "EUR" => Some("€"),
-        "GBP" => Some("£"),
-        "JPY" => Some("¥"),
-        "CHF" => Some("CHF "),
-        _ => None,
+use crate::i18n::{Locale, use_i18n, use_locale};
+
+/// The currency's sign in `locale`, and whether it comes before the number.
+fn symbol(currency: &str, locale: Locale) -> Option<(&'static str, bool)> {
+    let before = locale == Locale::En;
+    let sign = match (currency, locale) {
+        ("USD", Locale::En) => "$",
+        ("USD", Locale::Fr) => "$US",
+        ("USD", Locale::It) => "USD",
+        ("EUR", _) => "€",
+        ("GBP", _) => "£",
+        ("JPY", _) => "¥",
+        ("CHF", Locale::En) => "CHF ",
+        ("CHF", _) => "CHF",
+        _ => return None,
+    };
+    Some((sign, before))
+}
+
+/// Thousands and decimal separators: "1,250.00", "1 250,00" (narrow no-break space),
+/// "1.250,00".
+fn separators(locale: Locale) -> (&'static str, char) {
+    match locale {
+        Locale::En => (",", '.'),
+        Locale::Fr => ("\u{202f}", ','),
+        Locale::It => (".", ','),
     }
 }
 
-fn group_thousands(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+fn group_thousands(digits: &str, separator: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
     for (index, ch) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
+            out.push_str(separator);
         }
         out.push(ch);
     }
@@ -25,10 +45,10 @@ fn group_thousands(digits: &str) -> String {
 }
 
 /// Formats a decimal amount (as sent by the server, e.g. `"1250.00"` or `"1250"`) in
-/// `currency`: `format_price("1250", "USD") == "$1,250.00"`. Rounds half away from zero to
-/// the currency's minor unit (none for JPY). Anything that is not a plain decimal is shown
-/// as given, with the currency code.
-pub fn format_price(amount: &str, currency: &str) -> String {
+/// `currency` for `locale`: `"$1,250.00"`, `"1 250,00 $US"`, `"1.250,00 USD"`. Rounds half
+/// away from zero to the currency's minor unit (none for JPY). Anything that is not a plain
+/// decimal is shown as given, with the currency code.
+pub fn format_price(amount: &str, currency: &str, locale: Locale) -> String {
     let currency = currency.trim().to_ascii_uppercase();
     let amount = amount.trim();
     let (negative, digits) = match amount.strip_prefix('-') {
@@ -57,16 +77,18 @@ pub fn format_price(amount: &str, currency: &str) -> String {
         minor = minor.saturating_add(1);
     }
     let unit = 10u128.pow(scale as u32);
-    let whole_text = group_thousands(&(minor / unit).to_string());
+    let (thousands, decimal) = separators(locale);
+    let whole_text = group_thousands(&(minor / unit).to_string(), thousands);
     let number = if scale == 0 {
         whole_text
     } else {
-        format!("{whole_text}.{:0width$}", minor % unit, width = scale)
+        format!("{whole_text}{decimal}{:0width$}", minor % unit, width = scale)
     };
     let sign = if negative && minor != 0 { "-" } else { "" };
-    match symbol(&currency) {
-        Some(symbol) => format!("{sign}{symbol}{number}"),
-        None => format!("{sign}{number} {currency}"),
+    match symbol(&currency, locale) {
+        Some((symbol, true)) => format!("{sign}{symbol}{number}"),
+        Some((symbol, false)) => format!("{sign}{number}\u{a0}{symbol}"),
+        None => format!("{sign}{number}\u{a0}{currency}"),
     }
 }
 
@@ -77,21 +99,23 @@ pub fn PriceTag(
     currency: String,
     #[prop(optional_no_strip)] compare_at: Option<String>,
 ) -> impl IntoView {
-    let current = format_price(&price, &currency);
+    let locale = use_locale();
+    let text = &use_i18n().listing;
+    let current = format_price(&price, &currency, locale);
     let was = compare_at
         .filter(|compare| compare != &price)
-        .map(|compare| format_price(&compare, &currency));
+        .map(|compare| format_price(&compare, &currency, locale));
     let on_sale = was.is_some();
     view! {
         <p class="price-tag" class:price-tag--sale=on_sale>
             {was.map(|was| {
                 view! {
                     <s class="price-tag__was">
-                        <span class="visually-hidden">"was "</span>
+                        <span class="visually-hidden">{text.was}</span>
                         {was}
                     </s>
                     " "
-                    <span class="visually-hidden">"now "</span>
+                    <span class="visually-hidden">{text.now}</span>
                 }
             })}
             <span class="price-tag__now" data-price=price.clone()>{current}</span>
@@ -102,7 +126,12 @@ pub fn PriceTag(
 
 #[cfg(test)]
 mod tests {
-    use super::format_price;
+    use super::format_price as format;
+    use crate::i18n::Locale;
+
+    fn format_price(amount: &str, currency: &str) -> String {
+        format(amount, currency, Locale::En)
+    }
 
     #[test]
     fn usd_with_grouping_and_cents() {
@@ -123,12 +152,20 @@ mod tests {
     fn other_currencies() {
         assert_eq!(format_price("1250", "EUR"), "€1,250.00");
         assert_eq!(format_price("1250.4", "JPY"), "¥1,250");
-        assert_eq!(format_price("75", "SEK"), "75.00 SEK");
+        assert_eq!(format_price("75", "SEK"), "75.00\u{a0}SEK");
     }
 
     #[test]
     fn negative_and_garbage() {
         assert_eq!(format_price("-12.5", "USD"), "-$12.50");
         assert_eq!(format_price("abc", "USD"), "abc USD");
+    }
+
+    #[test]
+    fn french_and_italian_conventions() {
+        assert_eq!(format("1250", "USD", Locale::Fr), "1\u{202f}250,00\u{a0}$US");
+        assert_eq!(format("1234567.5", "EUR", Locale::It), "1.234.567,50\u{a0}€");
+        assert_eq!(format("1250.4", "JPY", Locale::Fr), "1\u{202f}250\u{a0}¥");
+        assert_eq!(format("-9.5", "GBP", Locale::It), "-9,50\u{a0}£");
     }
 }

@@ -5,13 +5,7 @@ use leptos::prelude::*;
 use crate::api::catalog::ProductCardDto;
 use crate::api::search::SegmentDto;
 use crate::components::price_tag::PriceTag;
-
-/// "4.5 out of 5 (12 reviews)"; `None` without reviews.
-pub fn rating_label(average: Option<&str>, count: u64) -> Option<String> {
-    let average = average?;
-    let reviews = if count == 1 { "review" } else { "reviews" };
-    Some(format!("{average} out of 5 ({count} {reviews})"))
-}
+use crate::i18n::use_i18n;
 
 /// Text split into runs, the matched ones (search matches) in `<mark>`; always escaped.
 #[component]
@@ -39,6 +33,7 @@ pub fn ProductCard(
     #[prop(optional, into)]
     link_query: Option<String>,
 ) -> impl IntoView {
+    let text = &use_i18n().listing;
     let href = format!(
         "/products/{}{}",
         product.slug,
@@ -55,7 +50,10 @@ pub fn ProductCard(
         (Some(segments), _) => Some(view! { <Highlighted segments /> }.into_any()),
         (None, brand) => brand.map(IntoAny::into_any),
     };
-    let rating = rating_label(product.average_rating.as_deref(), product.review_count);
+    let rating = product
+        .average_rating
+        .as_deref()
+        .map(|average| (text.rating)(average, product.review_count));
     let alt = product
         .image_alt
         .clone()
@@ -68,7 +66,7 @@ pub fn ProductCard(
             <a class="product-card__link" href=href>
                 <div class="product-card__media">
                     {image}
-                    {(!product.in_stock).then(|| view! { <span class="product-card__badge">"Sold out"</span> })}
+                    {(!product.in_stock).then(|| view! { <span class="product-card__badge">{text.sold_out}</span> })}
                 </div>
                 <div class="product-card__body">
                     {brand.map(|brand| view! { <p class="product-card__brand">{brand}</p> })}

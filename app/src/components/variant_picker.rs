@@ -4,15 +4,16 @@
 use leptos::prelude::*;
 
 use crate::api::product::VariantDto;
+use crate::i18n::{product::ProductText, use_i18n};
 
 /// "In stock", "Only N left" or "Sold out".
-pub fn stock_text(variant: &VariantDto) -> String {
+pub fn stock_text(variant: &VariantDto, text: &ProductText) -> String {
     if variant.available <= 0 {
-        "Sold out".to_string()
+        text.sold_out.to_string()
     } else if variant.low_stock {
-        format!("Only {} left", variant.available)
+        (text.only_left)(variant.available)
     } else {
-        "In stock".to_string()
+        text.in_stock.to_string()
     }
 }
 
@@ -32,7 +33,11 @@ pub fn VariantPicker(
     /// The product's own price, shown until a variant is chosen.
     base_price: String,
     compare_at_price: Option<String>,
+    /// Set to the chosen variant's id, so the gallery can show its images.
+    #[prop(optional)]
+    chosen_variant: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
+    let text = &use_i18n().product;
     let variants = StoredValue::new(variants);
     let sizes = variants.with_value(|v| distinct(v.iter().map(|v| v.size.clone())));
     let colors = variants.with_value(|v| distinct(v.iter().map(|v| v.color.clone())));
@@ -72,15 +77,19 @@ pub fn VariantPicker(
             .unwrap_or_else(|| compare_at_price.clone())
     };
     let stock = move || {
-        chosen.get().map(|v| stock_text(&v)).unwrap_or_else(|| {
-            let any = variants.with_value(|v| v.is_empty() || v.iter().any(|v| v.available > 0));
-            if any {
-                "In stock".to_string()
-            } else {
-                "Sold out".to_string()
-            }
-        })
+        chosen
+            .get()
+            .map(|v| stock_text(&v, text))
+            .unwrap_or_else(|| {
+                let any =
+                    variants.with_value(|v| v.is_empty() || v.iter().any(|v| v.available > 0));
+                if any { text.in_stock } else { text.sold_out }.to_string()
+            })
     };
+
+    if let Some(chosen_variant) = chosen_variant {
+        Effect::new(move |_| chosen_variant.set(chosen.get().map(|v| v.id)));
+    }
 
     let update_announcement = move || {
         if let Some(v) = chosen.get_untracked() {
@@ -89,7 +98,7 @@ pub fn VariantPicker(
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", ");
-            announce.set(format!("{label}: {}, {}", v.price, stock_text(&v)));
+            announce.set(format!("{label}: {}, {}", v.price, stock_text(&v, text)));
         }
     };
 
@@ -131,7 +140,7 @@ pub fn VariantPicker(
             .collect_view();
         view! {
             <fieldset class="variant-picker__group">
-                <legend>"Size"</legend>
+                <legend>{text.size}</legend>
                 <div class="variant-picker__options">{options}</div>
             </fieldset>
         }
@@ -165,7 +174,7 @@ pub fn VariantPicker(
             .collect_view();
         view! {
             <fieldset class="variant-picker__group">
-                <legend>"Colour"</legend>
+                <legend>{text.colour}</legend>
                 <div class="variant-picker__options">{options}</div>
             </fieldset>
         }

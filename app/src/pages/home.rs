@@ -2,45 +2,35 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::atelier_showcase::AtelierShowcase;
+use crate::i18n::use_i18n;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let text = &use_i18n().home;
     view! {
-        <Title text="Quiet luxury, intelligently curated" />
-        <Meta
-            name="description"
-            content="LuxeVerse brings together rare pieces from independent ateliers, curated for you with care."
-        />
+        <Title text=text.title />
+        <Meta name="description" content=text.description />
         <section class="hero" aria-labelledby="hero-title">
             <div class="hero__veil" aria-hidden="true"></div>
             <div class="hero__content">
-                <p class="eyebrow">"Autumn · Winter 2026"</p>
-                <h1 id="hero-title">"Quiet luxury, intelligently curated"</h1>
-                <p class="hero__lede">
-                    "Rare pieces from independent ateliers, chosen for the way you live and delivered with discretion."
-                </p>
+                <p class="eyebrow">{text.eyebrow}</p>
+                <h1 id="hero-title">{text.hero_title}</h1>
+                <p class="hero__lede">{text.hero_lede}</p>
                 <div class="hero__actions">
-                    <a class="button button--primary" href="/products">"Explore the collection"</a>
-                    <a class="button button--ghost" href="/live">"Book a live appointment"</a>
+                    <a class="button button--primary" href="/products">{text.explore}</a>
+                    <a class="button button--ghost" href="/live">{text.book_live}</a>
                 </div>
             </div>
         </section>
         <AtelierShowcase />
         <section class="promise" aria-labelledby="promise-title">
-            <h2 id="promise-title" class="visually-hidden">"Our promise"</h2>
+            <h2 id="promise-title" class="visually-hidden">{text.promise_title}</h2>
             <ul role="list" class="promise__list">
-                <li>
-                    <h3>"Authenticated"</h3>
-                    <p>"Every piece traced to its atelier, with provenance you can read."</p>
-                </li>
-                <li>
-                    <h3>"Considered"</h3>
-                    <p>"Materials and makers chosen for how long they last, not how fast they sell."</p>
-                </li>
-                <li>
-                    <h3>"Personal"</h3>
-                    <p>"An edit that learns your style, and a stylist when you want one."</p>
-                </li>
+                {text
+                    .promise
+                    .iter()
+                    .map(|(title, body)| view! { <li><h3>{*title}</h3><p>{*body}</p></li> })
+                    .collect_view()}
             </ul>
         </section>
     }

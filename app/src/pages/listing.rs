@@ -9,9 +9,12 @@ use leptos_router::components::Form;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::api::catalog::{
-    FacetCountDto, FacetsDto, ListingOutcome, ListingPageDto, ProductCardDto, list_products,
+    FacetCountDto, FacetsDto, ListingOutcome, ListingPageDto, ListingScopeDto, ProductCardDto,
+    list_products, listing_scope,
 };
+use crate::pages::not_found::NotFoundPage;
 use crate::components::product_card::ProductCard;
+use crate::i18n::use_i18n;
 
 /// Which listing a page is: its path filter, if any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +26,9 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// The query parameter the path's slug stands for.
+
+    /// The query parameter the path's slug stands for; also the `kind` of its hero
+    /// (`listing_scope`).
     pub fn key(self) -> Option<&'static str> {
         match self {
             Scope::All => None,
@@ -34,23 +39,18 @@ impl Scope {
     }
 }
 
-/// The sorts, as `(value, label)` for the sort select.
-pub const SORTS: [(&str, &str); 6] = [
-    ("featured", "Featured"),
-    ("newest", "Newest"),
-    ("price_asc", "Price: low to high"),
-    ("price_desc", "Price: high to low"),
-    ("best_selling", "Best selling"),
-    ("top_rated", "Top rated"),
+/// The sorts' values for the sort select; their labels are `ListingText::sorts`.
+pub const SORTS: [&str; 6] = [
+    "featured",
+    "newest",
+    "price_asc",
+    "price_desc",
+    "best_selling",
+    "top_rated",
 ];
 
-/// The yes/no filters, as `(parameter, label)`.
-const FLAGS: [(&str, &str); 4] = [
-    ("in_stock", "In stock"),
-    ("sustainable", "Sustainable"),
-    ("exclusive", "Exclusive"),
-    ("limited", "Limited edition"),
-];
+/// The yes/no filters' parameters; their labels are `ListingText::flags`.
+const FLAGS: [&str; 4] = ["in_stock", "sustainable", "exclusive", "limited"];
 
 /// "women-shoes" -> "Women Shoes".
 pub fn title_from_slug(slug: &str) -> String {
@@ -116,6 +116,7 @@ pub fn CollectionPage() -> impl IntoView {
 
 #[component]
 fn ListingView(scope: Scope) -> impl IntoView {
+    let text = &use_i18n().listing;
     let query = use_query_map();
     let params = use_params_map();
     let location = use_location();
@@ -139,41 +140,22 @@ fn ListingView(scope: Scope) -> impl IntoView {
         pairs
     });
     let listing = Resource::new(move || service_pairs.get(), list_products);
-
-    let heading = Memo::new(move |_| match scope {
-        Scope::All => "All pieces".to_string(),
-        _ => title_from_slug(&slug.get()),
-    });
-    let description = move || match scope {
-        Scope::All => {
-            "Browse the LuxeVerse collection of designer fashion, jewellery and home pieces."
-                .to_string()
-        }
-        _ => format!(
-            "Shop {} at LuxeVerse: designer pieces, filtered your way.",
-            heading.get()
-        ),
-    };
+    let hero = Resource::new(
+        move || slug.get(),
+        move |slug| async move {
+            match scope.key() {
+                Some(kind) => listing_scope(kind.to_string(), slug).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
 
     view! {
-        <Title text=move || heading.get() />
-        <Meta name="description" content=description />
         <section class="listing" aria-labelledby="listing-title">
-            <header class="listing__hero">
-                <p class="eyebrow">
-                    {match scope {
-                        Scope::All => "The collection",
-                        Scope::Category => "Category",
-                        Scope::Brand => "Brand",
-                        Scope::Collection => "Collection",
-                    }}
-                </p>
-                <h1 id="listing-title">{move || heading.get()}</h1>
-            </header>
-            <Suspense fallback=|| {
+            <Suspense fallback=move || {
                 view! {
                     <p class="loading listing__loading" aria-live="polite">
-                        "Loading pieces…"
+                        {text.loading}
                     </p>
                 }
             }>
@@ -181,7 +163,15 @@ fn ListingView(scope: Scope) -> impl IntoView {
                     let path = location.pathname.get_untracked();
                     let pairs = url_pairs.get_untracked();
                     let service = service_pairs.get_untracked();
-                    match listing.await {
+                    let hero = match hero.await {
+                        // A category, brand or collection that does not exist (or is
+                        // not active) is a 404, not an empty listing.
+                        Ok(Some(None)) => return view! { <NotFoundPage /> }.into_any(),
+                        Ok(Some(Some(found))) => Some(found),
+                        Ok(None) | Err(_) => None,
+                    };
+                    let hero_view = view! { <ListingHero scope hero slug=slug.get_untracked() /> };
+                    let body = match listing.await {
                         Ok(ListingOutcome::Page(page)) => {
                             view! { <ListingBody page=*page scope path pairs service /> }.into_any()
                         }
@@ -190,7 +180,7 @@ fn ListingView(scope: Scope) -> impl IntoView {
                                 <div class="listing__invalid">
                                     <p role="alert">{message}</p>
                                     <p>
-                                        <a href=path>"Clear the filters"</a>
+                                        <a href=path>{text.clear_the_filters}</a>
                                     </p>
                                 </div>
                             }
@@ -198,14 +188,63 @@ fn ListingView(scope: Scope) -> impl IntoView {
                         }
                         Err(_) => {
                             view! {
-                                <p role="alert">"We could not load these pieces. Please try again."</p>
+                                <p role="alert">{text.load_failed}</p>
                             }
                                 .into_any()
                         }
-                    }
+                    };
+                    view! { {hero_view} {body} }.into_any()
                 })}
             </Suspense>
         </section>
+    }
+    .into_any()
+}
+
+/// The page's title, meta description and hero: for a category, brand or collection its
+/// own name, picture, description and story (translated), for all products the house's.
+#[component]
+fn ListingHero(scope: Scope, hero: Option<ListingScopeDto>, slug: String) -> impl IntoView {
+    let text = &use_i18n().listing;
+    let name = match (&hero, scope) {
+        (_, Scope::All) => text.all_title.to_string(),
+        (Some(hero), _) => hero.name.clone(),
+        (None, _) => title_from_slug(&slug),
+    };
+    // The name, not the stored meta title: the app's title template adds the house name.
+    let title = name.clone();
+    let description = match (&hero, scope) {
+        (_, Scope::All) => text.all_description.to_string(),
+        (Some(hero), _) => hero
+            .meta_description
+            .clone()
+            .or_else(|| hero.description.clone())
+            .unwrap_or_else(|| (text.scoped_description)(&name)),
+        (None, _) => (text.scoped_description)(&name),
+    };
+    let eyebrow = match scope {
+        Scope::All => text.eyebrow_all,
+        Scope::Category => text.eyebrow_category,
+        Scope::Brand => text.eyebrow_brand,
+        Scope::Collection => text.eyebrow_collection,
+    };
+    let (image, lede, story) = match hero {
+        Some(hero) => (hero.image_url, hero.description, hero.story),
+        None => (None, None, None),
+    };
+    let has_image = image.is_some();
+    view! {
+        <Title text=title />
+        <Meta name="description" content=description />
+        <header class="listing__hero" class:listing__hero--image=has_image>
+            {image.map(|src| view! { <img class="listing__hero-image" src=src alt="" width="1600" height="600" /> })}
+            <div class="listing__hero-copy">
+                <p class="eyebrow">{eyebrow}</p>
+                <h1 id="listing-title">{name}</h1>
+                {lede.map(|lede| view! { <p class="listing__lede">{lede}</p> })}
+                {story.map(|story| view! { <p class="listing__story">{story}</p> })}
+            </div>
+        </header>
     }
     .into_any()
 }
@@ -222,6 +261,7 @@ fn ListingBody(
     /// What the service was asked for.
     service: Vec<(String, String)>,
 ) -> impl IntoView {
+    let text = &use_i18n().listing;
     let ListingPageDto {
         products,
         next_cursor,
@@ -295,11 +335,10 @@ fn ListingBody(
     let shown = products.len();
     let count_text = move || {
         let shown = shown + extra.read().len();
-        let noun = if total == 1 { "piece" } else { "pieces" };
         if paged {
-            format!("{total} {noun}")
+            (text.pieces)(total)
         } else {
-            format!("Showing {shown} of {total} {noun}")
+            (text.showing)(shown, total)
         }
     };
     let empty = products.is_empty();
@@ -312,13 +351,13 @@ fn ListingBody(
                 <p class="listing__count" role="status" aria-live="polite">{count_text}</p>
                 {paged.then(|| {
                     let first = format!("{path}{}", query_string(&base_pairs));
-                    view! { <p class="listing__first"><a href=first>"Back to the first pieces"</a></p> }
+                    view! { <p class="listing__first"><a href=first>{text.back_to_first}</a></p> }
                 })}
                 {if empty {
                     view! {
                         <div class="listing__empty">
-                            <h2>"No pieces match these filters"</h2>
-                            {filtered.then(|| view! { <p><a href=clear_href>"Clear all filters"</a></p> })}
+                            <h2>{text.empty_title}</h2>
+                            {filtered.then(|| view! { <p><a href=clear_href>{text.clear_all_filters}</a></p> })}
                         </div>
                     }
                         .into_any()
@@ -339,7 +378,7 @@ fn ListingBody(
                         .into_any()
                 }}
                 <Show when=move || load_error.get()>
-                    <p role="alert">"We could not load more pieces. Please try again."</p>
+                    <p role="alert">{text.load_more_failed}</p>
                 </Show>
                 {move || {
                     more_href()
@@ -352,7 +391,7 @@ fn ListingBody(
                                         on:click=load_more.clone()
                                         aria-busy=move || loading_more.get().to_string()
                                     >
-                                        {move || if loading_more.get() { "Loading…" } else { "Load more" }}
+                                        {move || if loading_more.get() { text.loading_more } else { text.load_more }}
                                     </a>
                                 </p>
                             }
@@ -399,6 +438,7 @@ fn FacetGroup(
     pairs: Vec<(String, String)>,
     #[prop(optional)] single: bool,
 ) -> impl IntoView {
+    let text = &use_i18n().listing;
     (!values.is_empty()).then(|| {
         let kind = if single { "radio" } else { "checkbox" };
         let any_checked = values.iter().any(|facet| has(&pairs, name, &facet.value));
@@ -410,7 +450,7 @@ fn FacetGroup(
                         view! {
                             <label class="facet__option">
                                 <input type="radio" name=name value="" checked=!any_checked />
-                                <span>"All"</span>
+                                <span>{text.all}</span>
                             </label>
                         }
                     })}
@@ -425,7 +465,7 @@ fn FacetGroup(
                                 <span class="facet__count">
                                     <span class="visually-hidden">", "</span>
                                     {facet.count}
-                                    <span class="visually-hidden">" pieces"</span>
+                                    <span class="visually-hidden">{text.count_suffix}</span>
                                 </span>
                             </label>
                         }
@@ -444,6 +484,7 @@ fn FilterForm(
     path: String,
     pairs: Vec<(String, String)>,
 ) -> impl IntoView {
+    let text = &use_i18n().listing;
     let sort = value_of(&pairs, "sort");
     let min_price = value_of(&pairs, "min_price");
     let max_price = value_of(&pairs, "max_price");
@@ -452,14 +493,15 @@ fn FilterForm(
     let max_placeholder = facets.price_max.clone().unwrap_or_default();
     let in_stock_count = facets.in_stock;
     view! {
-        <aside class="listing__filters" aria-label="Filters">
+        <aside class="listing__filters" aria-label=text.filters>
             <div on:change=submit_on_change>
                 <Form method="get" action=path.clone()>
                     <div class="listing__sort">
-                        <label for="listing-sort">"Sort by"</label>
+                        <label for="listing-sort">{text.sort_by}</label>
                         <select id="listing-sort" name="sort">
                             {SORTS
                                 .into_iter()
+                                .zip(text.sorts)
                                 .map(|(value, label)| {
                                     let selected = sort == value
                                         || (sort.is_empty() && value == "featured");
@@ -472,21 +514,21 @@ fn FilterForm(
                     {(scope != Scope::Category)
                         .then(|| {
                             view! {
-                                <FacetGroup legend="Category" name="category" values=facets.categories.clone() pairs=pairs.clone() single=true />
+                                <FacetGroup legend=text.category name="category" values=facets.categories.clone() pairs=pairs.clone() single=true />
                             }
                         })}
                     {(scope != Scope::Brand)
                         .then(|| {
                             view! {
-                                <FacetGroup legend="Designer" name="brand" values=facets.brands.clone() pairs=pairs.clone() single=true />
+                                <FacetGroup legend=text.designer name="brand" values=facets.brands.clone() pairs=pairs.clone() single=true />
                             }
                         })}
-                    <FacetGroup legend="Size" name="size" values=facets.sizes.clone() pairs=pairs.clone() />
-                    <FacetGroup legend="Colour" name="color" values=facets.colors.clone() pairs=pairs.clone() />
-                    <FacetGroup legend="Material" name="material" values=facets.materials.clone() pairs=pairs.clone() />
+                    <FacetGroup legend=text.size name="size" values=facets.sizes.clone() pairs=pairs.clone() />
+                    <FacetGroup legend=text.colour name="color" values=facets.colors.clone() pairs=pairs.clone() />
+                    <FacetGroup legend=text.material name="material" values=facets.materials.clone() pairs=pairs.clone() />
                     <fieldset class="facet facet--price">
-                        <legend>"Price"</legend>
-                        <label for="listing-min-price">"Minimum price"</label>
+                        <legend>{text.price}</legend>
+                        <label for="listing-min-price">{text.minimum_price}</label>
                         <input
                             id="listing-min-price"
                             name="min_price"
@@ -497,7 +539,7 @@ fn FilterForm(
                             value=min_price
                             placeholder=min_placeholder
                         />
-                        <label for="listing-max-price">"Maximum price"</label>
+                        <label for="listing-max-price">{text.maximum_price}</label>
                         <input
                             id="listing-max-price"
                             name="max_price"
@@ -510,9 +552,10 @@ fn FilterForm(
                         />
                     </fieldset>
                     <fieldset class="facet">
-                        <legend>"Availability and edition"</legend>
+                        <legend>{text.availability}</legend>
                         {FLAGS
                             .into_iter()
+                            .zip(text.flags)
                             .map(|(name, label)| {
                                 let checked = has(&pairs, name, "true") || has(&pairs, name, "1");
                                 let count = (name == "in_stock").then_some(in_stock_count);
@@ -527,8 +570,8 @@ fn FilterForm(
                             .collect_view()}
                     </fieldset>
                     <div class="listing__actions">
-                        <button type="submit" class="button button--primary">"Apply filters"</button>
-                        <a href=path.clone()>"Clear all"</a>
+                        <button type="submit" class="button button--primary">{text.apply_filters}</button>
+                        <a href=path.clone()>{text.clear_all}</a>
                     </div>
                 </Form>
             </div>

@@ -9,14 +9,15 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
 
+    let text = &crate::i18n::use_i18n().common;
     view! {
-        <Title text="Page not found" />
+        <Title text=text.not_found_title />
         <Meta name="robots" content="noindex" />
         <section class="not-found" aria-labelledby="not-found-title">
-            <p class="eyebrow">"Error 404"</p>
-            <h1 id="not-found-title">"This page has slipped away"</h1>
-            <p>"The piece or page you were looking for is no longer here, or never was."</p>
-            <a class="button button--primary" href="/">"Return to the home page"</a>
+            <p class="eyebrow">{text.not_found_eyebrow}</p>
+            <h1 id="not-found-title">{text.not_found_heading}</h1>
+            <p>{text.not_found_body}</p>
+            <a class="button button--primary" href="/">{text.not_found_home}</a>
         </section>
     }
 }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::product::{ProductPageDto, ReviewDto, more_reviews, product_page};
 use crate::components::gallery::Gallery;
 use crate::components::variant_picker::VariantPicker;
+use crate::i18n::{product::ProductText, use_i18n};
 use crate::pages::not_found::NotFoundPage;
 
 #[component]
@@ -15,9 +16,13 @@ pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let page = Resource::new(slug, product_page);
+    let messages = use_i18n();
+    let text = &messages.product;
 
     view! {
-        <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Loading…"</p> }>
+        <Suspense fallback=move || {
+            view! { <p class="loading" aria-live="polite">{messages.common.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(product)) => view! { <ProductView product /> }.into_any(),
@@ -25,8 +30,8 @@ pub fn ProductPage() -> impl IntoView {
                     Err(_) => {
                         view! {
                             <section class="product">
-                                <h1>"This piece"</h1>
-                                <p role="alert">"We could not load this piece. Please try again."</p>
+                                <h1>{text.fallback_title}</h1>
+                                <p role="alert">{text.load_failed}</p>
                             </section>
                         }
                             .into_any()
@@ -43,17 +48,17 @@ fn stars(rating: i32) -> String {
 }
 
 #[component]
-fn ReviewItem(review: ReviewDto) -> impl IntoView {
+fn ReviewItem(review: ReviewDto, text: &'static ProductText) -> impl IntoView {
     view! {
         <li class="review">
-            <p class="review__rating" aria-label=format!("{} out of 5", review.rating)>
+            <p class="review__rating" aria-label=(text.stars)(review.rating)>
                 {stars(review.rating)}
             </p>
             {review.title.map(|t| view! { <h3 class="review__title">{t}</h3> })}
             {review.content.map(|c| view! { <p>{c}</p> })}
             <p class="review__meta">
                 {review.author}
-                {review.is_verified_purchase.then_some(" · Verified purchase")}
+                {review.is_verified_purchase.then(|| format!(" · {}", text.verified_purchase))}
                 " · "
                 <time datetime=review.date.clone()>{review.date.clone()}</time>
             </p>
@@ -63,6 +68,8 @@ fn ReviewItem(review: ReviewDto) -> impl IntoView {
 
 #[component]
 fn ProductView(product: ProductPageDto) -> impl IntoView {
+    let text = &use_i18n().product;
+    let chosen_variant = RwSignal::new(None::<String>);
     let title = product.title();
     let summary = product.summary();
     let canonical = product.canonical_url();
@@ -115,12 +122,12 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                 {b.description.map(|d| view! { <p>{d}</p> })}
                 {b.story.map(|s| view! { <p class="product__brand-story">{s}</p> })}
                 {b.sustainability_score
-                    .map(|s| view! { <p>{format!("Sustainability score: {s}/100")}</p> })}
+                    .map(|s| view! { <p>{(text.sustainability_score)(s)}</p> })}
                 {(!b.certifications.is_empty())
                     .then(|| {
                         view! {
                             <p class="product__certifications">
-                                {format!("Certifications: {}", b.certifications.join(", "))}
+                                {(text.certifications)(&b.certifications.join(", "))}
                             </p>
                         }
                     })}
@@ -147,7 +154,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
             .collect_view();
         view! {
             <section class="product__similar" aria-labelledby="similar-title">
-                <h2 id="similar-title">"You may also like"</h2>
+                <h2 id="similar-title">{text.you_may_also_like}</h2>
                 <ul role="list" class="similar-grid">{cards}</ul>
             </section>
         }
@@ -156,13 +163,13 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
     let sustainability = (product.recyclable || product.carbon_footprint.is_some()).then(|| {
         view! {
             <section class="product__sustainability" aria-labelledby="sustainability-title">
-                <h2 id="sustainability-title">"Sustainability"</h2>
+                <h2 id="sustainability-title">{text.sustainability}</h2>
                 <ul>
-                    {product.recyclable.then(|| view! { <li>"Recyclable"</li> })}
+                    {product.recyclable.then(|| view! { <li>{text.recyclable}</li> })}
                     {product
                         .carbon_footprint
                         .clone()
-                        .map(|c| view! { <li>{format!("Carbon footprint: {c} kg CO₂e")}</li> })}
+                        .map(|c| view! { <li>{(text.carbon_footprint)(&c)}</li> })}
                 </ul>
             </section>
         }
@@ -176,7 +183,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
             .collect_view();
         view! {
             <section class="product__materials" aria-labelledby="materials-title">
-                <h2 id="materials-title">"Materials"</h2>
+                <h2 id="materials-title">{text.materials}</h2>
                 <ul>{items}</ul>
             </section>
         }
@@ -184,11 +191,8 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
 
     let rating_count = product.rating_count;
     let summary_text = match &product.rating_average {
-        Some(avg) if rating_count > 0 => format!(
-            "{avg} out of 5 from {rating_count} review{}",
-            if rating_count == 1 { "" } else { "s" }
-        ),
-        _ => "No reviews yet".to_string(),
+        Some(avg) if rating_count > 0 => (text.reviews_summary)(avg, rating_count),
+        _ => text.no_reviews.to_string(),
     };
 
     let head = view! {
@@ -206,10 +210,10 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
     .into_any();
     let article = view! {
         <article class="product" aria-labelledby="product-title">
-            <nav aria-label="Breadcrumb" class="breadcrumb">
+            <nav aria-label=text.breadcrumb class="breadcrumb">
                 <ol role="list">
                     <li>
-                        <a href="/">"Home"</a>
+                        <a href="/">{use_i18n().common.home_page}</a>
                     </li>
                     {breadcrumb}
                     <li>
@@ -222,6 +226,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                     images=product.gallery.clone()
                     spin=product.spin.clone()
                     name=product.name.clone()
+                    chosen_variant
                 />
                 <div class="product__buy">
                     {product.brand.as_ref().map(|b| view! { <p class="eyebrow">{b.name.clone()}</p> })}
@@ -230,6 +235,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                         variants=product.variants.clone()
                         base_price=product.price.clone()
                         compare_at_price=product.compare_at_price.clone()
+                        chosen_variant
                     />
                     <p class="product__description">{product.description.clone()}</p>
                 </div>
@@ -240,7 +246,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                 .map(|story| {
                     view! {
                         <section class="product__story" aria-labelledby="story-title">
-                            <h2 id="story-title">"The story"</h2>
+                            <h2 id="story-title">{text.story}</h2>
                             <p>{story}</p>
                         </section>
                     }
@@ -249,11 +255,11 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
             {sustainability}
             {brand}
             <section class="product__reviews" aria-labelledby="reviews-title">
-                <h2 id="reviews-title">"Reviews"</h2>
+                <h2 id="reviews-title">{text.reviews}</h2>
                 <p class="product__reviews-summary">{summary_text}</p>
                 <ul role="list" class="reviews">
                     <For each=move || reviews.get() key=|r| r.id.clone() let:review>
-                        <ReviewItem review />
+                        <ReviewItem review text />
                     </For>
                 </ul>
                 <Show when=move || more_available.get()>
@@ -265,7 +271,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                             load_more.dispatch(reviews.with_untracked(|r| r.len() as u64));
                         }
                     >
-                        "Show more reviews"
+                        {text.more_reviews}
                     </button>
                 </Show>
             </section>

@@ -234,6 +234,23 @@ pub async fn update_profile(
     Ok(active.update(db).await?)
 }
 
+/// Stores the language the shopper chose with the storefront's switcher.
+pub async fn set_preferred_language(
+    db: &DatabaseConnection,
+    user_id: Uuid,
+    language: &str,
+) -> Result<(), ProfileError> {
+    let language = parse_language(language).map_err(|issue| {
+        ProfileError::Invalid(vec![(ProfileField::Language, issue.to_string())])
+    })?;
+    users::Entity::update_many()
+        .col_expr(users::Column::PreferredLanguage, Expr::value(language))
+        .filter(users::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// The providers (`google`, `github`, ...) `user_id` can sign in with, oldest first.
 pub async fn connected_providers(
     db: &DatabaseConnection,

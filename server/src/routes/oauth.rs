@@ -4,6 +4,7 @@
 
 use std::net::SocketAddr;
 
+use app::i18n::{Locale, locale_cookie};
 use app::services::auth::sessions::{self, session_cookie, token_from_cookie_header};
 use app::services::auth::social::{self, SocialOutcome};
 use app::services::auth::{AuthError, RequestContext};
@@ -133,10 +134,15 @@ pub async fn callback(
         None => None,
     };
     match social::sign_in_with(&state.db, &identity, current, &context).await {
-        Ok(SocialOutcome::SignedIn { token, .. }) => redirect(
-            "/account",
-            &[clear.clone(), session_cookie(&token, state.secure_cookies)],
-        ),
+        Ok(SocialOutcome::SignedIn { token, user }) => {
+            let mut cookies = vec![clear.clone(), session_cookie(&token, state.secure_cookies)];
+            // The account's language becomes the storefront's, as after a password sign-in.
+            cookies.extend(
+                Locale::parse(&user.preferred_language)
+                    .map(|locale| locale_cookie(locale, state.secure_cookies)),
+            );
+            redirect("/account", &cookies)
+        }
         Ok(SocialOutcome::LinkRequired) => fail("link_required"),
         Err(AuthError::UnverifiedProviderEmail) => fail("unverified_email"),
         Err(error) => {

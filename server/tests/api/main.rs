@@ -11,6 +11,7 @@ mod fake_oauth;
 mod fake_smtp;
 mod health;
 mod helpers;
+mod i18n;
 mod listing_pages;
 mod oauth;
 mod pages;

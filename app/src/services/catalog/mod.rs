@@ -3,6 +3,7 @@
 
 pub mod listing;
 pub mod product;
+pub mod scope;
 pub mod search;
 
 /// The storefront visibility rule, as SQL over a product aliased `p`: live (active or out
