@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::Form;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::search::{
@@ -212,6 +211,19 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
             }
         }
     };
+    // With JavaScript, the search navigates in place (the same URL the GET form makes).
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        close();
+        let text = value.get_untracked();
+        let href = if text.is_empty() {
+            // As the GET form does: an empty `q` asks for a word.
+            "/search?q=".to_string()
+        } else {
+            format!("/search{}", query_string(&[("q".to_string(), text)]))
+        };
+        navigate(&href, Default::default());
+    };
     let status = move || {
         let count = suggestions.with(Vec::len);
         if !open.get() || count == 0 {
@@ -226,7 +238,7 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
 
     view! {
         <div class="search-box">
-            <Form method="get" action="/search">
+            <form method="get" action="/search" role="search" on:submit=on_submit>
                 <label for="search-input" class="search-box__label">
                     "Search the collection"
                 </label>
@@ -300,7 +312,7 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
                     "Suggestions appear as you type."
                 </p>
                 <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
-            </Form>
+            </form>
         </div>
     }
     .into_any()
