@@ -1,8 +1,12 @@
 pub mod addresses;
 pub mod auth;
+pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod embedder;
+pub mod inventory;
 pub mod mail;
 pub mod oauth;
 pub mod password;
+pub mod pricing;
 pub mod profile;

@@ -5,6 +5,7 @@ mod account;
 mod auth;
 mod catalog_listing;
 mod catalog_product;
+mod checkout_domain;
 mod embedded;
 mod entities;
 mod fake_oauth;
