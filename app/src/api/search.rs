@@ -55,8 +55,32 @@ pub enum SearchOutcome {
     /// No `q` at all: show the search form only.
     NoQuery,
     Results(Box<SearchPageDto>),
-    /// A message about the input (empty, too long, bad filter).
-    Invalid(String),
+    /// The input was refused (empty, too long, bad filter): the page says why.
+    Invalid(SearchProblem),
+}
+
+/// Why a search was refused, for a message in the shopper's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SearchProblem {
+    Empty,
+    /// Longer than this many characters.
+    TooLong(usize),
+    NoWords,
+    /// A filter parameter was refused; the detail names it.
+    Filter(String),
+    BadCursor,
+}
+
+impl SearchProblem {
+    pub fn message(&self, text: &crate::i18n::search::SearchText) -> String {
+        match self {
+            SearchProblem::Empty => text.empty_query.to_string(),
+            SearchProblem::TooLong(max) => (text.too_long)(*max),
+            SearchProblem::NoWords => text.no_words.to_string(),
+            SearchProblem::Filter(detail) => (text.bad_filter)(detail),
+            SearchProblem::BadCursor => text.bad_cursor.to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,7 +101,9 @@ pub fn result_link_query(log_id: &str, position: u32) -> String {
 mod convert {
     use super::*;
     use crate::services::catalog::listing::ProductCard;
-    use crate::services::catalog::search::{SearchResults, Segment, Suggestion};
+    use crate::services::catalog::search::{
+        MAX_QUERY_CHARS, SearchError, SearchResults, Segment, Suggestion,
+    };
 
     /// The listing's card DTO (prices as decimal strings, rating to one decimal).
     fn card(card: ProductCard) -> ProductCardDto {
@@ -138,6 +164,18 @@ mod convert {
         }
     }
 
+    /// The problem with the input, or `None` for a database error.
+    pub fn problem(error: &SearchError) -> Option<SearchProblem> {
+        Some(match error {
+            SearchError::Empty => SearchProblem::Empty,
+            SearchError::TooLong => SearchProblem::TooLong(MAX_QUERY_CHARS),
+            SearchError::NoWords => SearchProblem::NoWords,
+            SearchError::Filter(detail) => SearchProblem::Filter(detail.to_string()),
+            SearchError::BadCursor => SearchProblem::BadCursor,
+            SearchError::Db(_) => return None,
+        })
+    }
+
     pub fn suggestion(suggestion: Suggestion) -> SuggestionDto {
         SuggestionDto {
             kind: suggestion.kind.as_str().to_string(),
@@ -148,20 +186,11 @@ mod convert {
     }
 }
 
-/// The shopper's language: the first supported language of `Accept-Language`.
+/// The shopper's language (the switcher's choice, else `Accept-Language`).
 #[cfg(feature = "ssr")]
 fn shopper_lang() -> Option<crate::services::catalog::listing::Lang> {
-    use crate::services::catalog::listing::Lang;
-    let parts = use_context::<http::request::Parts>()?;
-    let header = parts
-        .headers
-        .get(http::header::ACCEPT_LANGUAGE)?
-        .to_str()
-        .ok()?;
-    header.split(',').find_map(|entry| {
-        let tag = entry.split(';').next()?.trim();
-        Lang::parse(&tag.split(['-', '_']).next()?.to_ascii_lowercase()).ok()
-    })
+    crate::services::catalog::listing::Lang::parse(crate::api::request::request_locale().code())
+        .ok()
 }
 
 /// The signed-in shopper's user and session ids, for the log (no query without a cookie).
@@ -194,7 +223,10 @@ pub async fn search_products(
     }
     let mut query = match SearchQuery::from_pairs(&params, PAGE_SIZE) {
         Ok(query) => query,
-        Err(error) => return Ok(SearchOutcome::Invalid(error.to_string())),
+        Err(error) => match convert::problem(&error) {
+            Some(problem) => return Ok(SearchOutcome::Invalid(problem)),
+            None => return Err(internal(error)),
+        },
     };
     let state = state()?;
     let (user_id, session_id) = shopper(&state.db).await;
@@ -203,8 +235,10 @@ pub async fn search_products(
     query.lang = query.lang.or_else(shopper_lang);
     match search::search(&state.db, &query).await {
         Ok(results) => Ok(SearchOutcome::Results(Box::new(convert::page(results)))),
-        Err(error) if error.is_bad_input() => Ok(SearchOutcome::Invalid(error.to_string())),
-        Err(error) => Err(internal(error)),
+        Err(error) => match convert::problem(&error) {
+            Some(problem) => Ok(SearchOutcome::Invalid(problem)),
+            None => Err(internal(error)),
+        },
     }
 }
 

@@ -14,6 +14,7 @@ pub mod common;
 pub mod home;
 pub mod listing;
 pub mod product;
+pub mod search;
 
 use leptos::prelude::*;
 
@@ -185,6 +186,7 @@ pub struct Messages {
     pub home: home::HomeText,
     pub listing: listing::ListingText,
     pub product: product::ProductText,
+    pub search: search::SearchText,
 }
 
 pub static EN: Messages = Messages {
@@ -192,6 +194,7 @@ pub static EN: Messages = Messages {
     home: home::EN,
     listing: listing::EN,
     product: product::EN,
+    search: search::EN,
 };
 
 pub static FR: Messages = Messages {
@@ -199,6 +202,7 @@ pub static FR: Messages = Messages {
     home: home::FR,
     listing: listing::FR,
     product: product::FR,
+    search: search::FR,
 };
 
 pub static IT: Messages = Messages {
@@ -206,6 +210,7 @@ pub static IT: Messages = Messages {
     home: home::IT,
     listing: listing::IT,
     product: product::IT,
+    search: search::IT,
 };
 
 #[cfg(test)]

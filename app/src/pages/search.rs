@@ -14,6 +14,8 @@ use crate::api::search::{
     suggest,
 };
 use crate::components::product_card::{Highlighted, ProductCard};
+use crate::i18n::search::SearchText;
+use crate::i18n::use_i18n;
 use crate::pages::listing::query_string;
 
 /// How long typing must pause before suggestions are fetched.
@@ -26,20 +28,11 @@ fn option_id(index: usize) -> String {
     format!("search-suggestion-{index}")
 }
 
-fn kind_label(kind: &str) -> &'static str {
+fn kind_label(kind: &str, text: &SearchText) -> &'static str {
     match kind {
-        "brand" => "Designer",
-        "category" => "Category",
-        _ => "Piece",
-    }
-}
-
-/// "1 piece" / "12 pieces".
-fn pieces(count: u64) -> String {
-    if count == 1 {
-        "1 piece".to_string()
-    } else {
-        format!("{count} pieces")
+        "brand" => text.kind_brand,
+        "category" => text.kind_category,
+        _ => text.kind_product,
     }
 }
 
@@ -55,28 +48,29 @@ pub fn SearchPage() -> impl IntoView {
     });
     let text = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let results = Resource::new(move || pairs.get(), search_products);
+    let t = &use_i18n().search;
     let title = move || {
         let text = text.get();
         if text.trim().is_empty() {
-            "Search".to_string()
+            t.title.to_string()
         } else {
-            format!("Search: {}", text.trim())
+            (t.page_title)(text.trim())
         }
     };
 
     view! {
         <Title text=title />
-        <Meta name="description" content="Search the LuxeVerse collection by piece, designer or category." />
+        <Meta name="description" content=t.description />
         <Meta name="robots" content="noindex, follow" />
         <section class="search" aria-labelledby="search-title">
             <header class="search__hero">
-                <h1 id="search-title">"Search"</h1>
+                <h1 id="search-title">{t.title}</h1>
                 <SearchBox query=text />
             </header>
             <Suspense fallback=|| {
                 view! {
                     <p class="loading search__loading" role="status" aria-live="polite">
-                        "Searching…"
+                        {t.searching}
                     </p>
                 }
             }>
@@ -85,26 +79,24 @@ pub fn SearchPage() -> impl IntoView {
                     match results.await {
                         Ok(SearchOutcome::NoQuery) => {
                             view! {
-                                <p class="search__intro">
-                                    "Search by piece, designer, material or category."
-                                </p>
+                                <p class="search__intro">{t.intro}</p>
                             }
                                 .into_any()
                         }
                         Ok(SearchOutcome::Results(page)) => {
                             view! { <SearchResultsView page=*page pairs /> }.into_any()
                         }
-                        Ok(SearchOutcome::Invalid(message)) => {
+                        Ok(SearchOutcome::Invalid(problem)) => {
                             view! {
                                 <p class="search__invalid" role="alert">
-                                    {message}
+                                    {problem.message(t)}
                                 </p>
                             }
                                 .into_any()
                         }
                         Err(_) => {
                             view! {
-                                <p role="alert">"We could not search just now. Please try again."</p>
+                                <p role="alert">{t.failed}</p>
                             }
                                 .into_any()
                         }
@@ -119,6 +111,7 @@ pub fn SearchPage() -> impl IntoView {
 /// The search form: a combobox with a listbox of suggestions.
 #[component]
 fn SearchBox(query: Memo<String>) -> impl IntoView {
+    let t = &use_i18n().search;
     let value = RwSignal::new(query.get_untracked());
     // Back/forward and "More results" change the query: the box follows.
     Effect::new(move |_| value.set(query.get()));
@@ -228,10 +221,8 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
         let count = suggestions.with(Vec::len);
         if !open.get() || count == 0 {
             String::new()
-        } else if count == 1 {
-            "1 suggestion. Use the up and down arrows to choose.".to_string()
         } else {
-            format!("{count} suggestions. Use the up and down arrows to choose.")
+            (t.suggestions_status)(count)
         }
     };
     let initial = query.get_untracked();
@@ -240,7 +231,7 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
         <div class="search-box">
             <form method="get" action="/search" role="search" on:submit=on_submit>
                 <label for="search-input" class="search-box__label">
-                    "Search the collection"
+                    {t.label}
                 </label>
                 <div class="search-box__row">
                     <div class="search-box__combo">
@@ -258,7 +249,7 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
                             aria-expanded=move || open.get().to_string()
                             aria-activedescendant=move || active.get().map(option_id)
                             aria-describedby="search-box-hint"
-                            placeholder="Cashmere, chronograph, Halden…"
+                            placeholder=t.placeholder
                             value=initial
                             prop:value=move || value.get()
                             on:input=move |ev| {
@@ -273,7 +264,7 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
                             id=LISTBOX_ID
                             class="search-suggest"
                             role="listbox"
-                            aria-label="Suggestions"
+                            aria-label=t.suggestions
                             hidden=move || !open.get()
                         >
                             {move || {
@@ -297,7 +288,7 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
                                                     <Highlighted segments=suggestion.segments />
                                                 </span>
                                                 <span class="search-suggest__kind">
-                                                    {kind_label(&suggestion.kind)}
+                                                    {kind_label(&suggestion.kind, t)}
                                                 </span>
                                             </li>
                                         }
@@ -306,11 +297,9 @@ fn SearchBox(query: Memo<String>) -> impl IntoView {
                             }}
                         </ul>
                     </div>
-                    <button type="submit" class="button button--primary">"Search"</button>
+                    <button type="submit" class="button button--primary">{t.submit}</button>
                 </div>
-                <p id="search-box-hint" class="visually-hidden">
-                    "Suggestions appear as you type."
-                </p>
+                <p id="search-box-hint" class="visually-hidden">{t.hint}</p>
                 <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
             </form>
         </div>
@@ -367,9 +356,10 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
         pairs.push(("cursor".to_string(), cursor));
         format!("/search{}", query_string(&pairs))
     });
+    let t = &use_i18n().search;
     let paged = pairs.iter().any(|(key, _)| key == "cursor");
     let shown_query = showing_results_for.clone().unwrap_or_else(|| query.clone());
-    let count = format!("{} for “{shown_query}”", pieces(total));
+    let count = (t.results_for)(total, &shown_query);
     let corrected = showing_results_for.map(|corrected| {
         let misspelt = corrections
             .iter()
@@ -378,21 +368,16 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
             .join(", ");
         view! {
             <p class="search__corrected">
-                "Showing results for " <strong>{corrected}</strong> "."
-                <span class="search__misspelt">
-                    " No exact matches for “" {misspelt} "”."
-                </span>
+                {t.showing_results_for} " " <strong>{corrected}</strong> "."
+                <span class="search__misspelt">{(t.no_exact_matches)(&misspelt)}</span>
             </p>
         }
     });
     let body = if products.is_empty() {
         view! {
             <div class="search__empty">
-                <h2>{format!("No pieces match “{query}”")}</h2>
-                <p>
-                    "Check the spelling, try fewer or different words, or "
-                    <a href="/products">"browse all pieces"</a> "."
-                </p>
+                <h2>{(t.empty_title)(&query)}</h2>
+                <p>{t.empty_hint} " " <a href="/products">{t.browse_all}</a> "."</p>
             </div>
         }
         .into_any()
@@ -424,13 +409,13 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
             {corrected}
             {paged.then(|| {
                 let first = format!("/search{}", query_string(&base));
-                view! { <p><a href=first>"Back to the first results"</a></p> }
+                view! { <p><a href=first>{t.back_to_first}</a></p> }
             })}
             {body}
             {more_href.map(|href| {
                 view! {
                     <p class="search__more">
-                        <a class="button button--ghost" href=href>"More results"</a>
+                        <a class="button button--ghost" href=href>{t.more_results}</a>
                     </p>
                 }
             })}
@@ -444,11 +429,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_and_labels() {
-        assert_eq!(pieces(0), "0 pieces");
-        assert_eq!(pieces(1), "1 piece");
+    fn ids_and_labels() {
+        use crate::i18n::search::{EN, FR};
         assert_eq!(option_id(3), "search-suggestion-3");
-        assert_eq!(kind_label("brand"), "Designer");
-        assert_eq!(kind_label("product"), "Piece");
+        assert_eq!(kind_label("brand", &EN), "Designer");
+        assert_eq!(kind_label("product", &EN), "Piece");
+        assert_eq!(kind_label("category", &FR), "Catégorie");
+        assert_eq!((EN.results_for)(1, "silk"), "1 piece for “silk”");
+        assert_eq!((EN.results_for)(0, "silk"), "0 pieces for “silk”");
+        assert_eq!((FR.results_for)(2, "soie"), "2 pièces pour « soie »");
     }
 }

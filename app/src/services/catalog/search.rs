@@ -54,13 +54,6 @@ pub enum SearchError {
     Db(#[from] DbErr),
 }
 
-impl SearchError {
-    /// Whether the shopper's input caused it (as opposed to the database).
-    pub fn is_bad_input(&self) -> bool {
-        !matches!(self, SearchError::Db(_))
-    }
-}
-
 /// The filters a search can be narrowed by (a subset of the listing's).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchFilters {
