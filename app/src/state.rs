@@ -7,6 +7,7 @@ use sea_orm::DatabaseConnection;
 use crate::services::auth::tokens::TokenSigner;
 use crate::services::mail::Mailer;
 use crate::services::oauth::OAuthProviders;
+use crate::services::payments::Payments;
 
 /// Everything a request may need on the server. Cheap to clone: each field is a handle.
 #[derive(Clone, Debug, FromRef)]
@@ -22,4 +23,6 @@ pub struct AppState {
     pub signer: TokenSigner,
     /// Social sign-in providers configured by environment.
     pub oauth: OAuthProviders,
+    /// Stripe (or the local fake): PaymentIntents, refunds, the webhook secret.
+    pub payments: Payments,
 }

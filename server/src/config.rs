@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use app::services::mail::MailSettings;
 use app::services::oauth::OAuthProviders;
+use app::services::payments::StripeSettings;
 use leptos::prelude::LeptosOptions;
 
 pub const DEFAULT_PG_INSTALL_DIR: &str = "/var/cache/luxeverse/pgserver/pgserver/pginstall";
@@ -25,6 +26,8 @@ pub enum ConfigError {
     Mail(#[from] app::services::mail::MailConfigError),
     #[error(transparent)]
     OAuth(#[from] app::services::oauth::OAuthConfigError),
+    #[error(transparent)]
+    Stripe(#[from] app::services::payments::PaymentConfigError),
 }
 
 #[derive(Clone, Debug)]
@@ -44,6 +47,9 @@ pub struct Settings {
     pub app_secret: Option<String>,
     /// Social sign-in (`OAUTH_PROVIDERS`, `OAUTH_<NAME>_CLIENT_ID`, ...).
     pub oauth: OAuthProviders,
+    /// Payments (`STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_API_BASE`); no keys
+    /// means the in-process local Stripe fake.
+    pub stripe: StripeSettings,
 }
 
 #[derive(Clone, Debug)]
@@ -145,6 +151,7 @@ impl Settings {
             mail: MailSettings::from_lookup(var)?,
             app_secret: var("APP_SECRET"),
             oauth,
+            stripe: StripeSettings::from_lookup(var)?,
         })
     }
 }

@@ -7,4 +7,5 @@ pub mod embedded_pg;
 pub mod routes;
 pub mod seed;
 pub mod startup;
+pub mod stripe_fake;
 pub mod telemetry;

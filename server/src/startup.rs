@@ -5,7 +5,12 @@ use std::time::Duration;
 use app::services::auth::tokens::TokenSigner;
 use app::services::mail::Mailer;
 use app::{App, shell, state::AppState};
-use axum::{Router, body::Body, http::Request, routing::get};
+use axum::{
+    Router,
+    body::Body,
+    http::Request,
+    routing::{get, post},
+};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
@@ -20,6 +25,7 @@ use crate::config::Settings;
 use crate::database::{self, DatabaseError};
 use crate::routes::health::health;
 use crate::routes::oauth;
+use crate::routes::stripe_webhook;
 
 /// A bound, ready-to-serve application.
 pub struct Application {
@@ -51,6 +57,13 @@ impl Application {
             Some(secret) => secret.clone(),
             None => development_secret().map_err(StartupError::Secret)?,
         };
+        let port = listener.local_addr().map(|addr| addr.port()).unwrap_or(0);
+        let payments = crate::stripe_fake::payments_or_local_fake(
+            &settings.stripe,
+            &format!("http://127.0.0.1:{port}/webhooks/stripe"),
+        )
+        .await
+        .map_err(StartupError::Payments)?;
         let state = AppState {
             leptos_options: settings.leptos.clone(),
             db: db.clone(),
@@ -59,6 +72,7 @@ impl Application {
             mailer,
             signer: TokenSigner::new(&secret),
             oauth: settings.oauth.clone(),
+            payments,
         };
         Ok(Self {
             listener,
@@ -101,6 +115,8 @@ pub enum StartupError {
     Database(#[from] DatabaseError),
     #[error("mail is misconfigured: {0}")]
     Mail(#[source] app::services::mail::MailError),
+    #[error("payments are misconfigured: {0}")]
+    Payments(#[source] crate::stripe_fake::PaymentsSetupError),
     #[error("could not read or create the development secret in .data/app-secret: {0}")]
     Secret(#[source] std::io::Error),
     #[error("could not listen on {addr}: {source}")]
@@ -149,6 +165,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(health))
         .route("/auth/oauth/{provider}/start", get(oauth::start))
         .route("/auth/oauth/{provider}/callback", get(oauth::callback))
+        .route("/webhooks/stripe", post(stripe_webhook::receive))
         .leptos_routes_with_context(
             &state,
             routes,

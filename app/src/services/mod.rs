@@ -8,5 +8,6 @@ pub mod inventory;
 pub mod mail;
 pub mod oauth;
 pub mod password;
+pub mod payments;
 pub mod pricing;
 pub mod profile;

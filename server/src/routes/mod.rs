@@ -1,2 +1,3 @@
 pub mod health;
 pub mod oauth;
+pub mod stripe_webhook;

@@ -7,6 +7,7 @@ use server::config::{DEFAULT_EMBEDDED_PG_OS_USER, EmbeddedPgSettings, Settings};
 use server::database;
 use server::embedded_pg::EmbeddedPostgres;
 use server::startup::Application;
+use server::stripe_fake::StripeFake;
 use server::telemetry;
 
 use crate::fake_smtp::FakeSmtp;
@@ -95,6 +96,8 @@ pub struct TestApp {
     pub db_url: String,
     /// Every email the app sends.
     pub smtp: FakeSmtp,
+    /// The Stripe the app talks to; its events go to the app's webhook.
+    pub stripe: StripeFake,
     pub client: reqwest::Client,
     db_name: String,
     admin_url: String,
@@ -129,6 +132,8 @@ pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
 
     // Mail goes to a local SMTP server speaking the real protocol.
     let smtp = FakeSmtp::start().await;
+    // Payments go to a local Stripe fake speaking Stripe's protocol.
+    let stripe = StripeFake::start().await.expect("the Stripe fake starts");
     let mut vars: HashMap<String, String> = HashMap::from([
         (
             "LEPTOS_SITE_ADDR".into(),
@@ -140,6 +145,12 @@ pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
             "APP_SECRET".into(),
             format!("test-secret-{}", uuid::Uuid::new_v4()),
         ),
+        ("STRIPE_SECRET_KEY".into(), stripe.secret_key().into()),
+        (
+            "STRIPE_WEBHOOK_SECRET".into(),
+            stripe.webhook_secret().into(),
+        ),
+        ("STRIPE_API_BASE".into(), stripe.api_base()),
     ]);
     vars.extend(extra);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
@@ -147,6 +158,7 @@ pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
         .await
         .expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
+    stripe.set_webhook_url(format!("{address}/webhooks/stripe"));
     tokio::spawn(app.run_until(std::future::pending()));
 
     TestApp {
@@ -154,6 +166,7 @@ pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
         db,
         db_url: url,
         smtp,
+        stripe,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

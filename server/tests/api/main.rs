@@ -16,6 +16,7 @@ mod i18n;
 mod listing_pages;
 mod oauth;
 mod pages;
+mod payments;
 mod product_page;
 mod recovery;
 mod restart;

@@ -1,0 +1,64 @@
+//! `POST /webhooks/stripe`: Stripe's (or the local fake's) signed events.
+//!
+//! The raw body is verified against `Stripe-Signature` before anything is parsed.
+//! Answers: 400 for a missing/wrong/stale signature or a payload that is not an event
+//! (a retry cannot help), 200 for every authentic event, applied or not (replays,
+//! out-of-order and unrelated events included, so Stripe stops retrying), 500 when the
+//! database failed (Stripe retries later, and the event id makes the retry safe).
+
+use app::services::payments::{WebhookOutcome, handle_webhook};
+use app::state::AppState;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use serde_json::json;
+
+pub async fn receive(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> (StatusCode, Json<serde_json::Value>) {
+    let signature = headers
+        .get("stripe-signature")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let result = handle_webhook(
+        &state.db,
+        &body,
+        signature,
+        state.payments.webhook_secret(),
+        chrono::Utc::now(),
+    )
+    .await;
+    match result {
+        Ok(outcome) => {
+            tracing::info!(?outcome, "Stripe webhook");
+            let (event_id, result) = match &outcome {
+                WebhookOutcome::Applied { event_id, .. } => (event_id, "applied"),
+                WebhookOutcome::Unchanged { event_id, .. } => (event_id, "unchanged"),
+                WebhookOutcome::OutOfOrder { event_id, .. } => (event_id, "out_of_order"),
+                WebhookOutcome::Replayed { event_id } => (event_id, "replayed"),
+                WebhookOutcome::Ignored { event_id, .. } => (event_id, "ignored"),
+            };
+            (
+                StatusCode::OK,
+                Json(json!({ "received": true, "event": event_id, "result": result })),
+            )
+        }
+        Err(error) if error.is_bad_request() => {
+            tracing::warn!(%error, "Stripe webhook refused");
+            (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": error.to_string() })),
+            )
+        }
+        Err(error) => {
+            tracing::error!(%error, "Stripe webhook failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(json!({ "error": "the event could not be processed; retry later" })),
+            )
+        }
+    }
+}
