@@ -79,6 +79,10 @@ impl MigratorTrait for Migrator {
             sql_migration!("m20261125_000012_admin", "12_admin"),
             sql_migration!("m20261125_000013_v2_features", "13_v2_features"),
             sql_migration!("m20261125_000014_search", "14_search"),
+            sql_migration!(
+                "m20261125_000015_catalog_performance",
+                "15_catalog_performance"
+            ),
             sql_migration!("m20261125_000016_commerce_settings", "16_commerce_settings"),
         ]
     }

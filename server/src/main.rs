@@ -59,8 +59,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
                 }
             } else {
                 println!(
-                    "The demo catalog is already loaded; nothing to do ({} art files refreshed).",
-                    report.art_files_written
+                    "The catalog ({} products) is already loaded; nothing to do ({} art files refreshed).",
+                    report.products, report.art_files_written
                 );
             }
         }

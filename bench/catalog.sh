@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Load benchmark of the storefront catalog on the release build: the listing page, a
+# filtered listing, search and a product page, on the demo catalog (240 products) and on a
+# catalog scaled to 10,000 products (`server seed --products 10000`).
+#
+#   bench/catalog.sh [seconds-per-page]     (default 10)
+#
+# Environment:
+#   BENCH_PRODUCTS=N   size of the scaled catalog (default 10000)
+#   BENCH_FRESH=1      drop and reseed both bench databases (otherwise a database seeded by
+#                      an earlier run is reused; seeding is idempotent)
+#   BENCH_CATALOGS="demo scaled"   which catalogs to measure (default both)
+#   BENCH_SKIP_BUILD=1 measure the release binary already built (no rebuild)
+#
+# Builds the release server and WASM bundle (`cargo leptos build --release`; incremental),
+# installs `wrk` (Debian's package) when missing, and runs everything on its own embedded
+# PostgreSQL cluster ($LUXEVERSE_CACHE/clusters/bench, port 54369: databases
+# luxeverse_bench_demo and luxeverse_bench_<N>) and its own port (127.0.0.1:3301), so a
+# dev server, the test clusters and bench/http.sh are left alone.
+#
+# Per page: wrk with 2 threads and 16 connections, 2 s warm-up, then the measured run;
+# prints requests/s, p50/p99 latency, non-2xx responses and the server's peak RSS during
+# that page (VmHWM, reset before each page through /proc/PID/clear_refs).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+cd "$LUXEVERSE_ROOT"
+duration="${1:-10}"
+scaled_products="${BENCH_PRODUCTS:-10000}"
+catalogs="${BENCH_CATALOGS:-demo scaled}"
+connections=16
+addr=127.0.0.1:3301
+cluster_dir="$LUXEVERSE_CACHE/clusters/bench"
+cluster_port=54369
+binary="$CARGO_TARGET_DIR/release/server"
+log_dir="$LUXEVERSE_CACHE/logs"
+mkdir -p "$log_dir"
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  step "Release build"
+  cargo leptos build --release
+  step_done
+fi
+
+export EMBEDDED_PG_DIR="$cluster_dir" EMBEDDED_PG_PORT="$cluster_port"
+export LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD RUST_LOG=warn
+
+psql_admin() {
+  PGPASSWORD="$(cat "$cluster_dir/password")" psql -q -h 127.0.0.1 -p "$cluster_port" \
+    -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"
+}
+
+seed() { # database, then seed arguments
+  local database="$1"
+  shift
+  if [ "${BENCH_FRESH:-0}" = 1 ] && [ -f "$cluster_dir/password" ]; then
+    EMBEDDED_PG_DATABASE="$database" "$binary" migrate >/dev/null # starts the cluster
+    psql_admin -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)"
+  fi
+  step "Seeding $database ($*)"
+  EMBEDDED_PG_DATABASE="$database" /usr/bin/time -f "    seed wall %es, peak RSS %MkB" \
+    "$binary" seed "$@"
+  step_done
+}
+
+server_pid=
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+  fi
+}
+trap stop_server EXIT
+
+start_server() { # database
+  EMBEDDED_PG_DATABASE="$1" "$binary" >"$log_dir/bench-catalog-server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://$addr/health" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "server did not start; see $log_dir/bench-catalog-server.log" >&2
+  exit 1
+}
+
+measure() { # label, path
+  local label="$1" path="$2" status out rps p50 p99 errors peak_kb
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://$addr$path")
+  if [ "$status" != 200 ]; then
+    echo "| $label | \`$path\` | not measured: HTTP $status | | | |"
+    return
+  fi
+  wrk -t2 -c"$connections" -d2s "http://$addr$path" >/dev/null
+  echo 5 >"/proc/$server_pid/clear_refs" 2>/dev/null || true # reset VmHWM to current RSS
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://$addr$path")
+  rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
+  peak_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")
+  echo "| $label | \`$path\` | $rps | $p50 | $p99 | $((peak_kb / 1024)) MB |${errors:+ $errors}"
+}
+
+run_catalog() { # name, database
+  start_server "$2"
+  local product
+  # The first card of the listing (BENCH_PRODUCT_PATH overrides).
+  product=$(curl -sf "http://$addr/products" | grep -o 'href="/products/[a-z0-9-]*"' |
+    head -1 | sed 's/href="//; s/"$//')
+  product="${BENCH_PRODUCT_PATH:-$product}"
+  echo
+  echo "### $1 ($(date -u '+%Y-%m-%d %H:%M UTC'), load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  echo "| page | path | req/s | p50 | p99 | peak RSS |"
+  echo "|---|---|---|---|---|---|"
+  measure "listing" "/products"
+  measure "filtered listing" "/categories/women?size=M&max_price=1500&sort=price_asc"
+  measure "search" "/search?q=cashmere"
+  measure "product page" "$product"
+  echo
+  echo "($connections connections, ${duration}s per page after a 2 s warm-up, $(nproc) cores, commit $(git rev-parse --short HEAD))"
+  stop_server
+}
+
+for catalog in $catalogs; do
+  case "$catalog" in
+    demo) seed luxeverse_bench_demo ;;
+    scaled) seed "luxeverse_bench_$scaled_products" --products "$scaled_products" ;;
+    *) echo "unknown catalog $catalog (expected demo or scaled)" >&2; exit 2 ;;
+  esac
+done
+for catalog in $catalogs; do
+  case "$catalog" in
+    demo) run_catalog "Demo catalog (240 products)" luxeverse_bench_demo ;;
+    scaled) run_catalog "Scaled catalog ($scaled_products products)" "luxeverse_bench_$scaled_products" ;;
+  esac
+done
