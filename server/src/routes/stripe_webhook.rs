@@ -5,8 +5,12 @@
 //! (a retry cannot help), 200 for every authentic event, applied or not (replays,
 //! out-of-order and unrelated events included, so Stripe stops retrying), 500 when the
 //! database failed (Stripe retries later, and the event id makes the retry safe).
+//!
+//! A succeeded payment the order cannot take (cancelled, or sold out since a failed
+//! attempt released its stock) is refunded here; if that refund fails the answer is
+//! 500, and Stripe's retry asks for the refund again.
 
-use app::services::payments::{WebhookOutcome, handle_webhook};
+use app::services::payments::{WebhookOutcome, handle_webhook, refund_refused_payment};
 use app::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
@@ -31,6 +35,25 @@ pub async fn receive(
         chrono::Utc::now(),
     )
     .await;
+    let now = chrono::Utc::now();
+    if let Ok(WebhookOutcome::Refused {
+        order_id,
+        intent_id,
+        reason,
+        ..
+    }) = &result
+    {
+        tracing::warn!(%order_id, %reason, "payment refused by the order; refunding it");
+        if let Err(error) =
+            refund_refused_payment(&state.db, &state.payments, *order_id, intent_id, now).await
+        {
+            tracing::error!(%error, %order_id, "the refused payment could not be refunded");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(json!({ "error": "the refund failed; retry later" })),
+            );
+        }
+    }
     match result {
         Ok(outcome) => {
             tracing::info!(?outcome, "Stripe webhook");
@@ -40,6 +63,7 @@ pub async fn receive(
                 WebhookOutcome::OutOfOrder { event_id, .. } => (event_id, "out_of_order"),
                 WebhookOutcome::Replayed { event_id } => (event_id, "replayed"),
                 WebhookOutcome::Ignored { event_id, .. } => (event_id, "ignored"),
+                WebhookOutcome::Refused { event_id, .. } => (event_id, "refunded"),
             };
             (
                 StatusCode::OK,

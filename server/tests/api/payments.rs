@@ -340,6 +340,24 @@ async fn a_declined_card_gives_a_clear_error_and_fails_the_order() {
         Some("Your card was declined. (generic_decline)")
     );
 
+    // Another card after the decline: the payment goes through and the order is paid.
+    let retried = payments::confirm_payment(
+        &app.db,
+        &payments,
+        order.id,
+        TestCard::Visa.payment_method(),
+    )
+    .await
+    .expect("the second card is accepted");
+    assert_eq!(retried.status, "succeeded");
+    app.delivered(3).await;
+    let order = app.order(order.id).await;
+    assert_eq!(order.status, OrderStatus::Confirmed);
+    assert_eq!(
+        app.history(order.id).await,
+        [OrderStatus::PaymentFailed, OrderStatus::Confirmed]
+    );
+
     // Insufficient funds names its own reason.
     let other = app.pending_order("61.00").await;
     payments::create_payment_intent(&app.db, &payments, other.id)
@@ -628,4 +646,93 @@ async fn refunds_update_the_payment_status() {
         matches!(error, PaymentError::NotRefundable { .. }),
         "{error:?}"
     );
+}
+
+#[tokio::test]
+async fn a_payment_for_a_cancelled_order_is_refunded_automatically() {
+    let app = spawn_app().await;
+    let order = app.pending_order("99.00").await;
+    let payments = app.payments();
+    let intent = payments::create_payment_intent(&app.db, &payments, order.id)
+        .await
+        .unwrap();
+    // The order is cancelled while the shopper's browser still confirms the payment.
+    orders::ActiveModel {
+        id: Set(order.id),
+        status: Set(OrderStatus::Cancelled),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+    let confirmed = app
+        .client
+        .post(format!(
+            "{}v1/payment_intents/{}/confirm",
+            app.stripe.api_base(),
+            intent.id
+        ))
+        .bearer_auth(app.stripe.secret_key())
+        .form(&[("payment_method", TestCard::Visa.payment_method())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+
+    // created, succeeded (refused and refunded), then Stripe's charge.refunded.
+    app.delivered(3).await;
+    let kinds: Vec<String> = app
+        .stripe
+        .events()
+        .into_iter()
+        .map(|event| event.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "payment_intent.created",
+            "payment_intent.succeeded",
+            "charge.refunded"
+        ]
+    );
+    let after = app.order(order.id).await;
+    assert_eq!(after.status, OrderStatus::Cancelled);
+    assert_eq!(after.payment_status, PaymentStatus::Refunded);
+    let ledger = app.ledger(order.id).await;
+    let refund = ledger
+        .iter()
+        .find(|row| row.r#type == "refund")
+        .expect("a refund row");
+    assert_eq!(refund.amount, Decimal::from_str("99.00").unwrap());
+    let succeeded = ledger
+        .iter()
+        .find(|row| row.r#type == "payment_intent.succeeded")
+        .expect("the event is recorded");
+    let outcome = succeeded.provider_response.as_ref().unwrap()["outcome"].clone();
+    assert!(
+        outcome.as_str().unwrap().starts_with("refused: "),
+        "{outcome}"
+    );
+
+    // A replay neither refunds again nor changes the order.
+    let event = app
+        .stripe
+        .events()
+        .into_iter()
+        .find(|event| event.kind == "payment_intent.succeeded")
+        .unwrap();
+    let response = app
+        .post_webhook(&event.payload, Some(&app.stripe.sign_now(&event.payload)))
+        .await;
+    assert_eq!(
+        response.json::<Value>().await.unwrap()["result"],
+        "replayed"
+    );
+    let refunds = app
+        .ledger(order.id)
+        .await
+        .into_iter()
+        .filter(|row| row.r#type == "refund")
+        .count();
+    assert_eq!(refunds, 1);
 }

@@ -26,7 +26,10 @@ use std::sync::Arc;
 use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, DatabaseConnection, QueryFilter, QuerySelect, TransactionTrait};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, QueryFilter, QuerySelect,
+    TransactionTrait,
+};
 use stripe::{RequestStrategy, StripeError, StripeRequest};
 use stripe_core::payment_intent::{
     ConfirmPaymentIntent, CreatePaymentIntent, RetrievePaymentIntent,
@@ -516,9 +519,10 @@ pub async fn confirm_payment(
     payment_method: &str,
 ) -> Result<IntentSummary, PaymentError> {
     let order = find_order(db, order_id).await?;
+    // After a decline the shopper may try another card (the order domain re-reserves).
     if !matches!(
         order.status,
-        OrderStatus::Pending | OrderStatus::PaymentProcessing
+        OrderStatus::Pending | OrderStatus::PaymentProcessing | OrderStatus::PaymentFailed
     ) {
         return Err(PaymentError::NotPayable {
             order_number: order.order_number,
@@ -636,6 +640,88 @@ pub async fn refund_payment(
             order: order_id.to_string(),
         })?;
     let amount = from_minor_units(refund.amount);
+    record_refund(&txn, &order, &refund, amount, now).await?;
+    let refunded_total = refunded_total(&txn, order.id).await?;
+    let payment_status = apply_refunded_amount(&txn, &order, paid, refunded_total).await?;
+    txn.commit().await?;
+    Ok(RefundSummary {
+        id: refund.id.as_str().to_string(),
+        amount,
+        refunded_total,
+        payment_status,
+    })
+}
+
+/// Returns the whole of a payment the order domain refused ([`WebhookOutcome::Refused`]:
+/// the order was closed, or sold out after a failed attempt). Idempotent per intent. The
+/// order keeps its status; its payment status becomes `REFUNDED`.
+pub async fn refund_refused_payment(
+    db: &DatabaseConnection,
+    payments: &Payments,
+    order_id: Uuid,
+    intent_id: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<RefundSummary, PaymentError> {
+    let key = stripe::IdempotencyKey::new(format!("luxeverse-{intent_id}-refund-refused"))
+        .map_err(|error| PaymentError::Provider(error.to_string()))?;
+    let refund = CreateRefund::new()
+        .payment_intent(intent_id.to_string())
+        .metadata(HashMap::from([
+            ("order_id".to_string(), order_id.to_string()),
+            (
+                "reason".to_string(),
+                "order could not take the payment".to_string(),
+            ),
+        ]))
+        .customize()
+        .request_strategy(RequestStrategy::Idempotent(key))
+        .send(&payments.client)
+        .await?;
+    let txn = db.begin().await?;
+    let order = orders::Entity::find_by_id(order_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| PaymentError::OrderNotFound {
+            order: order_id.to_string(),
+        })?;
+    let amount = from_minor_units(refund.amount);
+    record_refund(&txn, &order, &refund, amount, now).await?;
+    orders::Entity::update_many()
+        .col_expr(
+            orders::Column::PaymentStatus,
+            orders::Column::PaymentStatus.save_as(Expr::value(PaymentStatus::Refunded)),
+        )
+        .filter(orders::Column::Id.eq(order_id))
+        .exec(&txn)
+        .await?;
+    payment_transactions::Entity::update_many()
+        .col_expr(
+            payment_transactions::Column::Status,
+            payment_transactions::Column::Status.save_as(Expr::value(PaymentStatus::Refunded)),
+        )
+        .filter(payment_transactions::Column::ProviderTransactionId.eq(intent_id))
+        .exec(&txn)
+        .await?;
+    let refunded_total = refunded_total(&txn, order_id).await?;
+    txn.commit().await?;
+    tracing::warn!(order = %order.order_number, %intent_id, "refused payment refunded");
+    Ok(RefundSummary {
+        id: refund.id.as_str().to_string(),
+        amount,
+        refunded_total,
+        payment_status: PaymentStatus::Refunded,
+    })
+}
+
+/// Inserts a refund's ledger row (once per `re_...`).
+async fn record_refund(
+    txn: &DatabaseTransaction,
+    order: &orders::Model,
+    refund: &stripe_core::Refund,
+    amount: Decimal,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbErr> {
     let row = payment_transactions::ActiveModel {
         id: Set(Uuid::new_v4()),
         order_id: Set(order.id),
@@ -661,17 +747,9 @@ pub async fn refund_payment(
                 .do_nothing()
                 .to_owned(),
         )
-        .exec_without_returning(&txn)
+        .exec_without_returning(txn)
         .await?;
-    let refunded_total = refunded_total(&txn, order.id).await?;
-    let payment_status = apply_refunded_amount(&txn, &order, paid, refunded_total).await?;
-    txn.commit().await?;
-    Ok(RefundSummary {
-        id: refund.id.as_str().to_string(),
-        amount,
-        refunded_total,
-        payment_status,
-    })
+    Ok(())
 }
 
 /// Sum of the order's recorded refunds.

@@ -13,6 +13,11 @@
 //!    pending or processing one (`mark_payment_failed`); a late event about an earlier
 //!    state (a failure after the success, `processing` after either) is recorded and
 //!    ignored. `charge.refunded` raises the payment status to partially/fully refunded.
+//! 5. When the order domain refuses a succeeded payment (the order was cancelled, or its
+//!    stock sold out after a failed attempt released it), the event is recorded as
+//!    refused and the outcome is [`WebhookOutcome::Refused`]: the caller refunds it
+//!    ([`super::refund_refused_payment`]). A replay of such an event asks again until the
+//!    order shows the refund, so a failed refund is retried with Stripe's retries.
 
 use std::str::FromStr;
 
@@ -28,7 +33,8 @@ use serde::Deserialize;
 use super::signature::{self, SignatureError};
 use super::{PROVIDER, TYPE_PAYMENT_INTENT, apply_refunded_amount, from_minor_units, order_intent};
 use crate::entities::sea_orm_active_enums::{OrderStatus, PaymentStatus};
-use crate::entities::{order_status_history, orders, payment_transactions};
+use crate::entities::{orders, payment_transactions};
+use crate::services::checkout::{self, CheckoutError};
 
 /// What an authentic event did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +58,14 @@ pub enum WebhookOutcome {
     Replayed { event_id: String },
     /// Not about one of our orders, or a type we do not handle.
     Ignored { event_id: String, reason: String },
+    /// The payment succeeded but the order cannot take it (closed, or sold out since):
+    /// recorded; the money must go back (the route refunds it).
+    Refused {
+        event_id: String,
+        order_id: Uuid,
+        intent_id: String,
+        reason: String,
+    },
 }
 
 /// Why an event was refused. Signature and payload errors are the sender's fault (400);
@@ -182,47 +196,126 @@ pub async fn handle_webhook(
         });
     };
 
+    let intent_id = intent_id.as_deref();
+    match process(db, &event, &object, action, order_id, intent_id, None, now).await? {
+        Ok(outcome) => Ok(outcome),
+        // The order domain refused the payment: the work was rolled back; record the
+        // event as refused instead.
+        Err(reason) => Ok(process(
+            db,
+            &event,
+            &object,
+            action,
+            order_id,
+            intent_id,
+            Some(reason),
+            now,
+        )
+        .await?
+        .unwrap_or_else(|reason| WebhookOutcome::Ignored {
+            event_id: event.id.clone(),
+            reason,
+        })),
+    }
+}
+
+/// One transaction with the order locked: record the event, then apply it. `Ok(Err(_))`
+/// when the order domain refused a payment (nothing was committed); with `refused`
+/// set, the event is only recorded as refused.
+#[allow(clippy::too_many_arguments)]
+async fn process(
+    db: &DatabaseConnection,
+    event: &Event,
+    object: &EventObject,
+    action: Action,
+    order_id: Uuid,
+    intent_id: Option<&str>,
+    refused: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Result<WebhookOutcome, String>, WebhookError> {
+    let event_id = event.id.clone();
     let txn = db.begin().await?;
     let Some(order) = orders::Entity::find_by_id(order_id)
         .lock_exclusive()
         .one(&txn)
         .await?
     else {
-        return Ok(WebhookOutcome::Ignored {
-            event_id: event.id,
+        return Ok(Ok(WebhookOutcome::Ignored {
+            event_id,
             reason: "no order of ours has this payment".into(),
-        });
+        }));
     };
-    let decision = decide(action, &order, &object);
-    if !record_event(&txn, &event, &order, &object, action, &decision, now).await? {
-        // Dropping the transaction rolls it back: nothing changed.
-        return Ok(WebhookOutcome::Replayed { event_id: event.id });
+    let decision = match refused {
+        Some(reason) => Decision::Refused(reason),
+        None => {
+            let already_paid = match intent_id {
+                Some(intent_id) => payment_transactions::Entity::find()
+                    .filter(payment_transactions::Column::ProviderTransactionId.eq(intent_id))
+                    .filter(payment_transactions::Column::Status.eq(PaymentStatus::Completed))
+                    .one(&txn)
+                    .await?
+                    .is_some(),
+                None => false,
+            };
+            decide(action, &order, object, already_paid)
+        }
+    };
+    let refusal = |reason: String| WebhookOutcome::Refused {
+        event_id: event_id.clone(),
+        order_id,
+        intent_id: intent_id.unwrap_or_default().to_string(),
+        reason,
+    };
+    if !record_event(&txn, event, &order, object, action, &decision, now).await? {
+        // A replay changes nothing (dropping the transaction rolls it back), except that
+        // a refused payment not yet refunded is handed back for refunding.
+        let earlier = refused_reason(&txn, &event.id).await?;
+        return Ok(Ok(match earlier {
+            Some(reason) if order.payment_status != PaymentStatus::Refunded => refusal(reason),
+            _ => WebhookOutcome::Replayed { event_id },
+        }));
     }
     let outcome = match decision {
         Decision::Move => {
-            let (order_status, payment_status) = apply(&txn, action, &order, &object).await?;
-            if let Some(intent_id) = intent_id.as_deref() {
-                update_intent_row(&txn, intent_id, action, &object, now).await?;
+            let (order_status, payment_status) = match apply(&txn, action, &order, object).await? {
+                Ok(statuses) => statuses,
+                Err(reason) => return Ok(Err(reason)),
+            };
+            if let Some(intent_id) = intent_id {
+                update_intent_row(&txn, intent_id, action, object, now).await?;
             }
             WebhookOutcome::Applied {
-                event_id: event.id,
+                event_id,
                 order_id,
                 order_status,
                 payment_status,
             }
         }
-        Decision::Unchanged(_) => WebhookOutcome::Unchanged {
-            event_id: event.id,
-            order_id,
-        },
+        Decision::Unchanged(_) => WebhookOutcome::Unchanged { event_id, order_id },
         Decision::OutOfOrder => WebhookOutcome::OutOfOrder {
-            event_id: event.id,
+            event_id,
             order_id,
             order_status: order.status,
         },
+        Decision::Refused(reason) => refusal(reason),
     };
     txn.commit().await?;
-    Ok(outcome)
+    Ok(Ok(outcome))
+}
+
+/// The refusal reason recorded for an event, if it was refused.
+async fn refused_reason(
+    txn: &DatabaseTransaction,
+    event_id: &str,
+) -> Result<Option<String>, DbErr> {
+    let row = payment_transactions::Entity::find()
+        .filter(payment_transactions::Column::ProviderTransactionId.eq(event_id))
+        .one(txn)
+        .await?;
+    Ok(row
+        .and_then(|row| row.provider_response)
+        .and_then(|response| response["outcome"].as_str().map(str::to_string))
+        .and_then(|outcome| outcome.strip_prefix("refused: ").map(str::to_string)))
 }
 
 /// The order an event is about: the intent's ledger row first, its metadata second.
@@ -252,10 +345,18 @@ enum Decision {
     Move,
     Unchanged(&'static str),
     OutOfOrder,
+    /// The order domain would not take the payment.
+    Refused(String),
 }
 
 /// Whether the event moves the order forwards, is already reflected, or is stale.
-fn decide(action: Action, order: &orders::Model, object: &EventObject) -> Decision {
+/// `already_paid`: the intent's row already shows the payment completed.
+fn decide(
+    action: Action,
+    order: &orders::Model,
+    object: &EventObject,
+    already_paid: bool,
+) -> Decision {
     use OrderStatus::*;
     match action {
         Action::Record => Decision::Unchanged("informational event"),
@@ -268,6 +369,9 @@ fn decide(action: Action, order: &orders::Model, object: &EventObject) -> Decisi
                 }
             }
             Confirmed => Decision::Unchanged("already paid"),
+            // Closed before this payment landed: the order domain refuses it and the
+            // payment is refunded.
+            Cancelled if !already_paid => Decision::Move,
             _ => Decision::OutOfOrder,
         },
         Action::Failed => match order.status {
@@ -331,6 +435,7 @@ async fn record_event(
         Decision::Move => "applied".to_string(),
         Decision::Unchanged(reason) => format!("unchanged: {reason}"),
         Decision::OutOfOrder => format!("out of order: order was {:?}", order.status),
+        Decision::Refused(reason) => format!("refused: {reason}"),
     };
     let row = payment_transactions::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -378,52 +483,54 @@ fn failure_reason(object: &EventObject) -> Option<String> {
     Some(reason)
 }
 
-/// Moves the order; returns its order and payment status afterwards.
+/// Moves the order through the order domain; returns its order and payment status
+/// afterwards, or the order domain's reason for refusing a succeeded payment.
 async fn apply(
     txn: &DatabaseTransaction,
     action: Action,
     order: &orders::Model,
     object: &EventObject,
-) -> Result<(OrderStatus, PaymentStatus), WebhookError> {
-    let order_error = |reason: String| WebhookError::Order {
-        order_id: order.id,
-        reason,
+) -> Result<Result<(OrderStatus, PaymentStatus), String>, WebhookError> {
+    let checked = |result: Result<(), CheckoutError>| match result {
+        Ok(()) => Ok(Ok(())),
+        Err(error @ (CheckoutError::SoldOut { .. } | CheckoutError::OrderClosed { .. })) => {
+            Ok(Err(error.to_string()))
+        }
+        Err(CheckoutError::Internal(error)) => Err(WebhookError::Database(error)),
+        Err(error) => Err(WebhookError::Order {
+            order_id: order.id,
+            reason: error.to_string(),
+        }),
     };
-    match action {
-        Action::Succeeded => {
-            mark_paid(txn, order.id)
+    let moved = match action {
+        Action::Succeeded => checked(checkout::mark_paid(txn, order.id).await.map(drop))?,
+        Action::Failed => checked(checkout::mark_payment_failed(txn, order.id).await.map(drop))?,
+        Action::Processing => checked(
+            checkout::mark_payment_processing(txn, order.id)
                 .await
-                .map_err(|error| order_error(error.to_string()))?;
-        }
-        Action::Failed => {
-            mark_payment_failed(txn, order.id)
-                .await
-                .map_err(|error| order_error(error.to_string()))?;
-        }
-        Action::Processing => {
-            set_order_status(
-                txn,
-                order.id,
-                OrderStatus::PaymentProcessing,
-                PaymentStatus::Processing,
-                "Payment processing (Stripe)",
-            )
-            .await?;
-        }
+                .map(drop),
+        )?,
         Action::Refunded => {
             let paid = order_intent(txn, order.id)
                 .await?
                 .map_or(order.total, |row| row.amount);
             apply_refunded_amount(txn, order, paid, from_minor_units(object.amount_refunded))
                 .await?;
+            Ok(())
         }
-        Action::Record => {}
+        Action::Record => Ok(()),
+    };
+    if let Err(reason) = moved {
+        return Ok(Err(reason));
     }
     let order = orders::Entity::find_by_id(order.id)
         .one(txn)
         .await?
-        .ok_or_else(|| order_error("the order disappeared".into()))?;
-    Ok((order.status, order.payment_status))
+        .ok_or_else(|| WebhookError::Order {
+            order_id: order.id,
+            reason: "the order disappeared".into(),
+        })?;
+    Ok(Ok((order.status, order.payment_status)))
 }
 
 /// Keeps the intent's own ledger row in step with the last applied event.
@@ -457,64 +564,5 @@ async fn update_intent_row(
         .filter(payment_transactions::Column::Type.eq(TYPE_PAYMENT_INTENT))
         .exec(txn)
         .await?;
-    Ok(())
-}
-
-// ---------------------------------------------------------------------------------------
-// Order moves. The order domain (services/checkout.rs) owns these; until it lands they
-// only set the status, the payment status and the history row.
-// ---------------------------------------------------------------------------------------
-
-async fn mark_paid(txn: &DatabaseTransaction, order_id: Uuid) -> Result<(), DbErr> {
-    set_order_status(
-        txn,
-        order_id,
-        OrderStatus::Confirmed,
-        PaymentStatus::Completed,
-        "Payment received (Stripe)",
-    )
-    .await
-}
-
-async fn mark_payment_failed(txn: &DatabaseTransaction, order_id: Uuid) -> Result<(), DbErr> {
-    set_order_status(
-        txn,
-        order_id,
-        OrderStatus::PaymentFailed,
-        PaymentStatus::Failed,
-        "Payment failed (Stripe)",
-    )
-    .await
-}
-
-async fn set_order_status(
-    txn: &DatabaseTransaction,
-    order_id: Uuid,
-    status: OrderStatus,
-    payment_status: PaymentStatus,
-    note: &str,
-) -> Result<(), DbErr> {
-    orders::Entity::update_many()
-        .col_expr(
-            orders::Column::Status,
-            orders::Column::Status.save_as(Expr::value(status)),
-        )
-        .col_expr(
-            orders::Column::PaymentStatus,
-            orders::Column::PaymentStatus.save_as(Expr::value(payment_status)),
-        )
-        .filter(orders::Column::Id.eq(order_id))
-        .exec(txn)
-        .await?;
-    order_status_history::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        order_id: Set(order_id),
-        status: Set(status),
-        notes: Set(Some(note.to_string())),
-        created_by: Set(None),
-        created_at: Set(Utc::now().into()),
-    }
-    .insert(txn)
-    .await?;
     Ok(())
 }
