@@ -73,6 +73,35 @@ test.describe("product listings", () => {
     await expect(page.getByLabel("Sort by")).toHaveValue("price_asc");
     expectAscending(await cardPrices(page));
     await expect(page.locator(".product-card")).toHaveCount(24);
+
+    // Back and forward keep the filters too.
+    await page.goBack();
+    await page.goForward();
+    await expect(page).toHaveURL(/[?&]size=M(&|$)/);
+    await expect(page.getByLabel("Sort by")).toHaveValue("price_asc");
+    await expect(page.locator(".product-card")).toHaveCount(24);
+
+    // Open the cheapest piece and choose a size: the price and stock follow the choice.
+    const firstCard = page.locator(".product-card").first();
+    const name = (await firstCard.locator(".product-card__name").textContent())?.trim() ?? "";
+    await firstCard.getByRole("link").click();
+    await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    const sizes = page.getByRole("group", { name: "Size" });
+    await sizes.getByRole("radio", { name: "M", exact: true }).check();
+    await expect(page.getByRole("status").filter({ hasText: "M," })).toContainText(/\$[\d,]+\.\d{2}/);
+    const price = page.getByTestId("price");
+    const stock = page.getByTestId("stock");
+    const mPrice = await price.textContent();
+    await expect(stock).toHaveText(/^(In stock|Only \d+ left)$/);
+    const xl = sizes.getByRole("radio", { name: "XL", exact: true });
+    if (await xl.isEnabled()) {
+      // The largest size costs 8% more in the demo catalogue.
+      await xl.check();
+      await expect(price).not.toHaveText(mPrice ?? "");
+      await expect(page.getByRole("status").filter({ hasText: "XL," })).toBeAttached();
+    }
   });
 
   test("works without JavaScript: server-rendered filters and links", async ({ browser }) => {

@@ -48,6 +48,52 @@ test("a shopper picks a size and hears the price and stock", async ({ page }) =>
   await expect(status).toContainText(/\$[\d,]+\.\d{2}/);
   await expect(status).toContainText(/In stock|Only \d+ left/);
   await expect(page.getByText(/^(In stock|Only \d+ left)$/)).toBeVisible();
+
+  // The largest size costs more: the price follows the size, and so does the stock.
+  const price = page.getByTestId("price");
+  const before = await price.textContent();
+  const xl = sizes.getByRole("radio", { name: "XL", exact: true });
+  await expect(xl).toBeEnabled();
+  await xl.check();
+  await expect(price).not.toHaveText(before ?? "");
+  const [was, now] = [before, await price.textContent()].map((text) => Number((text ?? "").replace(/[^\d.]/g, "")));
+  expect(now).toBeGreaterThan(was);
+  await expect(page.getByRole("status").filter({ hasText: "XL" })).toContainText(/In stock|Only \d+ left/);
+});
+
+test("the storefront speaks French and Italian, chosen with the switcher", async ({ page }) => {
+  await page.goto(`/products/${SLUG}`);
+  await hydrated(page);
+  await page.getByLabel("Language").selectOption("fr");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { name: "Avis" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Taille" })).toBeVisible();
+  await expect(page.getByTestId("price")).toContainText("$US");
+
+  // The choice sticks across pages.
+  await page.goto("/categories/women");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByLabel("Trier par")).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel("Langue").selectOption("it");
+  await expect(page.locator("html")).toHaveAttribute("lang", "it");
+  await expect(page.getByLabel("Ordina per")).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel("Lingua").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("without JavaScript the language switcher is a form", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/products");
+  await page.getByLabel("Language").selectOption("it");
+  await page.getByRole("button", { name: "Language" }).click();
+  // Back to the page it came from (the server fn's redirect may add an empty query).
+  await expect(page).toHaveURL(/\/products\??$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "it");
+  await expect(page.getByRole("heading", { level: 1, name: "Tutti i pezzi" })).toBeVisible();
+  await context.close();
 });
 
 test("an unknown product answers 404 with the not-found page", async ({ page }) => {

@@ -636,8 +636,14 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
         ..Default::default()
     });
 
-    for (index, size) in sizes(leaf.sizing).iter().enumerate() {
+    let sizes = sizes(leaf.sizing);
+    for (index, size) in sizes.iter().enumerate() {
         let stock = ((serial * 7 + index * 13) % 15) as i32;
+        // The largest size of a garment is cut from more cloth and costs 8% more, so
+        // choosing a size can change the price, as in the houses this catalogue imitates.
+        let premium =
+            matches!(leaf.sizing, Sizing::Apparel | Sizing::Tailoring) && index + 1 == sizes.len();
+        let variant_price = premium.then(|| price * 108 / 100);
         plan.variants.push(product_variants::ActiveModel {
             id: Set(stable_id("variant", &format!("{slug}:{size}"))),
             product_id: Set(id),
@@ -645,8 +651,10 @@ fn plan_product(plan: &mut CatalogPlan, piece: PieceContext) {
             size: Set(Some(String::from(*size))),
             color: Set(Some(colour.name.to_string())),
             material: Set(Some(material.name.to_string())),
-            price: Set(None),
-            compare_at_price: Set(None),
+            price: Set(variant_price.map(money)),
+            compare_at_price: Set(variant_price
+                .filter(|_| on_sale)
+                .map(|price| money(price * 5 / 4))),
             inventory_quantity: Set(if status == ProductStatus::OutOfStock {
                 0
             } else {
