@@ -12,9 +12,7 @@ pub async fn set_locale(locale: String) -> Result<(), ServerFnError> {
     use crate::services::profile;
 
     let Some(chosen) = Locale::parse(&locale) else {
-        return Err(ServerFnError::new(
-            "Choose English, French or Italian.",
-        ));
+        return Err(ServerFnError::new("Choose English, French or Italian."));
     };
     if let Some(user) = current_user().await? {
         profile::set_preferred_language(&state()?.db, user.id, chosen.code())

@@ -18,7 +18,10 @@ pub fn images_for_variant(images: &[MediaDto], variant: Option<&str>) -> Vec<Med
                 .collect()
         })
         .unwrap_or_default();
-    let shared = images.iter().filter(|image| image.variant_id.is_none()).cloned();
+    let shared = images
+        .iter()
+        .filter(|image| image.variant_id.is_none())
+        .cloned();
     let shown: Vec<MediaDto> = own.into_iter().chain(shared).collect();
     if shown.is_empty() {
         images.to_vec()

@@ -82,7 +82,11 @@ pub fn format_price(amount: &str, currency: &str, locale: Locale) -> String {
     let number = if scale == 0 {
         whole_text
     } else {
-        format!("{whole_text}{decimal}{:0width$}", minor % unit, width = scale)
+        format!(
+            "{whole_text}{decimal}{:0width$}",
+            minor % unit,
+            width = scale
+        )
     };
     let sign = if negative && minor != 0 { "-" } else { "" };
     match symbol(&currency, locale) {
@@ -163,8 +167,14 @@ mod tests {
 
     #[test]
     fn french_and_italian_conventions() {
-        assert_eq!(format("1250", "USD", Locale::Fr), "1\u{202f}250,00\u{a0}$US");
-        assert_eq!(format("1234567.5", "EUR", Locale::It), "1.234.567,50\u{a0}€");
+        assert_eq!(
+            format("1250", "USD", Locale::Fr),
+            "1\u{202f}250,00\u{a0}$US"
+        );
+        assert_eq!(
+            format("1234567.5", "EUR", Locale::It),
+            "1.234.567,50\u{a0}€"
+        );
         assert_eq!(format("1250.4", "JPY", Locale::Fr), "1\u{202f}250\u{a0}¥");
         assert_eq!(format("-9.5", "GBP", Locale::It), "-9,50\u{a0}£");
     }

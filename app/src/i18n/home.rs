@@ -35,9 +35,18 @@ pub const EN: HomeText = HomeText {
     book_live: "Book a live appointment",
     promise_title: "Our promise",
     promise: [
-        ("Authenticated", "Every piece traced to its atelier, with provenance you can read."),
-        ("Considered", "Materials and makers chosen for how long they last, not how fast they sell."),
-        ("Personal", "An edit that learns your style, and a stylist when you want one."),
+        (
+            "Authenticated",
+            "Every piece traced to its atelier, with provenance you can read.",
+        ),
+        (
+            "Considered",
+            "Materials and makers chosen for how long they last, not how fast they sell.",
+        ),
+        (
+            "Personal",
+            "An edit that learns your style, and a stylist when you want one.",
+        ),
     ],
     showcase_eyebrow: "The edit",
     showcase_title: "Choose your atelier",
@@ -72,9 +81,18 @@ pub const FR: HomeText = HomeText {
     book_live: "Réserver un rendez-vous en direct",
     promise_title: "Notre promesse",
     promise: [
-        ("Authentifié", "Chaque pièce est reliée à son atelier, avec une provenance lisible."),
-        ("Réfléchi", "Des matières et des artisans choisis pour leur durée, non pour la vitesse de vente."),
-        ("Personnel", "Une sélection qui apprend votre style, et un styliste quand vous le souhaitez."),
+        (
+            "Authentifié",
+            "Chaque pièce est reliée à son atelier, avec une provenance lisible.",
+        ),
+        (
+            "Réfléchi",
+            "Des matières et des artisans choisis pour leur durée, non pour la vitesse de vente.",
+        ),
+        (
+            "Personnel",
+            "Une sélection qui apprend votre style, et un styliste quand vous le souhaitez.",
+        ),
     ],
     showcase_eyebrow: "La sélection",
     showcase_title: "Choisissez votre atelier",
@@ -109,9 +127,18 @@ pub const IT: HomeText = HomeText {
     book_live: "Prenota un appuntamento dal vivo",
     promise_title: "La nostra promessa",
     promise: [
-        ("Autenticato", "Ogni pezzo ricondotto al suo atelier, con una provenienza leggibile."),
-        ("Ponderato", "Materiali e artigiani scelti per quanto durano, non per quanto in fretta si vendono."),
-        ("Personale", "Una selezione che impara il tuo stile, e uno stylist quando lo desideri."),
+        (
+            "Autenticato",
+            "Ogni pezzo ricondotto al suo atelier, con una provenienza leggibile.",
+        ),
+        (
+            "Ponderato",
+            "Materiali e artigiani scelti per quanto durano, non per quanto in fretta si vendono.",
+        ),
+        (
+            "Personale",
+            "Una selezione che impara il tuo stile, e uno stylist quando lo desideri.",
+        ),
     ],
     showcase_eyebrow: "La selezione",
     showcase_title: "Scegli il tuo atelier",

@@ -51,7 +51,9 @@ pub struct ListingText {
 pub const EN: ListingText = ListingText {
     all_title: "All pieces",
     all_description: "Browse the LuxeVerse collection of designer fashion, jewellery and home pieces.",
-    scoped_description: |name| format!("Shop {name} at LuxeVerse: designer pieces, filtered your way."),
+    scoped_description: |name| {
+        format!("Shop {name} at LuxeVerse: designer pieces, filtered your way.")
+    },
     eyebrow_all: "The collection",
     eyebrow_category: "Category",
     eyebrow_brand: "Designer",
@@ -109,7 +111,9 @@ pub const EN: ListingText = ListingText {
 pub const FR: ListingText = ListingText {
     all_title: "Toutes les pièces",
     all_description: "Parcourez la collection LuxeVerse : mode de créateurs, joaillerie et objets pour la maison.",
-    scoped_description: |name| format!("{name} chez LuxeVerse : des pièces de créateurs, filtrées à votre façon."),
+    scoped_description: |name| {
+        format!("{name} chez LuxeVerse : des pièces de créateurs, filtrées à votre façon.")
+    },
     eyebrow_all: "La collection",
     eyebrow_category: "Catégorie",
     eyebrow_brand: "Créateur",
@@ -208,7 +212,12 @@ pub const IT: ListingText = ListingText {
     minimum_price: "Prezzo minimo",
     maximum_price: "Prezzo massimo",
     availability: "Disponibilità ed edizione",
-    flags: ["Disponibile", "Sostenibile", "Esclusivo", "Edizione limitata"],
+    flags: [
+        "Disponibile",
+        "Sostenibile",
+        "Esclusivo",
+        "Edizione limitata",
+    ],
     all: "Tutte",
     count_suffix: " pezzi",
     apply_filters: "Applica i filtri",

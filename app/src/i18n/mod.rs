@@ -237,10 +237,7 @@ mod tests {
             Locale::from_accept_language("en;q=0.5, it;q=0.6"),
             Some(Locale::It)
         );
-        assert_eq!(
-            Locale::from_accept_language("it-IT, fr"),
-            Some(Locale::It)
-        );
+        assert_eq!(Locale::from_accept_language("it-IT, fr"), Some(Locale::It));
         assert_eq!(Locale::from_accept_language("fr;q=0, en"), Some(Locale::En));
         assert_eq!(Locale::from_accept_language("de, es;q=0.4"), None);
         assert_eq!(Locale::from_accept_language("fr;q=2, it"), Some(Locale::It));

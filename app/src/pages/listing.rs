@@ -12,9 +12,9 @@ use crate::api::catalog::{
     FacetCountDto, FacetsDto, ListingOutcome, ListingPageDto, ListingScopeDto, ProductCardDto,
     list_products, listing_scope,
 };
-use crate::pages::not_found::NotFoundPage;
 use crate::components::product_card::ProductCard;
 use crate::i18n::use_i18n;
+use crate::pages::not_found::NotFoundPage;
 
 /// Which listing a page is: its path filter, if any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +26,6 @@ pub enum Scope {
 }
 
 impl Scope {
-
     /// The query parameter the path's slug stands for; also the `kind` of its hero
     /// (`listing_scope`).
     pub fn key(self) -> Option<&'static str> {

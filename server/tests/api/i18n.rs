@@ -2,10 +2,8 @@
 //! `Accept-Language`, then English), the switcher's server function and the account
 //! preference, and translated catalog content falling back to the base text field by field.
 
-use app::entities::{
-    categories, category_translations, product_translations, products, users,
-};
 use app::entities::sea_orm_active_enums::TranslationStatus;
+use app::entities::{categories, category_translations, product_translations, products, users};
 use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use server::seed::seed_demo;
@@ -57,10 +55,21 @@ async fn the_page_language_is_the_choice_then_the_browser_then_english() {
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains("Quiet luxury, intelligently curated"));
 
-    let (_, html) = page(&app, "/", &[("accept-language", "de-DE,fr-CA;q=0.9,en;q=0.5")]).await;
-    assert!(html.contains(r#"<html lang="fr""#), "Accept-Language picks French");
+    let (_, html) = page(
+        &app,
+        "/",
+        &[("accept-language", "de-DE,fr-CA;q=0.9,en;q=0.5")],
+    )
+    .await;
+    assert!(
+        html.contains(r#"<html lang="fr""#),
+        "Accept-Language picks French"
+    );
     assert!(html.contains("Le luxe discret, choisi avec intelligence"));
-    assert!(html.contains("Aller au contenu"), "the skip link is translated too");
+    assert!(
+        html.contains("Aller au contenu"),
+        "the skip link is translated too"
+    );
     assert!(!html.contains("Quiet luxury"));
 
     let (_, html) = page(
@@ -69,11 +78,17 @@ async fn the_page_language_is_the_choice_then_the_browser_then_english() {
         &[("accept-language", "fr"), ("cookie", "lv_lang=it")],
     )
     .await;
-    assert!(html.contains(r#"<html lang="it""#), "the switcher's cookie wins");
+    assert!(
+        html.contains(r#"<html lang="it""#),
+        "the switcher's cookie wins"
+    );
     assert!(html.contains("Lusso discreto, scelto con intelligenza"));
 
     let (_, html) = page(&app, "/", &[("accept-language", "de, es;q=0.5")]).await;
-    assert!(html.contains(r#"<html lang="en""#), "unsupported languages fall back to English");
+    assert!(
+        html.contains(r#"<html lang="en""#),
+        "unsupported languages fall back to English"
+    );
 
     let (status, html) = page(&app, "/no-such-page", &[("cookie", "lv_lang=fr")]).await;
     assert_eq!(status, 404);
@@ -85,21 +100,36 @@ async fn the_switcher_remembers_the_language_and_the_account_keeps_it() {
     let app = spawn_app().await;
 
     // A guest: the cookie only.
-    let response = app.post_form("/api/locale/set", &[("locale", "it")], None).await;
+    let response = app
+        .post_form("/api/locale/set", &[("locale", "it")], None)
+        .await;
     assert!(response.status().is_success(), "{}", response.status());
     let cookies = set_cookies(&response);
-    assert_eq!(cookie_pair(&cookies, "lv_lang").as_deref(), Some("lv_lang=it"));
+    assert_eq!(
+        cookie_pair(&cookies, "lv_lang").as_deref(),
+        Some("lv_lang=it")
+    );
     let cookie = cookies.iter().find(|c| c.starts_with("lv_lang=")).unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 
     // A language the house does not speak is refused and changes nothing.
-    let response = app.post_form("/api/locale/set", &[("locale", "de")], None).await;
+    let response = app
+        .post_form("/api/locale/set", &[("locale", "de")], None)
+        .await;
     assert!(!response.status().is_success());
     assert!(cookie_pair(&set_cookies(&response), "lv_lang").is_none());
-    assert!(response.text().await.unwrap().contains("Choose English, French or Italian"));
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Choose English, French or Italian")
+    );
 
     // A signed-in shopper: stored on the account as well.
-    let registered = app.register("Ada Lovelace", "ada@example.com", PASSWORD).await;
+    let registered = app
+        .register("Ada Lovelace", "ada@example.com", PASSWORD)
+        .await;
     let session = cookie_pair(&set_cookies(&registered), "lv_session")
         .expect("registering signs in")
         .trim_start_matches("lv_session=")
@@ -175,7 +205,10 @@ async fn catalog_content_is_translated_field_by_field_with_fallback() {
     assert_ne!(french_name, women.name);
     let (status, html) = page(&app, "/categories/women", &[("cookie", "lv_lang=fr")]).await;
     assert_eq!(status, 200);
-    assert!(html.contains(&format!(">{}</h1>", escaped(&french_name))), "translated heading");
+    assert!(
+        html.contains(&format!(">{}</h1>", escaped(&french_name))),
+        "translated heading"
+    );
     assert!(html.contains("Trier par"), "translated filters");
 
     // A translation without a description keeps the base description; an unapproved one
@@ -190,7 +223,10 @@ async fn catalog_content_is_translated_field_by_field_with_fallback() {
     pending.status = Set(TranslationStatus::Pending);
     pending.update(db).await.unwrap();
     let (_, html) = page(&app, "/categories/women", &[("cookie", "lv_lang=fr")]).await;
-    assert!(html.contains(&format!(">{}</h1>", escaped(&women.name))), "pending falls back");
+    assert!(
+        html.contains(&format!(">{}</h1>", escaped(&women.name))),
+        "pending falls back"
+    );
 
     // A product page in Italian: name translated, a missing description falls back.
     let translation = product_translations::Entity::find()
@@ -209,7 +245,12 @@ async fn catalog_content_is_translated_field_by_field_with_fallback() {
     let mut edited = translation.into_active_model();
     edited.description = Set(None);
     edited.update(db).await.unwrap();
-    let (status, html) = page(&app, &format!("/products/{}", product.slug), &[("accept-language", "it-IT")]).await;
+    let (status, html) = page(
+        &app,
+        &format!("/products/{}", product.slug),
+        &[("accept-language", "it-IT")],
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(html.contains(r#"<html lang="it""#));
     assert!(html.contains(&format!(">{}</h1>", escaped(&italian_name))));
@@ -229,7 +270,12 @@ async fn catalog_content_is_translated_field_by_field_with_fallback() {
         .await
         .unwrap()
         .unwrap();
-    let (_, html) = page(&app, &format!("/products/{}", product.slug), &[("cookie", "lv_lang=it")]).await;
+    let (_, html) = page(
+        &app,
+        &format!("/products/{}", product.slug),
+        &[("cookie", "lv_lang=it")],
+    )
+    .await;
     assert!(html.contains(&format!(">{}</h1>", escaped(&product.name))));
     if let Some(name) = pending.name.filter(|name| name != &product.name) {
         assert!(!html.contains(&escaped(&name)));
@@ -241,7 +287,12 @@ async fn catalog_content_is_translated_field_by_field_with_fallback() {
     assert!(html.contains(r#"<html lang="it""#));
 
     // No such category: 404, in the shopper's language.
-    let (status, html) = page(&app, "/categories/no-such-thing", &[("cookie", "lv_lang=fr")]).await;
+    let (status, html) = page(
+        &app,
+        "/categories/no-such-thing",
+        &[("cookie", "lv_lang=fr")],
+    )
+    .await;
     assert_eq!(status, 404);
     assert!(html.contains("Cette page s’est éclipsée"));
 }
