@@ -593,11 +593,11 @@ pub async fn merge_guest_cart(
     let mut infos: HashMap<Uuid, VariantInfo> = HashMap::new();
     let mut changes = Vec::with_capacity(guest_lines.len());
     for guest in guest_lines {
-        if !infos.contains_key(&guest.variant_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = infos.entry(guest.variant_id) {
             let Some(info) = variant_info(&txn, guest.variant_id).await? else {
                 continue;
             };
-            infos.insert(guest.variant_id, info);
+            slot.insert(info);
         }
         let info = &infos[&guest.variant_id];
         let existing = match guest.personalization {

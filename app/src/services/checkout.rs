@@ -57,7 +57,7 @@ pub enum ShippingAddressInput {
     /// An address of the shopper's address book (`addresses.id`).
     Saved(Uuid),
     /// Typed at checkout (its `kind` is ignored: it is a shipping address).
-    New(AddressForm),
+    New(Box<AddressForm>),
 }
 
 /// What the checkout form sends. No amounts: totals are recomputed.
@@ -288,7 +288,7 @@ pub async fn place_order(
             let form = AddressForm {
                 kind: "shipping".into(),
                 make_default: false,
-                ..form.clone()
+                ..(**form).clone()
             };
             Ok(ShippingAddress::from(
                 Address::parse(&form).map_err(CheckoutError::InvalidAddress)?,
@@ -479,11 +479,12 @@ fn status_label(status: &OrderStatus) -> &'static str {
     }
 }
 
+/// Moves the order to `status` / `payment` and records it in the status history.
 async fn set_status(
     txn: &DatabaseTransaction,
     order_id: Uuid,
-    status: OrderStatus,
-    payment: PaymentStatus,
+    (status, payment): (OrderStatus, PaymentStatus),
+    note: &str,
 ) -> Result<(), DbErr> {
     orders::ActiveModel {
         id: Set(order_id),
@@ -494,7 +495,7 @@ async fn set_status(
     }
     .update(txn)
     .await?;
-    Ok(())
+    history(txn, order_id, status, note, None).await
 }
 
 /// What [`mark_paid`] did.
@@ -564,16 +565,8 @@ pub async fn mark_paid(
     set_status(
         txn,
         order_id,
-        OrderStatus::Confirmed,
-        PaymentStatus::Completed,
-    )
-    .await?;
-    history(
-        txn,
-        order_id,
-        OrderStatus::Confirmed,
+        (OrderStatus::Confirmed, PaymentStatus::Completed),
         "Payment received.",
-        None,
     )
     .await?;
     for item in &items {
@@ -680,16 +673,8 @@ pub async fn mark_payment_failed(
     set_status(
         txn,
         order_id,
-        OrderStatus::PaymentFailed,
-        PaymentStatus::Failed,
-    )
-    .await?;
-    history(
-        txn,
-        order_id,
-        OrderStatus::PaymentFailed,
+        (OrderStatus::PaymentFailed, PaymentStatus::Failed),
         "Payment failed; stock released.",
-        None,
     )
     .await?;
     Ok(true)
@@ -708,16 +693,8 @@ pub async fn mark_payment_processing(
     set_status(
         txn,
         order_id,
-        OrderStatus::PaymentProcessing,
-        PaymentStatus::Processing,
-    )
-    .await?;
-    history(
-        txn,
-        order_id,
-        OrderStatus::PaymentProcessing,
+        (OrderStatus::PaymentProcessing, PaymentStatus::Processing),
         "Payment processing.",
-        None,
     )
     .await?;
     Ok(true)

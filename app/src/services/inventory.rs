@@ -263,43 +263,7 @@ pub async fn commit_reservation(
     txn: &DatabaseTransaction,
     order_id: Uuid,
 ) -> Result<(), InventoryError> {
-    lock_order(txn, order_id).await?;
-    let pending: Vec<_> = holds(txn, order_id)
-        .await?
-        .into_iter()
-        .filter(|(_, _, held, sold)| *held > 0 && !sold)
-        .collect();
-    if pending.is_empty() {
-        return Ok(());
-    }
-    let mut locked = lock_variants(
-        txn,
-        pending.iter().map(|(_, variant, _, _)| *variant).collect(),
-    )
-    .await?;
-    for (item_id, variant_id, held, _) in pending {
-        let variant = locked
-            .get_mut(&variant_id)
-            .ok_or(InventoryError::UnknownVariant { variant_id })?;
-        let (quantity, reserved) = (variant.quantity - held, variant.reserved - held);
-        let reason = format!(
-            "sold on order {order_id}: on hand {} -> {quantity}, reserved {} -> {reserved}",
-            variant.quantity, variant.reserved
-        );
-        set_counters(txn, variant_id, quantity, reserved).await?;
-        (variant.quantity, variant.reserved) = (quantity, reserved);
-        ledger(
-            txn,
-            variant_id,
-            item_id,
-            KIND_SALE,
-            0,
-            quantity - reserved,
-            reason,
-        )
-        .await?;
-    }
-    Ok(())
+    settle(txn, order_id, Settlement::Sell).await
 }
 
 /// Payment failed or the hold expired: the order's held units go back on sale.
@@ -307,6 +271,22 @@ pub async fn commit_reservation(
 pub async fn release_reservation(
     txn: &DatabaseTransaction,
     order_id: Uuid,
+) -> Result<(), InventoryError> {
+    settle(txn, order_id, Settlement::Release).await
+}
+
+#[derive(Clone, Copy)]
+enum Settlement {
+    Sell,
+    Release,
+}
+
+/// Ends the order's outstanding holds one way or the other, under the order's lock and
+/// the variants' locks (ascending).
+async fn settle(
+    txn: &DatabaseTransaction,
+    order_id: Uuid,
+    how: Settlement,
 ) -> Result<(), InventoryError> {
     lock_order(txn, order_id).await?;
     let pending: Vec<_> = holds(txn, order_id)
@@ -326,17 +306,33 @@ pub async fn release_reservation(
         let variant = locked
             .get_mut(&variant_id)
             .ok_or(InventoryError::UnknownVariant { variant_id })?;
-        let reserved = (variant.reserved - held).max(0);
-        set_counters(txn, variant_id, variant.quantity, reserved).await?;
-        variant.reserved = reserved;
+        let (kind, change, quantity, reserved, reason) = match how {
+            Settlement::Sell => {
+                let (quantity, reserved) = (variant.quantity - held, variant.reserved - held);
+                let reason = format!(
+                    "sold on order {order_id}: on hand {} -> {quantity}, reserved {} -> {reserved}",
+                    variant.quantity, variant.reserved
+                );
+                (KIND_SALE, 0, quantity, reserved, reason)
+            }
+            Settlement::Release => (
+                KIND_RELEASE,
+                held,
+                variant.quantity,
+                (variant.reserved - held).max(0),
+                format!("released from order {order_id}"),
+            ),
+        };
+        set_counters(txn, variant_id, quantity, reserved).await?;
+        (variant.quantity, variant.reserved) = (quantity, reserved);
         ledger(
             txn,
             variant_id,
             item_id,
-            KIND_RELEASE,
-            held,
-            variant.quantity - reserved,
-            format!("released from order {order_id}"),
+            kind,
+            change,
+            quantity - reserved,
+            reason,
         )
         .await?;
     }

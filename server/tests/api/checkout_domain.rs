@@ -244,7 +244,7 @@ fn order_for(owner: CartOwner, country: &str, coupon: Option<&str>) -> PlaceOrde
     PlaceOrder {
         cart: owner,
         contact_email: "Ada@Example.com".into(),
-        shipping_address: ShippingAddressInput::New(address(country)),
+        shipping_address: ShippingAddressInput::New(Box::new(address(country))),
         shipping_method: None,
         coupon_code: coupon.map(str::to_string),
     }
@@ -495,7 +495,7 @@ async fn totals_come_from_the_database_with_shipping_tax_and_cent_rounding() {
         .unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(
-        (order.status, history[0].status.clone()),
+        (order.status, history[0].status),
         (OrderStatus::Pending, OrderStatus::Pending)
     );
     let coupon = coupons::Entity::find()
@@ -850,12 +850,12 @@ async fn checkout_checks_the_address_field_by_field() {
     let owner = CartOwner::User(shop.shopper(MembershipTier::Pearl).await);
     shop.add(owner, &piece, 1).await;
     let mut request = order_for(owner, "US", None);
-    request.shipping_address = ShippingAddressInput::New(AddressForm {
+    request.shipping_address = ShippingAddressInput::New(Box::new(AddressForm {
         city: " ".into(),
         postal_code: "<script>".into(),
         country_code: "XX".into(),
         ..address("US")
-    });
+    }));
     let Err(CheckoutError::InvalidAddress(issues)) = place_order(shop.db(), request).await else {
         panic!("the address is refused");
     };

@@ -106,7 +106,7 @@ fn list_tiers(tiers: &[MembershipTier]) -> String {
 pub fn effective_tier(user: &users::Model) -> MembershipTier {
     match user.membership_expires_at {
         Some(expires) if expires <= Utc::now() => MembershipTier::Pearl,
-        _ => user.membership_tier.clone(),
+        _ => user.membership_tier,
     }
 }
 
