@@ -316,7 +316,7 @@ pub async fn place_order(
         // Serialises checkouts using this coupon, so its usage limits hold.
         txn.execute_raw(Statement::from_sql_and_values(
             txn.get_database_backend(),
-            "SELECT id FROM coupons WHERE code = $1 FOR NO KEY UPDATE",
+            "SELECT id FROM coupons WHERE upper(code) = $1 FOR NO KEY UPDATE",
             [code.clone().into()],
         ))
         .await?;

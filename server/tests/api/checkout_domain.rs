@@ -574,6 +574,15 @@ async fn each_coupon_kind_takes_off_what_it_says() {
     assert_eq!(discount("BRAND20").await, d("16.00"));
     assert_eq!(discount("COAT25").await, d("100.00"));
     assert_eq!(discount("DIAMOND").await, d("60.00"));
+    // Codes match whatever their case, stored or typed.
+    shop.coupon("spring", "fixed", "7.5", |_| {}).await;
+    assert_eq!(
+        shop.quote(owner, "US", Some("SPRING"), None)
+            .await
+            .unwrap()
+            .discount,
+        d("7.50")
+    );
     // Lower-case and padded codes are the same code.
     assert_eq!(
         shop.quote(owner, "US", Some("  ten "), None)

@@ -1,7 +1,7 @@
 //! Coupons (`coupons`): what a code takes off, or exactly why it does not apply.
 //!
 //! Rules, checked in this order (the first that fails is the reason given):
-//! 1. the code exists (codes are compared in capitals, surrounding spaces ignored);
+//! 1. the code exists (compared case-insensitively, surrounding spaces ignored);
 //! 2. the validity window: not before `valid_from`, not after `valid_until`;
 //! 3. the overall limit: `usage_count < usage_limit`;
 //! 4. coupons with a per-user limit, first-purchase-only or membership tiers need a
@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use sea_orm::prelude::*;
+use sea_orm::sea_query::Func;
 use sea_orm::{ConnectionTrait, QueryFilter, Statement};
 
 use super::{PricedLine, PricingError, round_cents};
@@ -121,7 +122,10 @@ pub async fn evaluate(
 ) -> Result<AppliedCoupon, PricingError> {
     let code = code.trim().to_uppercase();
     let coupon = coupons::Entity::find()
-        .filter(coupons::Column::Code.eq(code.as_str()))
+        .filter(sea_orm::sea_query::ExprTrait::eq(
+            Expr::expr(Func::upper(Expr::col(coupons::Column::Code))),
+            code.as_str(),
+        ))
         .one(db)
         .await?
         .ok_or_else(|| CouponRejection::NotFound { code: code.clone() })?;
