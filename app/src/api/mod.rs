@@ -5,6 +5,7 @@ pub mod account;
 pub mod auth;
 pub mod catalog;
 pub mod locale;
+pub mod payments;
 pub mod product;
 pub mod search;
 #[cfg(feature = "ssr")]

@@ -36,6 +36,11 @@ impl TestApp {
         .insert(&self.db)
         .await
         .expect("user is inserted");
+        self.pending_order_of(&user, total).await
+    }
+
+    async fn pending_order_of(&self, user: &users::Model, total: &str) -> orders::Model {
+        let email = user.email.clone();
         let total = Decimal::from_str(total).unwrap();
         let number: String = Uuid::new_v4().simple().to_string()[..8].to_uppercase();
         orders::ActiveModel {
@@ -119,7 +124,6 @@ impl TestApp {
         let intent = payments::create_payment_intent(&self.db, &payments, order.id)
             .await
             .expect("intent is created");
-        let before = self.stripe.deliveries().len();
         payments::confirm_payment(
             &self.db,
             &payments,
@@ -128,7 +132,8 @@ impl TestApp {
         )
         .await
         .expect("Visa is accepted");
-        self.delivered(before + 2).await;
+        // Events are recorded before the fake answers; wait until all are delivered.
+        self.delivered(self.stripe.events().len()).await;
         let order = self.order(order.id).await;
         assert_eq!(order.status, OrderStatus::Confirmed);
         (order, intent.id)
@@ -735,4 +740,94 @@ async fn a_payment_for_a_cancelled_order_is_refunded_automatically() {
         .filter(|row| row.r#type == "refund")
         .count();
     assert_eq!(refunds, 1);
+}
+
+fn session_token(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|cookie| cookie.strip_prefix("lv_session="))
+        .and_then(|rest| rest.split(';').next())
+        .expect("a session cookie is set")
+        .to_string()
+}
+
+#[tokio::test]
+async fn the_test_card_form_pays_the_shoppers_own_order_through_the_real_client() {
+    let app = spawn_app().await;
+    let email = "card-form@example.test";
+    let registered = app
+        .register("Ada Lovelace", email, "velvet evenings in florence")
+        .await;
+    assert_eq!(registered.status(), 200);
+    let token = session_token(&registered);
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let order = app.pending_order_of(&user, "120.00").await;
+    let number = order.order_number.as_str();
+
+    // Without the owner's session the order does not exist.
+    let stranger = app
+        .post_form(
+            "/api/payments/confirm",
+            &[("order_number", number), ("card", "Visa")],
+            None,
+        )
+        .await;
+    assert_eq!(stranger.status(), 404);
+
+    let start = app
+        .post_json(
+            "/api/payments/start",
+            &[("order_number", number)],
+            Some(&token),
+        )
+        .await;
+    assert_eq!(start["test_mode"], true);
+    assert_eq!(start["amount_minor"], 12_000);
+    assert_eq!(start["currency"], "usd");
+    assert!(start["client_secret"].as_str().unwrap().starts_with("pi_"));
+
+    let declined = app
+        .post_json(
+            "/api/payments/confirm",
+            &[("order_number", number), ("card", "Declined")],
+            Some(&token),
+        )
+        .await;
+    assert_eq!(
+        declined,
+        json!({ "Declined": { "message": "Your card was declined." } })
+    );
+    app.delivered(2).await;
+    assert_eq!(app.order(order.id).await.status, OrderStatus::PaymentFailed);
+
+    let paid = app
+        .post_json(
+            "/api/payments/confirm",
+            &[("order_number", number), ("card", "Visa")],
+            Some(&token),
+        )
+        .await;
+    assert_eq!(paid, json!("Succeeded"));
+    app.delivered(3).await;
+    let order = app.order(order.id).await;
+    assert_eq!(order.status, OrderStatus::Confirmed);
+    assert_eq!(order.payment_status, PaymentStatus::Completed);
+
+    // A paid order cannot be paid again.
+    let again = app
+        .post_form(
+            "/api/payments/confirm",
+            &[("order_number", number), ("card", "Visa")],
+            Some(&token),
+        )
+        .await;
+    assert_eq!(again.status(), 409);
 }

@@ -50,27 +50,9 @@ pub const TYPE_REFUND: &str = "refund";
 /// Where the client sends requests when `STRIPE_API_BASE` is not set.
 pub const DEFAULT_STRIPE_API_BASE: &str = "https://api.stripe.com/";
 
-/// Stripe's test payment methods that the fake understands too (and that Stripe accepts
-/// with test keys): the dev/e2e "test card form" offers these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum TestCard {
-    /// `pm_card_visa`: succeeds.
-    Visa,
-    /// `pm_card_chargeDeclined`: declined with `card_declined` / `generic_decline`.
-    Declined,
-    /// `pm_card_chargeDeclinedInsufficientFunds`: declined with `insufficient_funds`.
-    InsufficientFunds,
-}
-
-impl TestCard {
-    pub fn payment_method(self) -> &'static str {
-        match self {
-            TestCard::Visa => "pm_card_visa",
-            TestCard::Declined => "pm_card_chargeDeclined",
-            TestCard::InsufficientFunds => "pm_card_chargeDeclinedInsufficientFunds",
-        }
-    }
-}
+/// Stripe's test payment methods (the fake understands them too); shared with the
+/// browser's test card form.
+pub use crate::api::payments::TestCard;
 
 // ---------------------------------------------------------------------------------------
 // Configuration
