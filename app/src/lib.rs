@@ -76,6 +76,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ThemeState::provide();
+    components::cart_drawer::CartState::provide();
     i18n::provide_locale();
     mark_hydrated();
 
@@ -106,6 +107,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/collections/:slug") view=CollectionPage ssr=SsrMode::Async />
                     <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/cart") view=crate::pages::cart::CartPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view=crate::pages::checkout::CheckoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout/confirmation/:order_number") view=crate::pages::checkout::ConfirmationPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -137,7 +137,10 @@ pub async fn sign_in(
     use crate::services::auth::accounts;
     let state = state()?;
     match accounts::sign_in(&state.db, &email, &password, &request_context()).await {
-        Ok((user, token)) => Ok(server::signed_in(&user, &token, next.as_deref())),
+        Ok((user, token)) => {
+            crate::api::cart::adopt_guest_bag(&user).await;
+            Ok(server::signed_in(&user, &token, next.as_deref()))
+        }
         Err(error) => server::refused(error),
     }
 }
@@ -160,6 +163,7 @@ pub async fn register(
     match accounts::register(&state.db, form, &request_context()).await {
         Ok((user, token)) => {
             server::send_verification_in_background(&state, &user);
+            crate::api::cart::adopt_guest_bag(&user).await;
             Ok(server::signed_in(&user, &token, next.as_deref()))
         }
         Err(error) => server::refused(error),

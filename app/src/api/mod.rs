@@ -3,10 +3,11 @@
 
 pub mod account;
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod locale;
 pub mod payments;
 pub mod product;
-pub mod search;
 #[cfg(feature = "ssr")]
 pub mod request;
+pub mod search;

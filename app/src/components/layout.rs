@@ -54,12 +54,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" fill="none" stroke="currentColor" stroke-width="1.4" />
                         </svg>
                     </a>
-                    <a class="icon-button cart-link" href="/cart" aria-label=(text.bag)(0)>
-                        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                            <path d="M5 8h14l-1 13H6L5 8z" fill="none" stroke="currentColor" stroke-width="1.4" />
-                            <path d="M9 8V6a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.4" />
-                        </svg>
-                    </a>
+                    <crate::components::cart_drawer::CartButton />
                     <ThemeToggle />
                     <LanguageSwitcher />
                 </div>

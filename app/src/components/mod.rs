@@ -1,5 +1,6 @@
 pub mod atelier_showcase;
 pub mod brand_mark;
+pub mod cart_drawer;
 pub mod form;
 pub mod gallery;
 pub mod language_switcher;

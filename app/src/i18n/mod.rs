@@ -10,6 +10,8 @@
 //! else English. The server writes it into `<html lang>`, and the browser reads it back from
 //! there while hydrating, so both render the same words.
 
+pub mod cart;
+pub mod checkout;
 pub mod common;
 pub mod home;
 pub mod listing;
@@ -187,6 +189,8 @@ pub struct Messages {
     pub listing: listing::ListingText,
     pub product: product::ProductText,
     pub search: search::SearchText,
+    pub cart: cart::CartText,
+    pub checkout: checkout::CheckoutText,
 }
 
 pub static EN: Messages = Messages {
@@ -195,6 +199,8 @@ pub static EN: Messages = Messages {
     listing: listing::EN,
     product: product::EN,
     search: search::EN,
+    cart: cart::EN,
+    checkout: checkout::EN,
 };
 
 pub static FR: Messages = Messages {
@@ -203,6 +209,8 @@ pub static FR: Messages = Messages {
     listing: listing::FR,
     product: product::FR,
     search: search::FR,
+    cart: cart::FR,
+    checkout: checkout::FR,
 };
 
 pub static IT: Messages = Messages {
@@ -211,6 +219,8 @@ pub static IT: Messages = Messages {
     listing: listing::IT,
     product: product::IT,
     search: search::IT,
+    cart: cart::IT,
+    checkout: checkout::IT,
 };
 
 #[cfg(test)]

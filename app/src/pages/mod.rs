@@ -1,6 +1,8 @@
 pub mod account;
 pub mod addresses;
 pub mod auth;
+pub mod cart;
+pub mod checkout;
 pub mod home;
 pub mod listing;
 pub mod not_found;
