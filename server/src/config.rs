@@ -50,6 +50,8 @@ pub struct Settings {
     /// Payments (`STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_API_BASE`); no keys
     /// means the in-process local Stripe fake.
     pub stripe: StripeSettings,
+    /// Unpaid orders' stock holds (`INVENTORY_HOLD_MINUTES`, `INVENTORY_SWEEP_SECONDS`).
+    pub reservation_hold: crate::jobs::ReservationHold,
 }
 
 #[derive(Clone, Debug)]
@@ -152,8 +154,32 @@ impl Settings {
             app_secret: var("APP_SECRET"),
             oauth,
             stripe: StripeSettings::from_lookup(var)?,
+            reservation_hold: reservation_hold(var)?,
         })
     }
+}
+
+fn reservation_hold(
+    var: impl Fn(&str) -> Option<String>,
+) -> Result<crate::jobs::ReservationHold, ConfigError> {
+    let defaults = crate::jobs::ReservationHold::default();
+    let hold = var("INVENTORY_HOLD_MINUTES")
+        .map(|minutes| parse_var::<u64>("INVENTORY_HOLD_MINUTES", &minutes))
+        .transpose()?
+        .map_or(defaults.hold, |minutes| {
+            std::time::Duration::from_secs(minutes.saturating_mul(60))
+        });
+    let every = var("INVENTORY_SWEEP_SECONDS")
+        .map(|seconds| parse_var::<u64>("INVENTORY_SWEEP_SECONDS", &seconds))
+        .transpose()?
+        .map_or(defaults.every, std::time::Duration::from_secs);
+    if every.is_zero() {
+        return Err(ConfigError::Invalid {
+            var: "INVENTORY_SWEEP_SECONDS",
+            reason: "must be at least 1".into(),
+        });
+    }
+    Ok(crate::jobs::ReservationHold { hold, every })
 }
 
 fn parse_var<T>(var: &'static str, value: &str) -> Result<T, ConfigError>

@@ -32,6 +32,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    reservation_hold: crate::jobs::ReservationHold,
 }
 
 impl Application {
@@ -78,6 +79,7 @@ impl Application {
             listener,
             router: router(state),
             db,
+            reservation_hold: settings.reservation_hold,
         })
     }
 
@@ -98,14 +100,18 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "LuxeVerse is listening");
+        let sweeper =
+            crate::jobs::spawn_reservation_sweeper(self.db.clone(), self.reservation_hold);
         // Connection info gives server functions the client's address (rate limits, audit).
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+        sweeper.abort();
+        served
     }
 }
 

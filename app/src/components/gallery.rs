@@ -165,3 +165,45 @@ pub fn Gallery(
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::images_for_variant;
+    use crate::api::product::MediaDto;
+
+    fn image(url: &str, variant: Option<&str>) -> MediaDto {
+        MediaDto {
+            url: url.to_string(),
+            alt: url.to_string(),
+            width: None,
+            height: None,
+            variant_id: variant.map(str::to_string),
+        }
+    }
+
+    fn urls(images: Vec<MediaDto>) -> Vec<String> {
+        images.into_iter().map(|image| image.url).collect()
+    }
+
+    #[test]
+    fn the_chosen_variant_leads_with_its_own_images() {
+        let images = vec![
+            image("front", None),
+            image("navy-front", Some("navy")),
+            image("detail", None),
+            image("ivory-front", Some("ivory")),
+        ];
+        assert_eq!(urls(images_for_variant(&images, None)), ["front", "detail"]);
+        assert_eq!(
+            urls(images_for_variant(&images, Some("navy"))),
+            ["navy-front", "front", "detail"]
+        );
+        assert_eq!(
+            urls(images_for_variant(&images, Some("plain"))),
+            ["front", "detail"],
+            "a variant without images of its own shows the shared ones"
+        );
+        let only_variants = vec![image("a", Some("navy")), image("b", Some("ivory"))];
+        assert_eq!(urls(images_for_variant(&only_variants, None)), ["a", "b"]);
+    }
+}

@@ -24,7 +24,7 @@ use chrono::{Duration, Utc};
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, QueryFilter, Set, TransactionTrait};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app_with};
 
 fn d(text: &str) -> Decimal {
     text.parse().expect("a decimal literal")
@@ -40,7 +40,18 @@ struct Shop {
 
 impl Shop {
     async fn open() -> Shop {
-        let app = spawn_app().await;
+        Shop::open_with(&[]).await
+    }
+
+    /// With extra settings, e.g. the reservation sweeper's.
+    async fn open_with(settings: &[(&str, &str)]) -> Shop {
+        let app = spawn_app_with(
+            settings
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect(),
+        )
+        .await;
         let category = |slug: &str, parent: Option<Uuid>| categories::ActiveModel {
             id: Set(Uuid::new_v4()),
             parent_id: Set(parent),
@@ -1113,5 +1124,56 @@ async fn the_commerce_settings_migration_matches_the_built_in_defaults() {
     assert_eq!(
         shop.quote(owner, "US", None, None).await.unwrap().tax,
         d("4.38")
+    );
+}
+
+#[tokio::test]
+async fn the_server_releases_unpaid_holds_by_itself_after_the_hold_time() {
+    let shop = Shop::open_with(&[
+        ("INVENTORY_HOLD_MINUTES", "30"),
+        ("INVENTORY_SWEEP_SECONDS", "1"),
+    ])
+    .await;
+    let piece = shop
+        .piece("Silk Scarf", "90.00", 4, shop.scarves, None)
+        .await;
+    let guest = CartOwner::Session(shop.guest().await);
+    shop.add(guest, &piece, 3).await;
+    let stale = place_order(shop.db(), order_for(guest, "GB", None))
+        .await
+        .unwrap();
+    let other = CartOwner::Session(shop.guest().await);
+    shop.add(other, &piece, 1).await;
+    let fresh = place_order(shop.db(), order_for(other, "GB", None))
+        .await
+        .unwrap();
+    assert_eq!(shop.variant(piece.id).await.inventory_reserved, 4);
+
+    // Only the order older than the hold is released, by the server's own sweeper.
+    orders::Entity::update_many()
+        .col_expr(
+            orders::Column::CreatedAt,
+            Expr::value(Utc::now() - Duration::minutes(31)),
+        )
+        .filter(orders::Column::Id.eq(stale.order_id))
+        .exec(shop.db())
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while shop.order(stale.order_id).await.status != OrderStatus::Cancelled {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the sweeper did not cancel the stale order"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let variant = shop.variant(piece.id).await;
+    assert_eq!(
+        (variant.inventory_quantity, variant.inventory_reserved),
+        (4, 1)
+    );
+    assert_eq!(
+        shop.order(fresh.order_id).await.status,
+        OrderStatus::Pending
     );
 }
