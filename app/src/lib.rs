@@ -1,5 +1,7 @@
 //! LuxeVerse: the isomorphic storefront. Components and pages compile for both the
 //! server (`ssr`) and the browser (`hydrate`); server-only state lives behind `ssr`.
+// Deeply nested views (the checkout's steps) need more than the default 128.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod components;

@@ -326,10 +326,7 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
     let test_payments = context.test_payments;
     let prefilled_email = context.email.clone();
 
-    view! {
-        <FormAlert message=form_error />
-        <ol class="checkout__steps" aria-label=text.steps_label>
-            // 1. Contact
+    let step_1 = view! {
             <li class="checkout__step" aria-labelledby="step-1">
                 <StepHeading n=1 name=text.contact step />
                 <div hidden=move || step.get() != 1>
@@ -344,34 +341,9 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                     <button type="button" class="button button--primary" on:click=contact_next>{text.continue_}</button>
                 </div>
             </li>
-            // 2. Delivery address
-            <li class="checkout__step" aria-labelledby="step-2">
-                <StepHeading n=2 name=text.delivery_address step />
-                <div hidden=move || step.get() != 2>
-                    {has_saved.then(|| view! {
-                        <fieldset class="checkout__choices">
-                            <legend>{text.saved_addresses}</legend>
-                            {saved.get_value().into_iter().map(|address| {
-                                let id = address.id.clone();
-                                let checked_id = address.id.clone();
-                                view! {
-                                    <label class="checkout__choice">
-                                        <input type="radio" name="address_id" value=address.id.clone()
-                                            prop:checked=move || address_choice.get() == checked_id
-                                            on:change=move |_| address_choice.set(id.clone()) />
-                                        <span>{address.summary.clone()}</span>
-                                    </label>
-                                }
-                            }).collect_view()}
-                            <label class="checkout__choice">
-                                <input type="radio" name="address_id" value=""
-                                    prop:checked=move || address_choice.get().is_empty()
-                                    on:change=move |_| address_choice.set(String::new()) />
-                                <span>{text.new_address}</span>
-                            </label>
-                            <p class="field__error" role="alert">{move || error_for(errors, "address_id").get()}</p>
-                        </fieldset>
-                    })}
+    }
+    .into_any();
+    let address_fields = view! {
                     <div class="checkout__address" hidden=move || !address_choice.get().is_empty()>
                         <div class="settings__row">
                             <TextField label=text.first_name name="first_name" autocomplete="given-name" maxlength=100
@@ -397,6 +369,41 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                         <TextField label=text.phone name="phone" input_type="tel" autocomplete="tel"
                             node_ref=phone error=error_for(errors, "phone") />
                     </div>
+    }
+    .into_any();
+    let saved_choices = has_saved.then(|| {
+        view! {
+                        <fieldset class="checkout__choices">
+                            <legend>{text.saved_addresses}</legend>
+                            {saved.get_value().into_iter().map(|address| {
+                                let id = address.id.clone();
+                                let checked_id = address.id.clone();
+                                view! {
+                                    <label class="checkout__choice">
+                                        <input type="radio" name="address_id" value=address.id.clone()
+                                            prop:checked=move || address_choice.get() == checked_id
+                                            on:change=move |_| address_choice.set(id.clone()) />
+                                        <span>{address.summary.clone()}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                            <label class="checkout__choice">
+                                <input type="radio" name="address_id" value=""
+                                    prop:checked=move || address_choice.get().is_empty()
+                                    on:change=move |_| address_choice.set(String::new()) />
+                                <span>{text.new_address}</span>
+                            </label>
+                            <p class="field__error" role="alert">{move || error_for(errors, "address_id").get()}</p>
+                        </fieldset>
+        }
+        .into_any()
+    });
+    let step_2 = view! {
+            <li class="checkout__step" aria-labelledby="step-2">
+                <StepHeading n=2 name=text.delivery_address step />
+                <div hidden=move || step.get() != 2>
+                    {saved_choices}
+                    {address_fields}
                     <div class="checkout__actions">
                         <button type="button" class="button button--ghost" on:click=move |_| step.set(1)>{text.back}</button>
                         <button type="button" class="button button--primary" disabled=move || busy.get() on:click=address_next>
@@ -405,7 +412,9 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                     </div>
                 </div>
             </li>
-            // 3. Delivery method
+    }
+    .into_any();
+    let step_3 = view! {
             <li class="checkout__step" aria-labelledby="step-3">
                 <StepHeading n=3 name=text.delivery_method step />
                 <div hidden=move || step.get() != 3>
@@ -437,10 +446,9 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                     </div>
                 </div>
             </li>
-            // 4. Review
-            <li class="checkout__step" aria-labelledby="step-4">
-                <StepHeading n=4 name=text.review step />
-                <div hidden=move || step.get() != 4>
+    }
+    .into_any();
+    let coupon_form = view! {
                     <form class="cart-coupon" on:submit=apply novalidate>
                         <div class="field" class:field--invalid=move || matches!(coupon_status.get(), Some((false, _)))>
                             <label for="checkout-coupon">{use_i18n_cart().coupon}</label>
@@ -457,6 +465,13 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                         </div>
                         <button type="submit" class="button button--ghost" disabled=move || busy.get()>{use_i18n_cart().apply}</button>
                     </form>
+    }
+    .into_any();
+    let step_4 = view! {
+            <li class="checkout__step" aria-labelledby="step-4">
+                <StepHeading n=4 name=text.review step />
+                <div hidden=move || step.get() != 4>
+                    {coupon_form}
                     {move || quote.get().map(|q| view! { <Totals quote=q text /> })}
                     <div class="checkout__actions">
                         <button type="button" class="button button--ghost" on:click=move |_| step.set(3)>{text.back}</button>
@@ -466,7 +481,9 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                     </div>
                 </div>
             </li>
-            // 5. Payment
+    }
+    .into_any();
+    let step_5 = view! {
             <li class="checkout__step" aria-labelledby="step-5">
                 <StepHeading n=5 name=text.payment step />
                 <div hidden=move || step.get() != 5>
@@ -513,6 +530,16 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                     </div>
                 </div>
             </li>
+    }
+    .into_any();
+    view! {
+        <FormAlert message=form_error />
+        <ol class="checkout__steps" aria-label=text.steps_label>
+            {step_1}
+            {step_2}
+            {step_3}
+            {step_4}
+            {step_5}
         </ol>
     }
 }
