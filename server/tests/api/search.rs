@@ -350,6 +350,13 @@ async fn suggestions_complete_prefixes_from_products_brands_and_categories() {
     let typo = search::suggest(db, "chronograf", None, 8).await.unwrap();
     assert!(typo.iter().any(|s| s.label.contains("Chronograph")));
     assert!(search::suggest(db, "c", None, 8).await.unwrap().is_empty());
+    // Two letters suggest designers and categories only (too short to narrow products).
+    let short = search::suggest(db, "ha", None, 8).await.unwrap();
+    assert!(
+        short.iter().any(|s| s.label == "Halden Horology"),
+        "{short:?}"
+    );
+    assert!(short.iter().all(|s| s.kind != SuggestionKind::Product));
     assert!(search::suggest(db, "  ", None, 8).await.unwrap().is_empty());
     assert!(search::suggest(db, "%_", None, 8).await.unwrap().is_empty());
 

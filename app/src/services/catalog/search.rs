@@ -2,14 +2,18 @@
 //! shopper's approved translations), typo tolerant, with instant suggestions.
 //!
 //! How a search runs ([`search`]), in three statements with bound parameters only:
-//! 1. the query text is split into terms; each term of three or more letters that no catalog
-//!    word starts with is corrected to the most similar word of `search_lexicon` (a
-//!    materialized view of catalog words, pg_trgm `%` / `similarity`), so "cashmer" and
-//!    "chronograf" find cashmere and chronographs;
-//! 2. one statement finds the products matching every term (GIN `tsvector` index over
-//!    name, tags and description, brand names, translations), applies the storefront
-//!    visibility rule and the filters, ranks, counts and decorates one page of cards;
-//! 3. one `search_logs` row records the query, filters, count, time and method.
+//! 1. the query text is split into terms, and one statement plans them all: a term of
+//!    three or more letters that no catalog word starts with is corrected to the most
+//!    similar word of `search_lexicon` (a materialized view of catalog words, pg_trgm
+//!    `%` / `similarity`), so "cashmer" and "chronograf" find cashmere and chronographs;
+//!    whole words are matched exactly (the GIN index then needs no row rechecks), words
+//!    still being typed as prefixes; terms naming a brand are noted;
+//! 2. one statement finds the visible products matching every term (one AND-ed
+//!    `tsquery` over the GIN-indexed document of name, tags and description; brand
+//!    names; approved translations in the shopper's language), applies the filters,
+//!    ranks, counts and decorates one page of cards;
+//! 3. one `search_logs` row records the query, filters, count, time and method (committed
+//!    without waiting for the WAL flush: it is analytics).
 //!
 //! Matches come back as data ([`Segment`]s of text flagged matched or not), never as HTML,
 //! so the page renders them escaped, wrapping the matched ones in `<mark>`.
@@ -18,7 +22,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use sea_orm::prelude::{Decimal, Uuid};
-use sea_orm::{ConnectionTrait, DbErr, QueryResult, Statement, Value};
+use sea_orm::{
+    ConnectionTrait, DbErr, QueryResult, Statement, TransactionSession, TransactionTrait, Value,
+};
 
 use super::listing::{Lang, ListingQuery, ListingQueryError, ProductCard};
 
@@ -32,8 +38,15 @@ pub const MAX_LIMIT: u32 = 48;
 pub const MAX_OFFSET: u32 = 2_000;
 /// Most suggestions [`suggest`] returns.
 pub const MAX_SUGGESTIONS: u32 = 10;
-/// Shortest prefix [`suggest`] looks up.
+/// Shortest prefix [`suggest`] looks up (brands and categories only below
+/// [`MIN_PRODUCT_SUGGEST_CHARS`]).
 pub const MIN_SUGGEST_CHARS: usize = 2;
+/// Shortest prefix that suggests products: below three characters the trigram index
+/// cannot narrow 10,000 names.
+pub const MIN_PRODUCT_SUGGEST_CHARS: usize = 3;
+/// Shortest prefix matched by word similarity too (typo tolerance); shorter ones only by
+/// containment, since a few letters are "similar" to too many words.
+pub const MIN_FUZZY_SUGGEST_CHARS: usize = 4;
 /// How long the lexicon may go without a refresh before a search refreshes it.
 pub const LEXICON_MAX_AGE: Duration = Duration::from_secs(300);
 
@@ -464,28 +477,85 @@ fn filter_conditions(filters: &SearchFilters, binder: &mut Binder) -> String {
     sql
 }
 
-/// The ids of products one term matches: its document (name, tags, description), its
-/// brand's name, or its approved translation in `lang`.
-fn term_matches(term: &str, lang: Option<Lang>, binder: &mut Binder) -> String {
-    let english = binder.bind(prefix_query(term));
-    let simple = binder.bind(prefix_query(term));
-    let mut sql = format!(
-        "SELECT p.id FROM products p WHERE p.deleted_at IS NULL \
-           AND {DOCUMENT} @@ to_tsquery('english', {english}) \
-         UNION SELECT p.id FROM products p JOIN brands b ON b.id = p.brand_id \
-           WHERE p.deleted_at IS NULL \
-           AND to_tsvector('simple', b.name) @@ to_tsquery('simple', {simple})"
-    );
-    if let Some(lang) = translated(lang) {
+/// A term as the results query matches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MatchTerm {
+    term: String,
+    whole_word: bool,
+    /// A brand name has a word starting with it.
+    brand: bool,
+}
+
+impl MatchTerm {
+    /// The term for `to_tsquery('english', ..)`: exact for whole words, else a prefix.
+    fn english(&self) -> String {
+        if self.whole_word {
+            self.term.clone()
+        } else {
+            prefix_query(&self.term)
+        }
+    }
+}
+
+/// The WHERE clause (over products `p`) for visible products matching every term and the
+/// filters. Terms no brand name contains go into one AND-ed query over the document
+/// (name, tags, description), which the GIN index answers in a single scan without
+/// rechecking rows; for French and Italian, approved translations matching all of them
+/// count too. A term naming a brand matches the brand's pieces or the document (the brand
+/// lookup is an init-plan yielding ids, so the brand index can answer it).
+fn match_conditions(query: &SearchQuery, terms: &[MatchTerm], binder: &mut Binder) -> String {
+    let mut sql = VISIBLE.to_string();
+    let plain: Vec<&MatchTerm> = terms.iter().filter(|term| !term.brand).collect();
+    if !plain.is_empty() {
+        let english = plain
+            .iter()
+            .map(|term| term.english())
+            .collect::<Vec<_>>()
+            .join(" & ");
         sql.push_str(&format!(
-            " UNION SELECT t.product_id FROM product_translations t \
-               WHERE t.status = 'APPROVED' AND t.language_code = {} \
-               AND to_tsvector('simple', coalesce(t.name, '') || ' ' || coalesce(t.description, '')) \
-               @@ to_tsquery('simple', {simple})",
-            binder.bind(lang.as_str())
+            " AND ({DOCUMENT} @@ to_tsquery('english', {})",
+            binder.bind(english)
+        ));
+        if let Some(lang) = translated(query.lang) {
+            let simple = plain
+                .iter()
+                .map(|term| prefix_query(&term.term))
+                .collect::<Vec<_>>()
+                .join(" & ");
+            sql.push_str(&format!(
+                " OR p.id = ANY(ARRAY(SELECT t.product_id FROM product_translations t \
+                   WHERE t.status = 'APPROVED' AND t.language_code = {} \
+                   AND to_tsvector('simple', coalesce(t.name, '') || ' ' \
+                     || coalesce(t.description, '')) @@ to_tsquery('simple', {})))",
+                binder.bind(lang.as_str()),
+                binder.bind(simple)
+            ));
+        }
+        sql.push(')');
+    }
+    for term in terms.iter().filter(|term| term.brand) {
+        let simple = binder.bind(prefix_query(&term.term));
+        let english = binder.bind(term.english());
+        sql.push_str(&format!(
+            " AND (p.brand_id = ANY(ARRAY(SELECT b.id FROM brands b \
+               WHERE to_tsvector('simple', b.name) @@ to_tsquery('simple', {simple}))) \
+             OR {DOCUMENT} @@ to_tsquery('english', {english}))"
         ));
     }
+    sql.push_str(&filter_conditions(&query.filters, binder));
     sql
+}
+
+/// A `LIKE` pattern finding the term (or its plural's singular) inside a name.
+fn name_pattern(term: &str) -> String {
+    let stem = if term.chars().count() > 4 && term.ends_with("es") {
+        &term[..term.len() - 2]
+    } else if term.chars().count() > 3 && term.ends_with('s') {
+        &term[..term.len() - 1]
+    } else {
+        term
+    };
+    format!("%{}%", like_escape(stem))
 }
 
 /// The lexicon was last refreshed by this process at this instant.
@@ -522,30 +592,58 @@ async fn keep_lexicon_fresh(db: &impl ConnectionTrait) {
     }
 }
 
-/// For each term: the catalog word it should be corrected to, if it needs one. A term
-/// needs one when it has three or more characters, is not a number, and no catalog word
-/// starts with it (or with its English stem).
-async fn corrections(
-    db: &impl ConnectionTrait,
-    terms: &[String],
-) -> Result<Vec<Option<String>>, DbErr> {
+/// How one query term is searched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TermPlan {
+    /// The catalog word searched instead of a misspelt term.
+    correction: Option<String>,
+    /// Whether the term is a whole catalog word (up to its English stem): then it is
+    /// matched exactly, which the GIN index answers without rechecking rows; otherwise
+    /// (a word still being typed) as a prefix.
+    whole_word: bool,
+    /// Whether a brand name has a word starting with the (corrected) term.
+    brand: bool,
+}
+
+/// For each term, how to search it. A term of three or more characters (not a number)
+/// that no catalog word starts with (nor its English stem) is corrected to the most
+/// similar catalog word; one that is a whole catalog word is matched exactly. One
+/// statement for all the terms.
+async fn plan_terms(db: &impl ConnectionTrait, terms: &[String]) -> Result<Vec<TermPlan>, DbErr> {
+    let mut plans = vec![
+        TermPlan {
+            correction: None,
+            whole_word: true,
+            brand: false,
+        };
+        terms.len()
+    ];
     let checked: Vec<String> = terms
         .iter()
         .filter(|term| needs_checking(term))
         .cloned()
         .collect();
-    let mut fixes = vec![None; terms.len()];
     if checked.is_empty() {
-        return Ok(fixes);
+        return Ok(plans);
     }
-    let sql = "SELECT t.term, \
-         EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word LIKE s.stem || '%') AS known, \
-         (SELECT l.word FROM search_lexicon l WHERE l.word % t.term \
-           ORDER BY similarity(l.word, t.term) DESC, l.frequency DESC, l.word LIMIT 1) \
-           AS suggestion \
+    // The LIKE prefix narrows the lexicon (trigram index) before stems are compared; the
+    // similarity lookup only runs for terms no catalog word starts with. Terms are
+    // letters and digits only, so `|| ':*'` builds a valid prefix query.
+    let sql = "SELECT t.term, k.known, k.whole_word, f.fixed, \
+         EXISTS (SELECT 1 FROM brands b WHERE to_tsvector('simple', b.name) \
+           @@ to_tsquery('simple', coalesce(f.fixed, t.term) || ':*')) AS brand \
          FROM unnest($1::text[]) AS t(term) \
          CROSS JOIN LATERAL (SELECT coalesce((ts_lexize('english_stem', t.term))[1], t.term) \
-           AS stem) s";
+           AS stem) s \
+         CROSS JOIN LATERAL (SELECT \
+           EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word LIKE s.stem || '%') AS known, \
+           EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word LIKE s.stem || '%' \
+             AND coalesce((ts_lexize('english_stem', l.word))[1], l.word) = s.stem) \
+             AS whole_word) k \
+         CROSS JOIN LATERAL (SELECT CASE WHEN k.known THEN NULL ELSE \
+           (SELECT l.word FROM search_lexicon l WHERE l.word % t.term \
+            ORDER BY similarity(l.word, t.term) DESC, l.frequency DESC, l.word LIMIT 1) \
+           END AS fixed) f";
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             db.get_database_backend(),
@@ -555,18 +653,28 @@ async fn corrections(
         .await?;
     for row in rows {
         let term: String = row.try_get("", "term")?;
-        let known: bool = row.try_get("", "known")?;
-        let suggestion: Option<String> = row.try_get("", "suggestion")?;
-        if known {
+        let Some(index) = terms.iter().position(|t| *t == term) else {
             continue;
-        }
-        if let (Some(index), Some(word)) = (terms.iter().position(|t| *t == term), suggestion)
-            && word != term
-        {
-            fixes[index] = Some(word);
-        }
+        };
+        let known: bool = row.try_get("", "known")?;
+        let whole_word: bool = row.try_get("", "whole_word")?;
+        let fixed: Option<String> = row.try_get("", "fixed")?;
+        let brand: bool = row.try_get("", "brand")?;
+        plans[index] = match fixed.filter(|word| *word != term) {
+            // Corrections are catalog words, so whole words.
+            Some(word) => TermPlan {
+                correction: Some(word),
+                whole_word: true,
+                brand,
+            },
+            None => TermPlan {
+                correction: None,
+                whole_word: !known || whole_word,
+                brand,
+            },
+        };
     }
-    Ok(fixes)
+    Ok(plans)
 }
 
 fn needs_checking(term: &str) -> bool {
@@ -575,7 +683,7 @@ fn needs_checking(term: &str) -> bool {
 
 /// Searches the visible catalog. See the module documentation for how.
 pub async fn search(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     query: &SearchQuery,
 ) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
@@ -589,12 +697,12 @@ pub async fn search(
     }
     let limit = query.limit.clamp(1, MAX_LIMIT);
     keep_lexicon_fresh(db).await;
-    let fixes = corrections(db, &original).await?;
+    let plans = plan_terms(db, &original).await?;
     let mut corrections_made = Vec::new();
-    let effective: Vec<String> = original
-        .iter()
-        .zip(fixes)
-        .map(|(term, fix)| match fix {
+    let mut effective = Vec::with_capacity(original.len());
+    let mut matching = Vec::with_capacity(original.len());
+    for (term, plan) in original.iter().zip(plans) {
+        let term = match plan.correction {
             Some(word) => {
                 corrections_made.push(Correction {
                     from: term.clone(),
@@ -603,14 +711,18 @@ pub async fn search(
                 word
             }
             None => term.clone(),
-        })
-        .collect();
+        };
+        if !is_stop_word(&term) {
+            matching.push(MatchTerm {
+                term: term.clone(),
+                whole_word: plan.whole_word,
+                brand: plan.brand,
+            });
+        }
+        effective.push(term);
+    }
     let showing_results_for = (!corrections_made.is_empty()).then(|| effective.join(" "));
 
-    let matching: Vec<&String> = effective
-        .iter()
-        .filter(|term| !is_stop_word(term))
-        .collect();
     let (rows, total) = if matching.is_empty() {
         (Vec::new(), 0)
     } else {
@@ -659,23 +771,23 @@ pub async fn search(
 async fn results_page(
     db: &impl ConnectionTrait,
     query: &SearchQuery,
-    terms: &[&String],
+    terms: &[MatchTerm],
     limit: u32,
 ) -> Result<(Vec<QueryResult>, u64), DbErr> {
     let mut binder = Binder::default();
-    let hits = terms
+    let conditions = match_conditions(query, terms, &mut binder);
+    // Rank: how many terms the name contains (cheap on every match, unlike ranking the
+    // whole document); featured and popular pieces break ties.
+    let rank = terms
         .iter()
-        .map(|term| format!("({})", term_matches(term, query.lang, &mut binder)))
+        .map(|term| {
+            format!(
+                "(lower(p.name) LIKE {})::int",
+                binder.bind(name_pattern(&term.term))
+            )
+        })
         .collect::<Vec<_>>()
-        .join(" INTERSECT ");
-    let any_term = binder.bind(
-        terms
-            .iter()
-            .map(|term| prefix_query(term))
-            .collect::<Vec<_>>()
-            .join(" | "),
-    );
-    let filters = filter_conditions(&query.filters, &mut binder);
+        .join(" + ");
     let (name, description, translation_join) = match translated(query.lang) {
         Some(lang) => (
             "COALESCE(t.name, p.name)",
@@ -690,17 +802,11 @@ async fn results_page(
     };
     let limit = binder.bind(i64::from(limit));
     let offset = binder.bind(i64::from(query.offset));
-    // Rank on the short fields only (name, tags): cheap to compute for every match,
-    // unlike the description; popularity breaks ties.
     let sql = format!(
-        "WITH hits AS ({hits}), \
-         ranked AS ( \
-           SELECT p.id, ts_rank(setweight(to_tsvector('english', p.name), 'A') \
-             || setweight(to_tsvector('english', array_to_string(p.style_tags, ' ')), 'B'), \
-             to_tsquery('english', {any_term})) AS rank, \
-             p.is_featured, p.purchase_count, count(*) OVER () AS total \
-           FROM products p JOIN hits h ON h.id = p.id \
-           WHERE {VISIBLE}{filters} \
+        "WITH ranked AS ( \
+           SELECT p.id, {rank} AS rank, p.is_featured, p.purchase_count, \
+             count(*) OVER () AS total \
+           FROM products p WHERE {conditions} \
            ORDER BY rank DESC, p.is_featured DESC, p.purchase_count DESC, p.id \
            LIMIT {limit} OFFSET {offset}) \
          SELECT p.id, p.slug, {name} AS name, {description} AS description, \
@@ -731,18 +837,11 @@ async fn results_page(
 async fn count_matches(
     db: &impl ConnectionTrait,
     query: &SearchQuery,
-    terms: &[&String],
+    terms: &[MatchTerm],
 ) -> Result<u64, DbErr> {
     let mut binder = Binder::default();
-    let hits = terms
-        .iter()
-        .map(|term| format!("({})", term_matches(term, query.lang, &mut binder)))
-        .collect::<Vec<_>>()
-        .join(" INTERSECT ");
-    let filters = filter_conditions(&query.filters, &mut binder);
-    let sql = format!(
-        "SELECT count(*) AS total FROM products p WHERE p.id IN ({hits}) AND {VISIBLE}{filters}"
-    );
+    let conditions = match_conditions(query, terms, &mut binder);
+    let sql = format!("SELECT count(*) AS total FROM products p WHERE {conditions}");
     match db.query_one_raw(binder.statement(db, sql)).await? {
         Some(row) => count(&row, "total"),
         None => Ok(0),
@@ -770,9 +869,12 @@ fn card(row: &QueryResult) -> Result<ProductCard, DbErr> {
     })
 }
 
-/// Writes the search's `search_logs` row and returns its id.
+/// Writes the search's `search_logs` row and returns its id. The row is analytics, so its
+/// commit does not wait for the WAL flush (`synchronous_commit = off` for this transaction
+/// only): a crash may lose the last fraction of a second of logs, never corrupt them, and
+/// no search waits on a disk flush.
 async fn log_search(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     query: &SearchQuery,
     text: &str,
     total: u64,
@@ -784,8 +886,11 @@ async fn log_search(
         .filters
         .to_json()
         .filter(|_| !query.filters.is_empty());
-    db.execute_raw(Statement::from_sql_and_values(
-        db.get_database_backend(),
+    let txn = db.begin().await?;
+    txn.execute_unprepared("SET LOCAL synchronous_commit = off")
+        .await?;
+    txn.execute_raw(Statement::from_sql_and_values(
+        txn.get_database_backend(),
         "INSERT INTO search_logs (id, user_id, session_id, query, filters, results_count, \
          response_time_ms, search_method) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         [
@@ -800,6 +905,7 @@ async fn log_search(
         ],
     ))
     .await?;
+    txn.commit().await?;
     Ok(id)
 }
 
@@ -844,7 +950,8 @@ fn like_escape(text: &str) -> String {
 /// `lang`, else the base name), brands with visible products, and active categories, whose
 /// names contain the text or a word close to it (pg_trgm word similarity, so small typos
 /// still suggest). Names starting with the text come first. Fewer than
-/// [`MIN_SUGGEST_CHARS`] characters suggest nothing.
+/// [`MIN_SUGGEST_CHARS`] characters suggest nothing; products need
+/// [`MIN_PRODUCT_SUGGEST_CHARS`], typo tolerance [`MIN_FUZZY_SUGGEST_CHARS`].
 pub async fn suggest(
     db: &impl ConnectionTrait,
     prefix: &str,
@@ -858,12 +965,16 @@ pub async fn suggest(
     }
     let limit = i64::from(limit.clamp(1, MAX_SUGGESTIONS));
     let mut binder = Binder::default();
-    let raw = binder.bind(text.clone());
     let contains = binder.bind(format!("%{}%", like_escape(&text)));
     let starts = binder.bind(format!("{}%", like_escape(&text)));
     let word_starts = binder.bind(format!("% {}%", like_escape(&text)));
+    let chars = text.chars().count();
     let side = binder.bind((limit / 3).max(2));
-    let limit_bound = binder.bind(limit);
+    let limit_bound = binder.bind(if chars >= MIN_PRODUCT_SUGGEST_CHARS {
+        limit
+    } else {
+        0
+    });
     let tier = |column: &str| {
         format!(
             "CASE WHEN lower({column}) LIKE {starts} THEN 0 \
@@ -871,8 +982,11 @@ pub async fn suggest(
              WHEN lower({column}) LIKE {contains} THEN 2 ELSE 3 END"
         )
     };
-    let close =
-        |column: &str| format!("(lower({column}) LIKE {contains} OR {raw} <% lower({column}))");
+    let fuzzy = (chars >= MIN_FUZZY_SUGGEST_CHARS).then(|| binder.bind(text.clone()));
+    let close = |column: &str| match &fuzzy {
+        Some(raw) => format!("(lower({column}) LIKE {contains} OR {raw} <% lower({column}))"),
+        None => format!("lower({column}) LIKE {contains}"),
+    };
     let (name, matching_ids, translation_join) = match translated(lang) {
         Some(lang) => {
             let lang = binder.bind(lang.as_str());
