@@ -67,11 +67,11 @@ pub fn invalid_filter_message(detail: &str) -> String {
 }
 
 #[cfg(feature = "ssr")]
-mod convert {
+pub(crate) mod convert {
     use super::*;
     use crate::services::catalog::listing::{FacetCount, ListingPage, ProductCard};
 
-    fn card(card: ProductCard) -> ProductCardDto {
+    pub(crate) fn card(card: ProductCard) -> ProductCardDto {
         ProductCardDto {
             id: card.id.to_string(),
             slug: card.slug,

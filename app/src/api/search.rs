@@ -100,30 +100,9 @@ pub fn result_link_query(log_id: &str, position: u32) -> String {
 #[cfg(feature = "ssr")]
 mod convert {
     use super::*;
-    use crate::services::catalog::listing::ProductCard;
     use crate::services::catalog::search::{
         MAX_QUERY_CHARS, SearchError, SearchResults, Segment, Suggestion,
     };
-
-    /// The listing's card DTO (prices as decimal strings, rating to one decimal).
-    fn card(card: ProductCard) -> ProductCardDto {
-        ProductCardDto {
-            id: card.id.to_string(),
-            slug: card.slug,
-            name: card.name,
-            brand_name: card.brand_name,
-            price: card.price.to_string(),
-            compare_at_price: card.compare_at_price.map(|price| price.to_string()),
-            currency: card.currency.trim().to_string(),
-            image_url: card.image_url,
-            image_alt: card.image_alt,
-            average_rating: card
-                .average_rating
-                .map(|rating| rating.round_dp(1).to_string()),
-            review_count: card.review_count,
-            in_stock: card.in_stock,
-        }
-    }
 
     pub fn segments(segments: Vec<Segment>) -> Vec<SegmentDto> {
         segments
@@ -142,7 +121,7 @@ mod convert {
                 .products
                 .into_iter()
                 .map(|hit| SearchHitDto {
-                    card: card(hit.card),
+                    card: crate::api::catalog::convert::card(hit.card),
                     name: segments(hit.name),
                     brand: segments(hit.brand),
                     snippet: hit.snippet.map(segments),
