@@ -13,7 +13,7 @@ use crate::api::cart::{
     start_checkout,
 };
 use crate::api::payments::{PaymentResult, TestCard, confirm_payment};
-use crate::components::cart_drawer::CartState;
+use crate::components::cart_drawer::{CartState, MergeNotices};
 use crate::components::form::{FormAlert, TextField};
 use crate::domain::email::Email;
 use crate::i18n::{checkout::CheckoutText, use_i18n};
@@ -37,7 +37,20 @@ pub fn CheckoutPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match start.await {
                         (Ok(context), Ok(bag)) if !bag.lines.is_empty() => {
-                            view! { <CheckoutFlow context /> }.into_any()
+                            let notices = bag.notices.clone();
+                            view! {
+                                {(!notices.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <section class="cart-notices" role="status" aria-labelledby="checkout-notices">
+                                                <h2 id="checkout-notices">{use_i18n_cart().merge_heading}</h2>
+                                                <MergeNotices notices=Signal::stored(notices.clone()) />
+                                            </section>
+                                        }
+                                    })}
+                                <CheckoutFlow context />
+                            }
+                                .into_any()
                         }
                         (Ok(_), Ok(_)) => view! {
                             <p>{text.empty_bag}</p>
@@ -619,6 +632,16 @@ pub fn ConfirmationPage() -> impl IntoView {
         |(n, _)| order_summary(n),
     );
     // The payment settles by webhook: look again for a little while until it has.
+    let state = CartState::get();
+    Effect::new(move |_| {
+        // Once paid, the bought pieces have left the bag: the header follows.
+        if let Some(Ok(summary)) = order.get()
+            && summary.paid
+            && let Some(state) = state
+        {
+            state.refresh();
+        }
+    });
     Effect::new(move |_| {
         if let Some(Ok(summary)) = order.get()
             && !summary.paid
