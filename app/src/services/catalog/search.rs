@@ -1207,7 +1207,7 @@ mod tests {
         assert_eq!(
             query.filters.to_json().unwrap(),
             serde_json::json!({"category": "women", "brand": "maison-aurelle",
-                "min_price": "100", "max_price": "900.50", "in_stock": true})
+                "min_price": "100", "max_price": "900.5", "in_stock": true})
         );
         assert_eq!(SearchFilters::default().to_json(), None);
     }
