@@ -81,7 +81,7 @@ fn respond(
     headers: &HeaderMap,
     endpoint: &str,
     params: Params,
-    run: impl FnOnce(&mut objects::State, &Params) -> Outcome,
+    run: impl FnOnce(&mut objects::State, &Params) -> Result<Outcome, Reply>,
 ) -> Response {
     if let Err(reply) = authorize(shared, headers) {
         return into_response(reply, false);
@@ -114,7 +114,7 @@ fn respond(
         );
         return into_response(reply, false);
     }
-    let (reply, events) = run(&mut state, &params);
+    let (reply, events) = run(&mut state, &params).unwrap_or_else(|reply| (reply, Vec::new()));
     if let Some(key) = &key {
         state
             .idempotency
@@ -192,10 +192,7 @@ async fn create_intent(
         &headers,
         "POST /v1/payment_intents",
         Params::parse(&body),
-        |state, params| match create_intent_in(state, params) {
-            Ok(outcome) => outcome,
-            Err(reply) => (reply, Vec::new()),
-        },
+        create_intent_in,
     )
 }
 
@@ -272,10 +269,7 @@ async fn confirm_intent(
         &headers,
         &endpoint,
         Params::parse(&body),
-        |state, params| match confirm_in(state, &id, params) {
-            Ok(outcome) => outcome,
-            Err(reply) => (reply, Vec::new()),
-        },
+        |state, params| confirm_in(state, &id, params),
     )
 }
 
@@ -359,10 +353,7 @@ async fn create_refund(
         &headers,
         "POST /v1/refunds",
         Params::parse(&body),
-        |state, params| match refund_in(state, params) {
-            Ok(outcome) => outcome,
-            Err(reply) => (reply, Vec::new()),
-        },
+        refund_in,
     )
 }
 

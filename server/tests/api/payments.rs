@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use app::entities::sea_orm_active_enums::{OrderStatus, PaymentStatus};
 use app::entities::{order_status_history, orders, payment_transactions, users};
-use app::services::payments::{self, PaymentError, Payments, TestCard};
+use app::services::payments::{self, IntentSummary, PaymentError, Payments, TestCard};
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, QueryFilter, QueryOrder, Set};
 use serde_json::{Value, json};
@@ -117,13 +117,26 @@ impl TestApp {
         }
     }
 
-    /// A paid order: intent created, Visa confirmed, both events delivered.
-    async fn paid_order(&self, total: &str) -> (orders::Model, String) {
+    /// A pending order with its PaymentIntent, and the client that made it.
+    async fn order_with_intent(&self, total: &str) -> (orders::Model, Payments, IntentSummary) {
         let order = self.pending_order(total).await;
         let payments = self.payments();
         let intent = payments::create_payment_intent(&self.db, &payments, order.id)
             .await
             .expect("intent is created");
+        (order, payments, intent)
+    }
+
+    /// The order's ledger rows of one `type`.
+    async fn rows_of_type(&self, order_id: Uuid, kind: &str) -> Vec<payment_transactions::Model> {
+        let mut rows = self.ledger(order_id).await;
+        rows.retain(|row| row.r#type == kind);
+        rows
+    }
+
+    /// A paid order: intent created, Visa confirmed, both events delivered.
+    async fn paid_order(&self, total: &str) -> (orders::Model, String) {
+        let (order, payments, intent) = self.order_with_intent(total).await;
         payments::confirm_payment(
             &self.db,
             &payments,
@@ -175,12 +188,7 @@ fn succeeded_intent(id: &str, order: &orders::Model, amount: i64) -> Value {
 #[tokio::test]
 async fn a_confirmed_card_payment_moves_the_order_through_the_signed_webhook() {
     let app = spawn_app().await;
-    let order = app.pending_order("149.90").await;
-    let payments = app.payments();
-
-    let intent = payments::create_payment_intent(&app.db, &payments, order.id)
-        .await
-        .expect("intent is created");
+    let (order, payments, intent) = app.order_with_intent("149.90").await;
     assert!(intent.id.starts_with("pi_"), "{intent:?}");
     assert_eq!(intent.amount_minor, 14_990);
     assert_eq!(intent.currency, "usd");
@@ -262,12 +270,7 @@ async fn payment_intent_creation_is_idempotent() {
     assert_eq!(first.id, second.id);
     assert_eq!(first.id, third.id);
     assert_eq!(app.stripe.payment_intent_count(), 1);
-    let intent_rows = app
-        .ledger(order.id)
-        .await
-        .into_iter()
-        .filter(|row| row.r#type == "payment_intent")
-        .count();
+    let intent_rows = app.rows_of_type(order.id, "payment_intent").await.len();
     assert_eq!(intent_rows, 1);
 
     // The fake holds Stripe's rules for the key itself: the same key and parameters
@@ -299,11 +302,7 @@ async fn payment_intent_creation_is_idempotent() {
 #[tokio::test]
 async fn a_declined_card_gives_a_clear_error_and_fails_the_order() {
     let app = spawn_app().await;
-    let order = app.pending_order("60.00").await;
-    let payments = app.payments();
-    payments::create_payment_intent(&app.db, &payments, order.id)
-        .await
-        .unwrap();
+    let (order, payments, _) = app.order_with_intent("60.00").await;
 
     let error = payments::confirm_payment(
         &app.db,
@@ -333,12 +332,7 @@ async fn a_declined_card_gives_a_clear_error_and_fails_the_order() {
     assert_eq!(order.status, OrderStatus::PaymentFailed);
     assert_eq!(order.payment_status, PaymentStatus::Failed);
     assert_eq!(app.history(order.id).await, [OrderStatus::PaymentFailed]);
-    let intent_row = app
-        .ledger(order.id)
-        .await
-        .into_iter()
-        .find(|row| row.r#type == "payment_intent")
-        .unwrap();
+    let intent_row = app.rows_of_type(order.id, "payment_intent").await.remove(0);
     assert_eq!(intent_row.status, PaymentStatus::Failed);
     assert_eq!(
         intent_row.failure_reason.as_deref(),
@@ -364,10 +358,7 @@ async fn a_declined_card_gives_a_clear_error_and_fails_the_order() {
     );
 
     // Insufficient funds names its own reason.
-    let other = app.pending_order("61.00").await;
-    payments::create_payment_intent(&app.db, &payments, other.id)
-        .await
-        .unwrap();
+    let (other, payments, _) = app.order_with_intent("61.00").await;
     let error = payments::confirm_payment(
         &app.db,
         &payments,
@@ -393,11 +384,7 @@ async fn a_declined_card_gives_a_clear_error_and_fails_the_order() {
 #[tokio::test]
 async fn forged_stale_and_malformed_events_are_refused_and_change_nothing() {
     let app = spawn_app().await;
-    let order = app.pending_order("25.00").await;
-    let payments = app.payments();
-    let intent = payments::create_payment_intent(&app.db, &payments, order.id)
-        .await
-        .unwrap();
+    let (order, _, intent) = app.order_with_intent("25.00").await;
     app.delivered(1).await;
     let rows_before = app.ledger(order.id).await.len();
 
@@ -551,12 +538,7 @@ async fn an_out_of_order_event_never_moves_an_order_backwards() {
         outcome.as_str().unwrap().starts_with("out of order"),
         "{outcome}"
     );
-    let intent_row = app
-        .ledger(order.id)
-        .await
-        .into_iter()
-        .find(|row| row.r#type == "payment_intent")
-        .unwrap();
+    let intent_row = app.rows_of_type(order.id, "payment_intent").await.remove(0);
     assert_eq!(intent_row.status, PaymentStatus::Completed);
 
     // An event about a payment that is not ours is acknowledged and ignored.
@@ -631,10 +613,9 @@ async fn refunds_update_the_payment_status() {
     assert_eq!(after.payment_status, PaymentStatus::Refunded);
     assert_eq!(after.status, OrderStatus::Confirmed);
     let refunds: Vec<Decimal> = app
-        .ledger(order.id)
+        .rows_of_type(order.id, "refund")
         .await
         .into_iter()
-        .filter(|row| row.r#type == "refund")
         .map(|row| row.amount)
         .collect();
     assert_eq!(
@@ -656,11 +637,7 @@ async fn refunds_update_the_payment_status() {
 #[tokio::test]
 async fn a_payment_for_a_cancelled_order_is_refunded_automatically() {
     let app = spawn_app().await;
-    let order = app.pending_order("99.00").await;
-    let payments = app.payments();
-    let intent = payments::create_payment_intent(&app.db, &payments, order.id)
-        .await
-        .unwrap();
+    let (order, _, intent) = app.order_with_intent("99.00").await;
     // The order is cancelled while the shopper's browser still confirms the payment.
     orders::ActiveModel {
         id: Set(order.id),
@@ -733,12 +710,7 @@ async fn a_payment_for_a_cancelled_order_is_refunded_automatically() {
         response.json::<Value>().await.unwrap()["result"],
         "replayed"
     );
-    let refunds = app
-        .ledger(order.id)
-        .await
-        .into_iter()
-        .filter(|row| row.r#type == "refund")
-        .count();
+    let refunds = app.rows_of_type(order.id, "refund").await.len();
     assert_eq!(refunds, 1);
 }
 
@@ -830,4 +802,50 @@ async fn the_test_card_form_pays_the_shoppers_own_order_through_the_real_client(
         )
         .await;
     assert_eq!(again.status(), 409);
+}
+
+#[tokio::test]
+async fn without_stripe_keys_the_app_pays_through_its_own_local_fake() {
+    let blank = [
+        "STRIPE_SECRET_KEY",
+        "STRIPE_WEBHOOK_SECRET",
+        "STRIPE_API_BASE",
+    ]
+    .map(|name| (name.to_string(), String::new()));
+    let app = crate::helpers::spawn_app_with(blank.into_iter().collect()).await;
+    let email = "dev-default@example.test";
+    let registered = app
+        .register("Grace Hopper", email, "velvet evenings in florence")
+        .await;
+    let token = session_token(&registered);
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let order = app.pending_order_of(&user, "35.00").await;
+
+    let paid = app
+        .post_json(
+            "/api/payments/confirm",
+            &[
+                ("order_number", order.order_number.as_str()),
+                ("card", "Visa"),
+            ],
+            Some(&token),
+        )
+        .await;
+    assert_eq!(paid, json!("Succeeded"));
+    // The in-process fake signs its event with its own secret and posts it back.
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while app.order(order.id).await.status != OrderStatus::Confirmed {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the order was never paid"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The test's own fake saw nothing: the app used the one it started.
+    assert_eq!(app.stripe.payment_intent_count(), 0);
 }

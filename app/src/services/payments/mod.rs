@@ -446,8 +446,7 @@ pub async fn create_payment_intent(
         ("order_id".to_string(), order.id.to_string()),
         ("order_number".to_string(), order.order_number.clone()),
     ]);
-    let key = stripe::IdempotencyKey::new(payment_intent_idempotency_key(order.id))
-        .map_err(|error| PaymentError::Provider(error.to_string()))?;
+    let key = idempotency_key(payment_intent_idempotency_key(order.id))?;
     let intent = CreatePaymentIntent::new(amount, currency)
         .metadata(metadata)
         .description(format!("LuxeVerse order {}", order.order_number))
@@ -478,14 +477,7 @@ pub async fn create_payment_intent(
         created_at: Set(chrono::Utc::now().into()),
     };
     // A concurrent call for the same order got the same intent: its row stands.
-    payment_transactions::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(payment_transactions::Column::ProviderTransactionId)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+    insert_once(db, row).await?;
     Ok(summary)
 }
 
@@ -594,33 +586,17 @@ pub async fn refund_payment(
         });
     }
     let amount_minor = to_minor_units(amount)?;
-    let key = stripe::IdempotencyKey::new(format!(
+    let key = format!(
         "luxeverse-order-{}-refund-{}-{}",
         order.id,
         to_minor_units(refunded)?,
         amount_minor
-    ))
-    .map_err(|error| PaymentError::Provider(error.to_string()))?;
-    let refund = CreateRefund::new()
-        .payment_intent(intent_id)
-        .amount(amount_minor)
-        .metadata(HashMap::from([(
-            "order_id".to_string(),
-            order.id.to_string(),
-        )]))
-        .customize()
-        .request_strategy(RequestStrategy::Idempotent(key))
-        .send(&payments.client)
-        .await?;
+    );
+    let metadata = HashMap::from([("order_id".to_string(), order.id.to_string())]);
+    let refund = send_refund(payments, &intent_id, Some(amount_minor), metadata, key).await?;
 
     let txn = db.begin().await?;
-    let order = orders::Entity::find_by_id(order_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| PaymentError::OrderNotFound {
-            order: order_id.to_string(),
-        })?;
+    let order = lock_order(&txn, order_id).await?;
     let amount = from_minor_units(refund.amount);
     record_refund(&txn, &order, &refund, amount, now).await?;
     let refunded_total = refunded_total(&txn, order.id).await?;
@@ -644,29 +620,17 @@ pub async fn refund_refused_payment(
     intent_id: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<RefundSummary, PaymentError> {
-    let key = stripe::IdempotencyKey::new(format!("luxeverse-{intent_id}-refund-refused"))
-        .map_err(|error| PaymentError::Provider(error.to_string()))?;
-    let refund = CreateRefund::new()
-        .payment_intent(intent_id.to_string())
-        .metadata(HashMap::from([
-            ("order_id".to_string(), order_id.to_string()),
-            (
-                "reason".to_string(),
-                "order could not take the payment".to_string(),
-            ),
-        ]))
-        .customize()
-        .request_strategy(RequestStrategy::Idempotent(key))
-        .send(&payments.client)
-        .await?;
+    let metadata = HashMap::from([
+        ("order_id".to_string(), order_id.to_string()),
+        (
+            "reason".to_string(),
+            "order could not take the payment".to_string(),
+        ),
+    ]);
+    let key = format!("luxeverse-{intent_id}-refund-refused");
+    let refund = send_refund(payments, intent_id, None, metadata, key).await?;
     let txn = db.begin().await?;
-    let order = orders::Entity::find_by_id(order_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| PaymentError::OrderNotFound {
-            order: order_id.to_string(),
-        })?;
+    let order = lock_order(&txn, order_id).await?;
     let amount = from_minor_units(refund.amount);
     record_refund(&txn, &order, &refund, amount, now).await?;
     orders::Entity::update_many()
@@ -723,15 +687,64 @@ async fn record_refund(
         processed_at: Set(Some(now.into())),
         created_at: Set(now.into()),
     };
-    payment_transactions::Entity::insert(row)
+    insert_once(txn, row).await?;
+    Ok(())
+}
+
+/// Inserts a ledger row unless its `provider_transaction_id` is already there; returns
+/// whether it was inserted.
+pub(crate) async fn insert_once(
+    db: &impl ConnectionTrait,
+    row: payment_transactions::ActiveModel,
+) -> Result<bool, DbErr> {
+    let inserted = payment_transactions::Entity::insert(row)
         .on_conflict(
             OnConflict::column(payment_transactions::Column::ProviderTransactionId)
                 .do_nothing()
                 .to_owned(),
         )
-        .exec_without_returning(txn)
+        .exec_without_returning(db)
         .await?;
-    Ok(())
+    Ok(inserted > 0)
+}
+
+fn idempotency_key(key: String) -> Result<stripe::IdempotencyKey, PaymentError> {
+    stripe::IdempotencyKey::new(key).map_err(|error| PaymentError::Provider(error.to_string()))
+}
+
+/// Asks Stripe to refund `amount_minor` (everything left when `None`) of an intent.
+async fn send_refund(
+    payments: &Payments,
+    intent_id: &str,
+    amount_minor: Option<i64>,
+    metadata: HashMap<String, String>,
+    key: String,
+) -> Result<stripe_core::Refund, PaymentError> {
+    let mut request = CreateRefund::new()
+        .payment_intent(intent_id.to_string())
+        .metadata(metadata);
+    if let Some(amount) = amount_minor {
+        request = request.amount(amount);
+    }
+    Ok(request
+        .customize()
+        .request_strategy(RequestStrategy::Idempotent(idempotency_key(key)?))
+        .send(&payments.client)
+        .await?)
+}
+
+/// The order, locked for the rest of the transaction.
+async fn lock_order(
+    txn: &DatabaseTransaction,
+    order_id: Uuid,
+) -> Result<orders::Model, PaymentError> {
+    orders::Entity::find_by_id(order_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| PaymentError::OrderNotFound {
+            order: order_id.to_string(),
+        })
 }
 
 /// Sum of the order's recorded refunds.

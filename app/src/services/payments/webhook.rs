@@ -24,14 +24,16 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     DatabaseConnection, DatabaseTransaction, QueryFilter, QuerySelect, TransactionTrait,
 };
 use serde::Deserialize;
 
 use super::signature::{self, SignatureError};
-use super::{PROVIDER, TYPE_PAYMENT_INTENT, apply_refunded_amount, from_minor_units, order_intent};
+use super::{
+    PROVIDER, TYPE_PAYMENT_INTENT, apply_refunded_amount, from_minor_units, insert_once,
+    order_intent,
+};
 use crate::entities::sea_orm_active_enums::{OrderStatus, PaymentStatus};
 use crate::entities::{orders, payment_transactions};
 use crate::services::checkout::{self, CheckoutError};
@@ -460,15 +462,7 @@ async fn record_event(
         processed_at: Set(Some(now.into())),
         created_at: Set(now.into()),
     };
-    let inserted = payment_transactions::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(payment_transactions::Column::ProviderTransactionId)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(txn)
-        .await?;
-    Ok(inserted > 0)
+    insert_once(txn, row).await
 }
 
 fn failure_reason(object: &EventObject) -> Option<String> {
