@@ -255,6 +255,11 @@ pub(crate) mod server {
         }))
     }
 
+    /// A plain decimal with cents (`"840.00"`), for the `*_amount` fields.
+    pub fn plain(amount: Decimal) -> String {
+        format!("{:.2}", amount)
+    }
+
     pub fn money(amount: Decimal, currency: &str) -> String {
         format_price(&amount.to_string(), currency, request_locale())
     }
@@ -284,7 +289,7 @@ pub(crate) mod server {
             has_price_changes: view.has_price_changes(),
             ready_for_checkout: view.is_ready_for_checkout(),
             subtotal: money(view.subtotal, &currency),
-            subtotal_amount: view.subtotal.to_string(),
+            subtotal_amount: plain(view.subtotal),
             item_count: view.item_count,
             coupon_code: view.coupon_code.clone(),
             lines: view
@@ -766,7 +771,7 @@ pub async fn checkout_quote(
         shipping: server::money(totals.shipping, &currency),
         tax: server::money(totals.tax, &currency),
         total: server::money(totals.total, &currency),
-        total_amount: totals.total.to_string(),
+        total_amount: server::plain(totals.total),
         coupon_code: totals.coupon.as_ref().map(|coupon| coupon.code.clone()),
         coupon_error,
         shipping_options,
@@ -824,7 +829,7 @@ pub async fn place_order(
         Ok(placed) => Ok(PlaceOutcome::Placed {
             order_number: placed.order_number,
             total: server::money(placed.totals.total, &placed.totals.currency),
-            total_amount: placed.totals.total.to_string(),
+            total_amount: server::plain(placed.totals.total),
         }),
         Err(CheckoutError::Internal(error)) => Err(crate::api::request::internal(error)),
         Err(CheckoutError::InvalidAddress(issues)) => Ok(PlaceOutcome::Refused(
@@ -912,7 +917,7 @@ pub async fn order_summary(order_number: String) -> Result<OrderSummaryDto, Serv
         shipping: server::money(order.shipping_amount, &currency),
         tax: server::money(order.tax_amount, &currency),
         total: server::money(order.total, &currency),
-        total_amount: order.total.to_string(),
+        total_amount: server::plain(order.total),
         currency,
         address,
     })

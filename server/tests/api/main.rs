@@ -3,6 +3,7 @@
 
 mod account;
 mod auth;
+mod cart_http;
 mod catalog_listing;
 mod catalog_product;
 mod checkout_domain;
