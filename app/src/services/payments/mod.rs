@@ -827,7 +827,7 @@ mod tests {
     fn settings(vars: &[(&str, &str)]) -> Result<StripeSettings, PaymentConfigError> {
         let map: HashMap<String, String> = vars
             .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|(k, v)| (String::from(*k), String::from(*v)))
             .collect();
         StripeSettings::from_lookup(|name| map.get(name).cloned())
     }
