@@ -6,6 +6,10 @@ const SWEATER = "charcoal-cashmere-crew-neck-sweater";
 const ADA = { email: "ada@luxeverse.test", password: "Silk-and-Cashmere-2026" };
 const COUPON = "WELCOME10";
 
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 async function hydrated(page: Page): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 }
@@ -66,6 +70,19 @@ test("a guest fills a bag, signs in, uses a code and pays with the test card", a
   await expect(drawer).toBeVisible();
   await expect(drawer.getByRole("link", { name: first })).toBeVisible();
   await expect(drawer.getByRole("link", { name: second })).toBeVisible();
+  await expect(drawer.getByRole("button", { name: "Close the bag" })).toBeFocused();
+  // Steppers change the line at once and the server confirms.
+  const line = drawer.getByRole("group", { name: new RegExp(`^Quantity of ${escapeRe(first)}`) });
+  await line.getByRole("button", { name: /^One more/ }).click();
+  await expect(line).toContainText("2");
+  await expect(page.getByRole("status").filter({ hasText: "Your bag was updated." })).toBeVisible();
+  await expect(drawer.getByTestId("drawer-subtotal")).toContainText("$");
+  await line.getByRole("button", { name: /^One fewer/ }).click();
+  await expect(line).toContainText("1");
+  await bagCount(page, 2);
+  // Tab stays inside the dialog: from the last control back to the first.
+  await drawer.getByRole("link", { name: "View bag" }).focus();
+  await page.keyboard.press("Tab");
   await expect(drawer.getByRole("button", { name: "Close the bag" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();

@@ -201,6 +201,18 @@ async fn a_guest_bag_lives_on_an_httponly_session_cookie_and_follows_every_chang
     let (_, stranger) = app.call(&mut Jar::default(), "cart/view", &[]).await;
     assert_eq!(stranger["item_count"], 0);
 
+    // The bag page is rendered on the server with plain forms (it works without JS).
+    let page = app
+        .get_with_cookie("/cart", &jar.header())
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Cashmere Sweater"), "{page}");
+    assert!(page.contains("action=\"/api/cart/set_quantity\""), "{page}");
+    assert!(page.contains("action=\"/api/cart/remove\""), "{page}");
+    assert!(page.contains("$840.00"), "{page}");
+
     // Quantity changes are capped by stock with a clear reason.
     let item = again["lines"][0]["item_id"].as_str().unwrap().to_string();
     let (status, refused) = app
