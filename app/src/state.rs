@@ -23,6 +23,10 @@ pub struct AppState {
     pub signer: TokenSigner,
     /// Social sign-in providers configured by environment.
     pub oauth: OAuthProviders,
+    /// Listing pages and facet counts, cached for a few seconds (see `ListingCache`).
+    pub listing_cache: crate::services::catalog::listing::ListingCache,
+    /// Product pages' reads, cached for a few seconds (see `ProductPageCache`).
+    pub product_cache: crate::services::catalog::product::ProductPageCache,
     /// Stripe (or the local fake): PaymentIntents, refunds, the webhook secret.
     pub payments: Payments,
 }

@@ -73,6 +73,8 @@ impl Application {
             mailer,
             signer: TokenSigner::new(&secret),
             oauth: settings.oauth.clone(),
+            listing_cache: Default::default(),
+            product_cache: Default::default(),
             payments,
         };
         Ok(Self {

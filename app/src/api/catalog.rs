@@ -141,9 +141,10 @@ pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutco
         query.lang = listing::Lang::parse(crate::api::request::request_locale().code()).ok();
     }
     let state = state()?;
-    let page = listing::list_products(&state.db, &query, PAGE_SIZE)
-        .await
-        .map_err(internal)?;
+    let page =
+        listing::list_products_cached(&state.db, Some(&state.listing_cache), &query, PAGE_SIZE)
+            .await
+            .map_err(internal)?;
     Ok(ListingOutcome::Page(Box::new(convert::page(page))))
 }
 

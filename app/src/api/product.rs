@@ -362,18 +362,26 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, Server
     let headers = use_context::<http::request::Parts>().map(|parts| parts.headers);
     let locale = request_locale();
 
-    let Some(detail) = product::product_detail(&state.db, &slug, Some(locale.code()))
-        .await
-        .map_err(internal)?
+    // Detail, first reviews and similar pieces, cached for a few seconds per slug and
+    // language (`ProductPageCache`); the view below is recorded on every request.
+    let Some(page) = product::product_page_data(
+        &state.db,
+        Some(&state.product_cache),
+        &slug,
+        Some(locale.code()),
+        REVIEWS_PAGE,
+        SIMILAR_COUNT,
+    )
+    .await
+    .map_err(internal)?
     else {
         return Ok(None);
     };
-    let reviews = product::approved_reviews(&state.db, detail.id, REVIEWS_PAGE, 0)
-        .await
-        .map_err(internal)?;
-    let similar = product::similar_products(&state.db, detail.id, SIMILAR_COUNT)
-        .await
-        .map_err(internal)?;
+    let product::ProductPageData {
+        detail,
+        reviews,
+        similar,
+    } = (*page).clone();
 
     let referrer = headers
         .as_ref()

@@ -24,3 +24,4 @@ mod restart;
 mod schema;
 mod search;
 mod seed;
+mod seed_scaled;

@@ -10,7 +10,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use sea_orm::prelude::{Decimal, Uuid};
 use sea_orm::{ConnectionTrait, DbErr, QueryResult, Statement, Value};
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Largest page [`list_products`] returns, whatever the caller asks for.
 pub const MAX_LIMIT: u32 = 100;
@@ -719,19 +722,200 @@ pub async fn list_products(
     query: &ListingQuery,
     limit: u32,
 ) -> Result<ListingPage, DbErr> {
+    list_products_cached(db, None, query, limit).await
+}
+
+/// [`list_products`] through `cache` (see [`ListingCache`]): the whole page when the cache
+/// holds it for the same query, else the page read live with the total and facet counts
+/// from the cache when it holds them for the same filters.
+pub async fn list_products_cached(
+    db: &impl ConnectionTrait,
+    cache: Option<&ListingCache>,
+    query: &ListingQuery,
+    limit: u32,
+) -> Result<ListingPage, DbErr> {
     let limit = limit.clamp(1, MAX_LIMIT);
+    let page_key = cache.map(|_| ListingCache::page_key(query, limit));
+    if let Some(hit) = cache
+        .zip(page_key.as_ref())
+        .and_then(|(cache, key)| cache.pages.get(key))
+    {
+        return Ok((*hit).clone());
+    }
     let (products, next_cursor) = page(db, query, limit).await?;
-    let (total, price_min, price_max, in_stock) = totals(db, query).await?;
-    let mut facets = facets(db, query).await?;
-    facets.price_min = price_min;
-    facets.price_max = price_max;
-    facets.in_stock = in_stock;
-    Ok(ListingPage {
+    let key = cache.map(|_| ListingCache::key(query));
+    let cached = cache
+        .zip(key.as_ref())
+        .and_then(|(cache, key)| cache.get(key));
+    let aggregates = match cached {
+        Some(aggregates) => aggregates,
+        None => {
+            let (total, price_min, price_max, in_stock) = totals(db, query).await?;
+            let mut facets = facets(db, query).await?;
+            facets.price_min = price_min;
+            facets.price_max = price_max;
+            facets.in_stock = in_stock;
+            let aggregates = Arc::new(Aggregates { total, facets });
+            if let (Some(cache), Some(key)) = (cache, key) {
+                cache.put(key, Arc::clone(&aggregates));
+            }
+            aggregates
+        }
+    };
+    let listing = ListingPage {
         products,
         next_cursor,
-        total,
-        facets,
-    })
+        total: aggregates.total,
+        facets: aggregates.facets.clone(),
+    };
+    if let (Some(cache), Some(key)) = (cache, page_key) {
+        cache.pages.put(key, Arc::new(listing.clone()));
+    }
+    Ok(listing)
+}
+
+/// What a listing's filters alone decide: the total and the facet counts.
+#[derive(Debug)]
+struct Aggregates {
+    total: u64,
+    facets: Facets,
+}
+
+/// A bounded, short-lived, in-process map: entries older than the time to live are never
+/// returned; when `capacity` keys are held, a new key first drops the expired entries, then
+/// everything (keys come from shopper input, so the key space is open). Cheap to clone:
+/// clones share the entries.
+pub struct TtlCache<K, V> {
+    entries: Arc<Mutex<HashMap<K, (Instant, V)>>>,
+    ttl: Duration,
+    capacity: usize,
+}
+
+impl<K, V> Clone for TtlCache<K, V> {
+    fn clone(&self) -> Self {
+        TtlCache {
+            entries: Arc::clone(&self.entries),
+            ttl: self.ttl,
+            capacity: self.capacity,
+        }
+    }
+}
+
+impl<K, V> std::fmt::Debug for TtlCache<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TtlCache")
+            .field("ttl", &self.ttl)
+            .field("capacity", &self.capacity)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> TtlCache<K, V> {
+    pub fn new(ttl: Duration, capacity: usize) -> TtlCache<K, V> {
+        TtlCache {
+            entries: Arc::new(Mutex::new(HashMap::new())),
+            ttl,
+            capacity: capacity.max(1),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, (Instant, V)>> {
+        // Entries are replaced whole, so a panic elsewhere cannot leave one half-written.
+        self.entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn get(&self, key: &K) -> Option<V> {
+        let entries = self.lock();
+        let (stored, value) = entries.get(key)?;
+        (stored.elapsed() < self.ttl).then(|| value.clone())
+    }
+
+    pub fn put(&self, key: K, value: V) {
+        let mut entries = self.lock();
+        if entries.len() >= self.capacity && !entries.contains_key(&key) {
+            let ttl = self.ttl;
+            entries.retain(|_, (stored, _)| stored.elapsed() < ttl);
+            if entries.len() >= self.capacity {
+                entries.clear();
+            }
+        }
+        entries.insert(key, (Instant::now(), value));
+    }
+
+    /// Keys held (expired ones included until evicted).
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The in-process listing cache: whole pages keyed by the full query (filters, sort,
+/// language, cursor and page size), and totals with facet counts keyed by the filters
+/// alone (category, brand, collection, price range, sizes, colours, materials and the
+/// flags; the sort, language and cursor do not change them), so another sort or the next
+/// page of the same filters reuses the counts.
+///
+/// The facet query aggregates every visible product and its variants, the expensive half
+/// of a listing on a large catalog (about 100 ms on 10,000 products); the page query is
+/// cheap with the listing indexes but still costs its planning and a round trip. Staleness
+/// is bounded by the time to live ([`ListingCache::DEFAULT_TTL`]): for that long after a
+/// product, price or stock change, a listing may show the previous cards, badges and
+/// counts (the product page, cart and checkout read their own figures). Each half holds at
+/// most [`ListingCache::DEFAULT_CAPACITY`] keys. One per server (in `AppState`); callers
+/// without one (tests, scripts) always read live.
+#[derive(Clone, Debug)]
+pub struct ListingCache {
+    aggregates: TtlCache<Vec<(String, String)>, Arc<Aggregates>>,
+    pages: TtlCache<(Vec<(String, String)>, u32), Arc<ListingPage>>,
+}
+
+impl Default for ListingCache {
+    fn default() -> Self {
+        ListingCache::new(ListingCache::DEFAULT_TTL, ListingCache::DEFAULT_CAPACITY)
+    }
+}
+
+impl ListingCache {
+    pub const DEFAULT_TTL: Duration = Duration::from_secs(10);
+    pub const DEFAULT_CAPACITY: usize = 1024;
+
+    pub fn new(ttl: Duration, capacity: usize) -> ListingCache {
+        ListingCache {
+            aggregates: TtlCache::new(ttl, capacity),
+            pages: TtlCache::new(ttl, capacity),
+        }
+    }
+
+    fn page_key(query: &ListingQuery, limit: u32) -> (Vec<(String, String)>, u32) {
+        let mut pairs = query.to_pairs();
+        pairs.sort();
+        (pairs, limit)
+    }
+
+    fn key(query: &ListingQuery) -> Vec<(String, String)> {
+        let filters = ListingQuery {
+            sort: Sort::default(),
+            lang: None,
+            cursor: None,
+            ..query.clone()
+        };
+        let mut pairs = filters.to_pairs();
+        pairs.sort();
+        pairs
+    }
+
+    fn get(&self, key: &Vec<(String, String)>) -> Option<Arc<Aggregates>> {
+        self.aggregates.get(key)
+    }
+
+    fn put(&self, key: Vec<(String, String)>, aggregates: Arc<Aggregates>) {
+        self.aggregates.put(key, aggregates);
+    }
 }
 
 async fn page(
@@ -942,6 +1126,85 @@ mod tests {
             .iter()
             .map(|(key, value)| (key.to_string(), value.to_string()))
             .collect()
+    }
+
+    fn aggregates(total: u64) -> Arc<Aggregates> {
+        Arc::new(Aggregates {
+            total,
+            facets: Facets::default(),
+        })
+    }
+
+    #[test]
+    fn the_listing_cache_keys_on_filters_only() {
+        let query = |items: &[(&str, &str)]| ListingQuery::from_pairs(&pairs(items)).unwrap();
+        let women = query(&[("category", "women"), ("size", "M"), ("size", "L")]);
+        let sorted = query(&[
+            ("size", "L"),
+            ("category", "women"),
+            ("size", "M"),
+            ("sort", "price_asc"),
+            ("lang", "fr"),
+        ]);
+        assert_eq!(ListingCache::key(&women), ListingCache::key(&sorted));
+        // Whole pages are kept per sort, language and page size.
+        assert_ne!(
+            ListingCache::page_key(&women, 24),
+            ListingCache::page_key(&sorted, 24)
+        );
+        assert_ne!(
+            ListingCache::page_key(&women, 24),
+            ListingCache::page_key(&women, 12)
+        );
+        let next_page = women
+            .with_cursor(Some(
+                &Cursor {
+                    sort: Sort::Featured,
+                    keys: vec![
+                        KeyValue::Bool(false),
+                        KeyValue::Null,
+                        KeyValue::Time(
+                            DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap(),
+                        ),
+                    ],
+                    id: Uuid::nil(),
+                }
+                .encode(),
+            ))
+            .unwrap();
+        assert_eq!(ListingCache::key(&women), ListingCache::key(&next_page));
+        let cheaper = query(&[("category", "women"), ("size", "M"), ("max_price", "100")]);
+        assert_ne!(ListingCache::key(&women), ListingCache::key(&cheaper));
+        assert_ne!(
+            ListingCache::key(&women),
+            ListingCache::key(&query(&[
+                ("category", "women"),
+                ("size", "M"),
+                ("in_stock", "1")
+            ]))
+        );
+    }
+
+    #[test]
+    fn the_ttl_cache_expires_and_stays_bounded() {
+        let cache = TtlCache::new(Duration::from_secs(60), 3);
+        let key = |n: u64| vec![("category".to_string(), format!("c{n}"))];
+        for n in 0..3 {
+            cache.put(key(n), aggregates(n));
+        }
+        assert_eq!(cache.get(&key(1)).map(|a| a.total), Some(1));
+        cache.put(key(1), aggregates(11));
+        assert_eq!(cache.len(), 3);
+        assert_eq!(cache.get(&key(1)).map(|a| a.total), Some(11));
+        // Full of live entries: a new key empties the cache rather than growing it.
+        cache.put(key(3), aggregates(3));
+        assert_eq!(cache.len(), 1);
+        assert_eq!(cache.get(&key(3)).map(|a| a.total), Some(3));
+        assert!(cache.get(&key(0)).is_none());
+
+        let expired = TtlCache::new(Duration::ZERO, 3);
+        expired.put(key(0), aggregates(0));
+        assert!(expired.get(&key(0)).is_none());
     }
 
     #[test]

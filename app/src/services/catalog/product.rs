@@ -4,17 +4,17 @@
 //! their DTOs. A detail page costs a fixed number of queries (product with brand, category
 //! breadcrumb, variants, media, translation, review histogram), never one per row.
 
+use std::sync::Arc;
+
 use sea_orm::prelude::*;
 use sea_orm::sea_query::{Expr, ExprTrait, Order};
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, QueryFilter, QueryOrder, Statement, TransactionSession,
-    TransactionTrait,
+    ConnectionTrait, QueryFilter, QueryOrder, Statement, TransactionSession, TransactionTrait,
 };
 
 use crate::entities::sea_orm_active_enums::{ProductStatus, TranslationStatus};
 use crate::entities::{
-    brands, categories, product_media, product_translations, product_variants, product_views,
-    products,
+    brands, categories, product_media, product_translations, product_variants, products,
 };
 
 /// Shown for a review whose author has no name on file.
@@ -278,6 +278,71 @@ pub async fn product_detail(
     Ok(Some(detail))
 }
 
+/// What the product page reads: the detail, the first page of approved reviews and the
+/// similar pieces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductPageData {
+    pub detail: ProductDetail,
+    pub reviews: Vec<ReviewView>,
+    pub similar: Vec<SimilarProduct>,
+}
+
+/// An in-process cache of [`ProductPageData`] by slug and language, for a few seconds
+/// ([`ProductPageCache::DEFAULT_TTL`]) and at most
+/// [`ProductPageCache::DEFAULT_CAPACITY`] pages. For that long after a change, a product
+/// page may show the previous price, stock ("only N left"), reviews or similar pieces;
+/// the cart and checkout read stock and price live, so nothing is sold on a stale figure.
+/// Hidden and unknown products are never cached (a product taken down disappears within
+/// the time to live; one put up appears at once). Views are recorded on every request,
+/// cached or not. One per server (in `AppState`).
+#[derive(Clone, Debug)]
+pub struct ProductPageCache(
+    super::listing::TtlCache<(String, Option<&'static str>), Arc<ProductPageData>>,
+);
+
+impl Default for ProductPageCache {
+    fn default() -> Self {
+        ProductPageCache(super::listing::TtlCache::new(
+            ProductPageCache::DEFAULT_TTL,
+            ProductPageCache::DEFAULT_CAPACITY,
+        ))
+    }
+}
+
+impl ProductPageCache {
+    pub const DEFAULT_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+    pub const DEFAULT_CAPACITY: usize = 2048;
+}
+
+/// The product page's reads in one call: [`product_detail`], the first `reviews` approved
+/// reviews and `similar` similar pieces; from `cache` when it holds them (see
+/// [`ProductPageCache`]). `None` when a shopper may not see the product.
+pub async fn product_page_data(
+    db: &impl ConnectionTrait,
+    cache: Option<&ProductPageCache>,
+    slug: &str,
+    lang: Option<&str>,
+    reviews: u64,
+    similar: u64,
+) -> Result<Option<Arc<ProductPageData>>, DbErr> {
+    let key = (slug.to_string(), translation_language(lang));
+    if let Some(page) = cache.and_then(|cache| cache.0.get(&key)) {
+        return Ok(Some(page));
+    }
+    let Some(detail) = product_detail(db, slug, lang).await? else {
+        return Ok(None);
+    };
+    let page = Arc::new(ProductPageData {
+        reviews: approved_reviews(db, detail.id, reviews, 0).await?,
+        similar: similar_products(db, detail.id, similar).await?,
+        detail,
+    });
+    if let Some(cache) = cache {
+        cache.0.put(key, Arc::clone(&page));
+    }
+    Ok(Some(page))
+}
+
 /// Approved reviews of a product, most helpful first, then newest.
 pub async fn approved_reviews(
     db: &impl ConnectionTrait,
@@ -356,24 +421,32 @@ pub async fn record_view(
     session_id: Option<Uuid>,
     referrer: Option<&str>,
 ) -> Result<(), DbErr> {
+    let source = referrer
+        .map(str::trim)
+        .filter(|referrer| !referrer.is_empty())
+        .map(|referrer| truncate_chars(referrer, SOURCE_MAX_CHARS));
     let txn = db.begin().await?;
-    product_views::Entity::insert(product_views::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        product_id: Set(product_id),
-        user_id: Set(user_id),
-        session_id: Set(session_id),
-        source: Set(referrer
-            .map(str::trim)
-            .filter(|referrer| !referrer.is_empty())
-            .map(|referrer| truncate_chars(referrer, SOURCE_MAX_CHARS))),
-        ..Default::default()
-    })
-    .exec_without_returning(&txn)
-    .await?;
+    // A view is analytics, not a promise to the shopper: the commit does not wait for the
+    // WAL flush, so a crash may lose the last fraction of a second of views, never leave
+    // them half-written. Every product page writes one, so waiting would cost each page a
+    // disk flush while it holds the product row's lock.
+    txn.execute_unprepared("SET LOCAL synchronous_commit = off")
+        .await?;
+    // Both writes in one statement: the view row and the product's counter.
     txn.execute_raw(Statement::from_sql_and_values(
         txn.get_database_backend(),
-        "UPDATE products SET view_count = view_count + 1 WHERE id = $1",
-        [product_id.into()],
+        "WITH view AS (
+             INSERT INTO product_views (id, product_id, user_id, session_id, source)
+             VALUES ($1, $2, $3, $4, $5)
+         )
+         UPDATE products SET view_count = view_count + 1 WHERE id = $2",
+        [
+            Uuid::new_v4().into(),
+            product_id.into(),
+            user_id.into(),
+            session_id.into(),
+            source.into(),
+        ],
     ))
     .await?;
     txn.commit().await
