@@ -48,7 +48,7 @@ impl Shop {
         let app = spawn_app_with(
             settings
                 .iter()
-                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .map(|(name, value)| (String::from(*name), String::from(*value)))
                 .collect(),
         )
         .await;
