@@ -7,6 +7,7 @@ pub mod embedder;
 pub mod inventory;
 pub mod mail;
 pub mod oauth;
+pub mod order_mail;
 pub mod password;
 pub mod payments;
 pub mod pricing;

@@ -4,10 +4,12 @@
 
 use std::net::SocketAddr;
 
+use app::entities::sea_orm_active_enums::UserRole;
 use app::i18n::{Locale, locale_cookie};
 use app::services::auth::sessions::{self, session_cookie, token_from_cookie_header};
 use app::services::auth::social::{self, SocialOutcome};
 use app::services::auth::{AuthError, RequestContext};
+use app::services::cart;
 use app::services::oauth::{OAuthError, PendingLogin};
 use app::state::AppState;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -120,21 +122,34 @@ pub async fn callback(
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned),
     };
-    let current = match headers
+    let browser_token = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .find_map(token_from_cookie_header)
-    {
-        Some(token) => sessions::resolve(&state.db, &token)
-            .await
-            .ok()
-            .flatten()
-            .map(|(_, user)| user),
+        .find_map(token_from_cookie_header);
+    let signed_in = match &browser_token {
+        Some(token) => sessions::resolve(&state.db, token).await.ok().flatten(),
         None => None,
+    };
+    // A guest session (a bag, no account) is not an account to link the provider to: its
+    // bag is merged into the account once signed in, as after a password sign-in.
+    let (current, guest_session) = match signed_in {
+        Some((session, user)) if user.role == UserRole::Guest => (None, Some(session.id)),
+        Some((_, user)) => (Some(user), None),
+        None => (None, None),
     };
     match social::sign_in_with(&state.db, &identity, current, &context).await {
         Ok(SocialOutcome::SignedIn { token, user }) => {
+            if let (Some(session_id), Some(guest_token)) = (guest_session, &browser_token) {
+                match cart::merge_guest_cart(&state.db, session_id, user.id).await {
+                    Ok(_) => {
+                        if let Err(error) = sessions::end(&state.db, guest_token).await {
+                            tracing::warn!(%error, "guest session not ended after merging its bag");
+                        }
+                    }
+                    Err(error) => tracing::warn!(%error, "guest bag not merged at social sign-in"),
+                }
+            }
             let mut cookies = vec![clear.clone(), session_cookie(&token, state.secure_cookies)];
             // The account's language becomes the storefront's, as after a password sign-in.
             cookies.extend(

@@ -10,6 +10,8 @@
 //! attempt released its stock) is refunded here; if that refund fails the answer is
 //! 500, and Stripe's retry asks for the refund again.
 
+use app::entities::sea_orm_active_enums::PaymentStatus;
+use app::services::order_mail;
 use app::services::payments::{WebhookOutcome, handle_webhook, refund_refused_payment};
 use app::state::AppState;
 use axum::Json;
@@ -54,6 +56,14 @@ pub async fn receive(
             );
         }
     }
+    if let Ok(WebhookOutcome::Applied {
+        order_id,
+        payment_status: PaymentStatus::Completed,
+        ..
+    }) = &result
+    {
+        send_confirmation(&state, *order_id);
+    }
     match result {
         Ok(outcome) => {
             tracing::info!(?outcome, "Stripe webhook");
@@ -85,4 +95,25 @@ pub async fn receive(
             )
         }
     }
+}
+
+/// Emails the order confirmation in the background: the payment is already recorded, so
+/// a mail failure is logged and never turns the webhook into a retry.
+fn send_confirmation(state: &AppState, order_id: uuid::Uuid) {
+    let (db, mailer, base_url) = (
+        state.db.clone(),
+        state.mailer.clone(),
+        state.base_url.clone(),
+    );
+    tokio::spawn(async move {
+        match order_mail::confirmation(&db, order_id, &base_url).await {
+            Ok(Some(mail)) => {
+                if let Err(error) = mailer.send(mail).await {
+                    tracing::warn!(%error, %order_id, "order confirmation not sent");
+                }
+            }
+            Ok(None) => tracing::warn!(%order_id, "no order to confirm"),
+            Err(error) => tracing::warn!(%error, %order_id, "order confirmation not composed"),
+        }
+    });
 }

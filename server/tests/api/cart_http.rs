@@ -73,7 +73,12 @@ impl TestApp {
     }
 
     /// An active product with one variant priced `price` with `stock` units.
-    async fn piece(&self, name: &str, price: &str, stock: i32) -> product_variants::Model {
+    pub(crate) async fn piece(
+        &self,
+        name: &str,
+        price: &str,
+        stock: i32,
+    ) -> product_variants::Model {
         let id = Uuid::new_v4().simple().to_string();
         let category = categories::ActiveModel {
             id: Set(Uuid::new_v4()),

@@ -148,3 +148,51 @@ async fn an_existing_password_account_is_linked_only_after_its_owner_signs_in() 
         .unwrap();
     assert_eq!(links, 1);
 }
+
+#[tokio::test]
+async fn a_guest_bag_follows_the_shopper_into_a_social_sign_in() {
+    let (app, _fake) = app_with_provider(FakeUser::ada()).await;
+    let variant = app.piece("Cashmere Sweater", "420.00", 5).await;
+    let added = app
+        .client
+        .post(format!("{}/api/cart/add", app.address))
+        .header("accept", "application/json")
+        .form(&[
+            ("variant_id", variant.id.to_string().as_str()),
+            ("quantity", "2"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 200);
+    let guest = set_cookie(&added, "lv_session").expect("the guest's session");
+
+    let (callback, pending) = to_callback(&app).await;
+    let done = follow_callback(&app, &callback, &format!("{pending}; {guest}")).await;
+    assert_eq!(done.status(), 303);
+
+    // The provider is linked to the shopper's own new account, never to the guest...
+    let user = Users::find()
+        .filter(users::Column::Email.eq(FakeUser::ada().email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("an account for the provider's email");
+    let linked = OauthAccounts::find().all(&app.db).await.unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].user_id, user.id);
+    // ...and the guest's bag is now the shopper's.
+    let cart = Carts::find()
+        .filter(carts::Column::UserId.eq(user.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the shopper has a bag");
+    let items = CartItems::find()
+        .filter(cart_items::Column::CartId.eq(cart.id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!((items[0].variant_id, items[0].quantity), (variant.id, 2));
+}

@@ -251,6 +251,19 @@ async fn a_confirmed_card_payment_moves_the_order_through_the_signed_webhook() {
         event_rows,
         ["payment_intent.created", "payment_intent.succeeded"]
     );
+
+    // The shopper is emailed the confirmation with the order and its total.
+    let mail = app
+        .smtp
+        .wait_for_message(&order.customer_email, std::time::Duration::from_secs(10))
+        .await;
+    assert_eq!(
+        mail.header("subject").as_deref(),
+        Some(format!("Your LuxeVerse order {}", order.order_number).as_str())
+    );
+    let body = mail.text_parts().join("\n");
+    assert!(body.contains("Total     $149.90"), "{body}");
+    assert!(body.contains(&format!("/checkout/confirmation/{}", order.order_number)));
 }
 
 #[tokio::test]
