@@ -870,9 +870,14 @@ impl<K: std::hash::Hash + Eq, V: Clone> TtlCache<K, V> {
 /// without one (tests, scripts) always read live.
 #[derive(Clone, Debug)]
 pub struct ListingCache {
-    aggregates: TtlCache<Vec<(String, String)>, Arc<Aggregates>>,
-    pages: TtlCache<(Vec<(String, String)>, u32), Arc<ListingPage>>,
+    aggregates: TtlCache<FilterKey, Arc<Aggregates>>,
+    pages: TtlCache<PageKey, Arc<ListingPage>>,
 }
+
+/// A listing's filters as sorted query-string pairs.
+type FilterKey = Vec<(String, String)>;
+/// A listing's whole query as sorted pairs, and its page size.
+type PageKey = (Vec<(String, String)>, u32);
 
 impl Default for ListingCache {
     fn default() -> Self {
@@ -891,13 +896,13 @@ impl ListingCache {
         }
     }
 
-    fn page_key(query: &ListingQuery, limit: u32) -> (Vec<(String, String)>, u32) {
+    fn page_key(query: &ListingQuery, limit: u32) -> PageKey {
         let mut pairs = query.to_pairs();
         pairs.sort();
         (pairs, limit)
     }
 
-    fn key(query: &ListingQuery) -> Vec<(String, String)> {
+    fn key(query: &ListingQuery) -> FilterKey {
         let filters = ListingQuery {
             sort: Sort::default(),
             lang: None,
@@ -909,11 +914,11 @@ impl ListingCache {
         pairs
     }
 
-    fn get(&self, key: &Vec<(String, String)>) -> Option<Arc<Aggregates>> {
+    fn get(&self, key: &FilterKey) -> Option<Arc<Aggregates>> {
         self.aggregates.get(key)
     }
 
-    fn put(&self, key: Vec<(String, String)>, aggregates: Arc<Aggregates>) {
+    fn put(&self, key: FilterKey, aggregates: Arc<Aggregates>) {
         self.aggregates.put(key, aggregates);
     }
 }
