@@ -138,7 +138,7 @@ pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutco
     };
     // Product names come in the shopper's language unless the URL asks for one.
     if query.lang.is_none() {
-        query.lang = listing::Lang::parse(crate::api::request::request_locale().code()).ok();
+        query.lang = Some(crate::api::request::request_locale());
     }
     let state = state()?;
     let page =

@@ -168,8 +168,7 @@ mod convert {
 /// The shopper's language (the switcher's choice, else `Accept-Language`).
 #[cfg(feature = "ssr")]
 fn shopper_lang() -> Option<crate::services::catalog::listing::Lang> {
-    crate::services::catalog::listing::Lang::parse(crate::api::request::request_locale().code())
-        .ok()
+    Some(crate::api::request::request_locale())
 }
 
 /// The signed-in shopper's user and session ids, for the log (no query without a cookie).

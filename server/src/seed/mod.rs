@@ -219,6 +219,8 @@ async fn seed_plan(
         .insert(&txn)
         .await?;
         txn.commit().await?;
+        // Search corrects misspellings against the catalogue's words: learn the new ones.
+        app::services::catalog::search::refresh_lexicon(db).await?;
     }
     // Generated pieces reuse the demo products' art: only the demo's files are written.
     let art_files_written = match art_dir {

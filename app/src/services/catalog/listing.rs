@@ -97,31 +97,12 @@ impl Sort {
     }
 }
 
-/// Languages the storefront is translated into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    Fr,
-    It,
-}
+/// The storefront's languages: the same type the UI text is chosen by.
+pub use crate::i18n::Locale as Lang;
 
-impl Lang {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::It => "it",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Lang, ListingQueryError> {
-        match text {
-            "en" => Ok(Lang::En),
-            "fr" => Ok(Lang::Fr),
-            "it" => Ok(Lang::It),
-            other => Err(ListingQueryError::UnknownLang(other.to_string())),
-        }
-    }
+/// A `lang` query parameter: en, fr or it.
+pub fn parse_lang(text: &str) -> Result<Lang, ListingQueryError> {
+    Lang::parse(text).ok_or_else(|| ListingQueryError::UnknownLang(text.to_string()))
 }
 
 /// One sort key column: its SQL expression, direction and what a cursor stores for it.
@@ -405,7 +386,7 @@ impl ListingQuery {
                 "exclusive" => query.exclusive = parse_bool("exclusive", value)?,
                 "limited" => query.limited = parse_bool("limited", value)?,
                 "sort" => query.sort = Sort::parse(value)?,
-                "lang" => query.lang = Some(Lang::parse(value)?),
+                "lang" => query.lang = Some(parse_lang(value)?),
                 "cursor" => cursor = Some(value),
                 _ => {}
             }
@@ -464,7 +445,7 @@ impl ListingQuery {
             push("sort", self.sort.as_str().to_string());
         }
         if let Some(lang) = self.lang {
-            push("lang", lang.as_str().to_string());
+            push("lang", lang.code().to_string());
         }
         if let Some(cursor) = &self.cursor {
             push("cursor", cursor.encode());
@@ -781,12 +762,17 @@ struct Aggregates {
     facets: Facets,
 }
 
-/// A bounded, short-lived, in-process map: entries older than the time to live are never
-/// returned; when `capacity` keys are held, a new key first drops the expired entries, then
-/// everything (keys come from shopper input, so the key space is open). Cheap to clone:
-/// clones share the entries.
+/// A bounded, short-lived, in-process map with one refresher per expired key. A fresh
+/// entry (younger than the time to live) is returned as is. When an entry expires, the
+/// first reader gets `None` and becomes its refresher (it reads live and `put`s); readers
+/// arriving while that refresh is in flight get the previous value instead of all hitting
+/// the database at once (no stampede when a hot key expires). A refresher that never comes
+/// back (an error) hands over after another time to live, so a value is never served more
+/// than twice the time to live after it was stored. When `capacity` keys are held, a new
+/// key first drops the expired entries, then everything (keys come from shopper input, so
+/// the key space is open). Cheap to clone: clones share the entries.
 pub struct TtlCache<K, V> {
-    entries: Arc<Mutex<HashMap<K, (Instant, V)>>>,
+    entries: Arc<Mutex<HashMap<K, Entry<V>>>>,
     ttl: Duration,
     capacity: usize,
 }
@@ -810,6 +796,13 @@ impl<K, V> std::fmt::Debug for TtlCache<K, V> {
     }
 }
 
+/// A stored value, when it was stored, and since when a reader has been refreshing it.
+struct Entry<V> {
+    stored: Instant,
+    value: V,
+    refreshing_since: Option<Instant>,
+}
+
 impl<K: std::hash::Hash + Eq, V: Clone> TtlCache<K, V> {
     pub fn new(ttl: Duration, capacity: usize) -> TtlCache<K, V> {
         TtlCache {
@@ -819,29 +812,46 @@ impl<K: std::hash::Hash + Eq, V: Clone> TtlCache<K, V> {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, (Instant, V)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, Entry<V>>> {
         // Entries are replaced whole, so a panic elsewhere cannot leave one half-written.
         self.entries
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The value, or `None` when the caller should read it live and [`TtlCache::put`] it.
     pub fn get(&self, key: &K) -> Option<V> {
-        let entries = self.lock();
-        let (stored, value) = entries.get(key)?;
-        (stored.elapsed() < self.ttl).then(|| value.clone())
+        let mut entries = self.lock();
+        let entry = entries.get_mut(key)?;
+        if entry.stored.elapsed() < self.ttl {
+            return Some(entry.value.clone());
+        }
+        match entry.refreshing_since {
+            Some(since) if since.elapsed() < self.ttl => Some(entry.value.clone()),
+            _ => {
+                entry.refreshing_since = Some(Instant::now());
+                None
+            }
+        }
     }
 
     pub fn put(&self, key: K, value: V) {
         let mut entries = self.lock();
         if entries.len() >= self.capacity && !entries.contains_key(&key) {
             let ttl = self.ttl;
-            entries.retain(|_, (stored, _)| stored.elapsed() < ttl);
+            entries.retain(|_, entry| entry.stored.elapsed() < ttl);
             if entries.len() >= self.capacity {
                 entries.clear();
             }
         }
-        entries.insert(key, (Instant::now(), value));
+        entries.insert(
+            key,
+            Entry {
+                stored: Instant::now(),
+                value,
+                refreshing_since: None,
+            },
+        );
     }
 
     /// Keys held (expired ones included until evicted).
@@ -863,7 +873,8 @@ impl<K: std::hash::Hash + Eq, V: Clone> TtlCache<K, V> {
 /// The facet query aggregates every visible product and its variants, the expensive half
 /// of a listing on a large catalog (about 100 ms on 10,000 products); the page query is
 /// cheap with the listing indexes but still costs its planning and a round trip. Staleness
-/// is bounded by the time to live ([`ListingCache::DEFAULT_TTL`]): for that long after a
+/// is bounded by the time to live ([`ListingCache::DEFAULT_TTL`]), plus the time one
+/// refresh takes (at most another time to live, see [`TtlCache`]): for that long after a
 /// product, price or stock change, a listing may show the previous cards, badges and
 /// counts (the product page, cart and checkout read their own figures). Each half holds at
 /// most [`ListingCache::DEFAULT_CAPACITY`] keys. One per server (in `AppState`); callers
@@ -937,7 +948,7 @@ async fn page(
             format!(
                 "LEFT JOIN product_translations t ON t.product_id = p.id \
                  AND t.language_code = {} AND t.status = 'APPROVED'",
-                binder.bind(lang.as_str())
+                binder.bind(lang.code())
             ),
         ),
         None => ("p.name", String::new()),
@@ -1210,6 +1221,26 @@ mod tests {
         let expired = TtlCache::new(Duration::ZERO, 3);
         expired.put(key(0), aggregates(0));
         assert!(expired.get(&key(0)).is_none());
+    }
+
+    #[test]
+    fn an_expired_entry_has_one_refresher_while_others_get_the_previous_value() {
+        let ttl = Duration::from_millis(40);
+        let cache = TtlCache::new(ttl, 3);
+        let key = vec![("category".to_string(), "women".to_string())];
+        cache.put(key.clone(), aggregates(1));
+        std::thread::sleep(ttl + Duration::from_millis(5));
+        // The first reader after expiry refreshes; the others meanwhile see the old value.
+        assert!(cache.get(&key).is_none());
+        assert_eq!(cache.get(&key).map(|a| a.total), Some(1));
+        assert_eq!(cache.get(&key).map(|a| a.total), Some(1));
+        cache.put(key.clone(), aggregates(2));
+        assert_eq!(cache.get(&key).map(|a| a.total), Some(2));
+        // A refresher that never comes back hands over after another time to live.
+        std::thread::sleep(ttl + Duration::from_millis(5));
+        assert!(cache.get(&key).is_none());
+        std::thread::sleep(ttl + Duration::from_millis(5));
+        assert!(cache.get(&key).is_none(), "a new refresher takes over");
     }
 
     #[test]

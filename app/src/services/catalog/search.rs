@@ -527,7 +527,7 @@ fn match_conditions(query: &SearchQuery, terms: &[MatchTerm], binder: &mut Binde
                    WHERE t.status = 'APPROVED' AND t.language_code = {} \
                    AND to_tsvector('simple', coalesce(t.name, '') || ' ' \
                      || coalesce(t.description, '')) @@ to_tsquery('simple', {})))",
-                binder.bind(lang.as_str()),
+                binder.bind(lang.code()),
                 binder.bind(simple)
             ));
         }
@@ -795,7 +795,7 @@ async fn results_page(
             format!(
                 "LEFT JOIN product_translations t ON t.product_id = p.id \
                  AND t.language_code = {} AND t.status = 'APPROVED'",
-                binder.bind(lang.as_str())
+                binder.bind(lang.code())
             ),
         ),
         None => ("p.name", "p.description", String::new()),
@@ -989,7 +989,7 @@ pub async fn suggest(
     };
     let (name, matching_ids, translation_join) = match translated(lang) {
         Some(lang) => {
-            let lang = binder.bind(lang.as_str());
+            let lang = binder.bind(lang.code());
             (
                 "COALESCE(t.name, p.name)",
                 format!(
