@@ -37,7 +37,8 @@ test("a shopper edits their settings and adds a default address", async ({ page 
   const name = page.getByLabel("Name", { exact: true });
   await expect(name).toHaveValue("Ada Lovelace");
   await name.fill("Ada King");
-  await page.getByLabel("Language").selectOption({ label: "Français" });
+  const profile = page.getByRole("region", { name: "Profile" });
+  await profile.getByLabel("Language").selectOption({ label: "Français" });
   await page.getByLabel("Time zone").fill("Europe/Paris");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
@@ -45,7 +46,9 @@ test("a shopper edits their settings and adds a default address", async ({ page 
   await page.reload();
   await hydrated(page);
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada King");
-  await expect(page.getByLabel("Language")).toHaveValue("fr");
+  await expect(profile.getByLabel("Language")).toHaveValue("fr");
+  // The account's language is now the storefront's.
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Paris");
 
   await page.goto("/account/addresses");
