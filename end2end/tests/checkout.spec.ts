@@ -6,6 +6,9 @@ const SWEATER = "charcoal-cashmere-crew-neck-sweater";
 const ADA = { email: "ada@luxeverse.test", password: "Silk-and-Cashmere-2026" };
 const COUPON = "WELCOME10";
 
+// Whole shopper journeys against a debug build: give them room on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -152,15 +155,24 @@ test("a guest fills a bag, signs in, uses a code and pays with the test card", a
   await bagCount(page, 0);
 });
 
-test("a declined card is explained, nothing is charged and another card can pay", async ({ page }) => {
-  await page.goto(`/products/${SWEATER}`);
+// The demo catalogue has exactly one of this piece (see server/src/seed/plan.rs).
+const LAST_VASE = "bordeaux-stoneware-vase";
+
+test("a declined card is explained, releases the stock, and another card can pay", async ({ page, browser }) => {
+  await page.goto(`/products/${LAST_VASE}`);
+  await hydrated(page);
+  await pickSize(page);
+  await expect(page.getByTestId("stock")).toHaveText("Only 1 left");
   await addToBag(page);
   await page.goto("/checkout");
   await hydrated(page);
   await page.getByLabel("Email").fill(`guest-${Date.now()}@example.test`);
   await page.getByRole("button", { name: "Continue" }).click();
   await guestAddress(page);
+  // Wait for each step to open before moving on (a click on the way could hit the last one).
+  await expect(page.getByRole("heading", { name: /Step 3 of 5/ })).toBeFocused();
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByLabel("Promo code")).toBeVisible();
   await page.getByRole("button", { name: "Continue" }).click();
 
   await page.getByRole("radio", { name: /Card that is declined/ }).check();
@@ -169,6 +181,14 @@ test("a declined card is explained, nothing is charged and another card can pay"
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("Nothing was charged");
   await expect(page).toHaveURL(/\/checkout$/);
+
+  // The declined order gave its reserved unit back: another shopper can take the last one
+  // (the bag checks live stock, and would refuse a unit still held by the order).
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto(`/products/${LAST_VASE}`);
+  await addToBag(otherPage);
+  await other.close();
 
   // The same order can still be paid with another card.
   await page.getByRole("radio", { name: /Visa that is accepted/ }).check();
