@@ -49,13 +49,21 @@ pub fn SearchPage() -> impl IntoView {
     let text = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let results = Resource::new(move || pairs.get(), search_products);
     let t = &use_i18n().search;
-    let title = move || {
-        let text = text.get();
+    let title_for = move |text: String| {
         if text.trim().is_empty() {
             t.title.to_string()
         } else {
             (t.page_title)(text.trim())
         }
+    };
+    // leptos_meta renders the title after the page, when the server may already have
+    // disposed of this page's signals: fall back to the title worked out at the start
+    // (the same for one request) rather than read a disposed memo.
+    let first_title = title_for(text.get_untracked());
+    let title = move || {
+        text.try_get()
+            .map(title_for)
+            .unwrap_or_else(|| first_title.clone())
     };
 
     view! {
