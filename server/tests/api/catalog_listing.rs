@@ -12,7 +12,6 @@ use app::entities::{
 use app::services::catalog::listing::{
     ListingPage, ListingQuery, ListingQueryError, ProductCard, Sort, list_products,
 };
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::prelude::{Decimal, Uuid};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
@@ -20,13 +19,7 @@ use sea_orm::{
 };
 use server::seed::seed_demo;
 
-use crate::helpers::spawn_app;
-
-fn embedder() -> MiniLmEmbedder {
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup")
-}
+use crate::helpers::{embedder, spawn_app};
 
 fn query(items: &[(&str, &str)]) -> ListingQuery {
     let pairs: Vec<(String, String)> = items

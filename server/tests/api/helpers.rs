@@ -236,3 +236,18 @@ fn database_names_are_swapped_in_urls() {
         "postgres://u:p@h/test_2?sslmode=require"
     );
 }
+
+/// The MiniLM embedder the seeder uses (installed by `scripts/setup`).
+pub fn embedder() -> app::services::embedder::MiniLmEmbedder {
+    use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
+    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
+    MiniLmEmbedder::load(std::path::Path::new(&dir))
+        .expect("the embedding model is installed by scripts/setup")
+}
+
+/// Text as Leptos escapes it in server-rendered HTML (`&`, `<`, `>`; quotes stay).
+pub fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

@@ -4,20 +4,12 @@
 
 use app::entities::sea_orm_active_enums::TranslationStatus;
 use app::entities::{categories, category_translations, product_translations, products, users};
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use server::seed::seed_demo;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, embedder, escaped, spawn_app};
 
 const PASSWORD: &str = "velvet evenings in florence";
-
-/// Leptos escapes text as `&amp;`, `&lt;`, `&gt;`; apostrophes stay as they are.
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
     let mut request = app.client.get(format!("{}{path}", app.address));
@@ -173,12 +165,6 @@ async fn a_form_post_without_javascript_returns_to_the_page_it_came_from() {
         cookie_pair(&set_cookies(&response), "lv_lang").as_deref(),
         Some("lv_lang=fr")
     );
-}
-
-fn embedder() -> MiniLmEmbedder {
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup")
 }
 
 #[tokio::test]

@@ -4,30 +4,16 @@
 use app::entities::products;
 use app::entities::sea_orm_active_enums::ProductStatus;
 use app::services::catalog::listing::{ListingQuery, list_products};
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::seed::seed_demo;
 
-use crate::helpers::spawn_app;
-
-fn embedder() -> MiniLmEmbedder {
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup")
-}
+use crate::helpers::{embedder, escaped, spawn_app};
 
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
     items
         .iter()
         .map(|(key, value)| (key.to_string(), value.to_string()))
         .collect()
-}
-
-/// Text as Leptos escapes it in server-rendered HTML.
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// The `data-price` values of the product cards, in document order.

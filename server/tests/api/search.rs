@@ -10,7 +10,6 @@ use app::services::catalog::listing::Lang;
 use app::services::catalog::search::{
     self, SearchError, SearchFilters, SearchQuery, SearchResults, Segment, SuggestionKind,
 };
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::prelude::Uuid;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
@@ -18,13 +17,7 @@ use sea_orm::{
 };
 use server::seed::seed_demo;
 
-use crate::helpers::{TestApp, spawn_app};
-
-fn embedder() -> MiniLmEmbedder {
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup")
-}
+use crate::helpers::{TestApp, embedder, spawn_app};
 
 /// A test app with the demo catalog and a fresh search lexicon.
 async fn seeded_app() -> TestApp {

@@ -2,19 +2,12 @@
 //! the recommendation queries rely on.
 
 use app::entities::{prelude::*, *};
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use app::services::password::verify_password;
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, QueryFilter, Statement, TransactionTrait};
 use server::seed::{DEMO_ACCOUNTS, seed_demo};
 
-use crate::helpers::spawn_app;
-
-fn embedder() -> MiniLmEmbedder {
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup")
-}
+use crate::helpers::{embedder, spawn_app};
 
 /// The query: the five products nearest to `slug`, itself included.
 async fn neighbours(db: &DatabaseConnection, slug: &str) -> Vec<(String, String)> {

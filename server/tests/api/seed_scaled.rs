@@ -2,18 +2,11 @@
 //! database seeded at one size refuses another.
 
 use app::entities::{prelude::*, *};
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, Statement};
 use server::seed::{SeedError, seed_demo, seed_scaled};
 
-use crate::helpers::spawn_app;
-
-fn embedder() -> MiniLmEmbedder {
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup")
-}
+use crate::helpers::{embedder, spawn_app};
 
 #[tokio::test]
 async fn a_scaled_catalog_is_seeded_once_and_refuses_another_size() {
