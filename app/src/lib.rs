@@ -5,15 +5,10 @@
 
 pub mod api;
 pub mod components;
-pub mod domain;
 pub mod i18n;
 pub mod pages;
 pub mod theme;
 
-#[cfg(feature = "ssr")]
-pub mod entities;
-#[cfg(feature = "ssr")]
-pub mod services;
 #[cfg(feature = "ssr")]
 pub mod state;
 

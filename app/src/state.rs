@@ -4,10 +4,10 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use crate::services::auth::tokens::TokenSigner;
-use crate::services::mail::Mailer;
-use crate::services::oauth::OAuthProviders;
-use crate::services::payments::Payments;
+use services::auth::tokens::TokenSigner;
+use services::mail::Mailer;
+use services::oauth::OAuthProviders;
+use services::payments::Payments;
 
 /// Everything a request may need on the server. Cheap to clone: each field is a handle.
 #[derive(Clone, Debug, FromRef)]
@@ -24,9 +24,9 @@ pub struct AppState {
     /// Social sign-in providers configured by environment.
     pub oauth: OAuthProviders,
     /// Listing pages and facet counts, cached for a few seconds (see `ListingCache`).
-    pub listing_cache: crate::services::catalog::listing::ListingCache,
+    pub listing_cache: services::catalog::listing::ListingCache,
     /// Product pages' reads, cached for a few seconds (see `ProductPageCache`).
-    pub product_cache: crate::services::catalog::product::ProductPageCache,
+    pub product_cache: services::catalog::product::ProductPageCache,
     /// Stripe (or the local fake): PaymentIntents, refunds, the webhook secret.
     pub payments: Payments,
 }

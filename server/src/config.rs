@@ -4,10 +4,10 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use app::services::mail::MailSettings;
-use app::services::oauth::OAuthProviders;
-use app::services::payments::StripeSettings;
 use leptos::prelude::LeptosOptions;
+use services::mail::MailSettings;
+use services::oauth::OAuthProviders;
+use services::payments::StripeSettings;
 
 pub const DEFAULT_PG_INSTALL_DIR: &str = "/var/cache/luxeverse/pgserver/pgserver/pginstall";
 pub const DEFAULT_EMBEDDED_PG_DIR: &str = ".data/postgres";
@@ -23,11 +23,11 @@ pub enum ConfigError {
     #[error("Leptos settings are invalid: {0}")]
     Leptos(String),
     #[error(transparent)]
-    Mail(#[from] app::services::mail::MailConfigError),
+    Mail(#[from] services::mail::MailConfigError),
     #[error(transparent)]
-    OAuth(#[from] app::services::oauth::OAuthConfigError),
+    OAuth(#[from] services::oauth::OAuthConfigError),
     #[error(transparent)]
-    Stripe(#[from] app::services::payments::PaymentConfigError),
+    Stripe(#[from] services::payments::PaymentConfigError),
 }
 
 #[derive(Clone, Debug)]
@@ -140,7 +140,7 @@ impl Settings {
             .unwrap_or(DEFAULT_DATABASE_MAX_CONNECTIONS);
         let embedding_model_dir = var("EMBEDDING_MODEL_DIR")
             .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(app::services::embedder::DEFAULT_MODEL_DIR));
+            .unwrap_or_else(|| PathBuf::from(services::embedder::DEFAULT_MODEL_DIR));
         let oauth = OAuthProviders::from_lookup(var, &base_url)?;
         Ok(Settings {
             leptos,

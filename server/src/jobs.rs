@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use app::services::inventory;
 use sea_orm::DatabaseConnection;
+use services::inventory;
 use tokio::task::JoinHandle;
 
 /// How long an order may hold stock while awaiting payment, and how often to look.

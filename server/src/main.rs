@@ -1,10 +1,10 @@
 use std::path::Path;
 
-use app::services::embedder::MiniLmEmbedder;
 use server::config::Settings;
 use server::seed;
 use server::startup::{Application, shutdown_signal};
 use server::telemetry;
+use services::embedder::MiniLmEmbedder;
 
 /// `server` serves the store; `server migrate` only prepares the database; `server seed`
 /// prepares it and loads the demo catalog (idempotent); `server seed --products N` loads

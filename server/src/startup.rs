@@ -2,8 +2,6 @@
 
 use std::time::Duration;
 
-use app::services::auth::tokens::TokenSigner;
-use app::services::mail::Mailer;
 use app::{App, shell, state::AppState};
 use axum::{
     Router,
@@ -14,6 +12,8 @@ use axum::{
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
+use services::auth::tokens::TokenSigner;
+use services::mail::Mailer;
 use tokio::net::TcpListener;
 use tower_http::{
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
@@ -122,7 +122,7 @@ pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DatabaseError),
     #[error("mail is misconfigured: {0}")]
-    Mail(#[source] app::services::mail::MailError),
+    Mail(#[source] services::mail::MailError),
     #[error("payments are misconfigured: {0}")]
     Payments(#[source] crate::stripe_fake::PaymentsSetupError),
     #[error("could not read or create the development secret in .data/app-secret: {0}")]

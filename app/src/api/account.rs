@@ -104,9 +104,9 @@ mod server {
 
     use super::{AddressView, FieldError, SaveOutcome};
     use crate::api::request::internal;
-    use crate::entities::addresses;
-    use crate::services::addresses::AddressError;
-    use crate::services::profile::ProfileError;
+    use entities::addresses;
+    use services::addresses::AddressError;
+    use services::profile::ProfileError;
 
     /// An error with a deliberate message and the matching HTTP status.
     pub fn refuse(status: StatusCode, message: &str) -> ServerFnError {
@@ -195,7 +195,7 @@ mod server {
 #[server(endpoint = "account/settings")]
 pub async fn get_account_settings() -> Result<AccountSettings, ServerFnError> {
     use crate::api::request::{internal, require_user, state};
-    use crate::services::profile;
+    use services::profile;
     let user = require_user().await?;
     let state = state()?;
     let providers = profile::connected_providers(&state.db, user.id)
@@ -225,7 +225,7 @@ pub async fn update_profile(
     timezone: String,
 ) -> Result<SaveOutcome, ServerFnError> {
     use crate::api::request::{require_user, state};
-    use crate::services::profile::{self, ProfileForm};
+    use services::profile::{self, ProfileForm};
     let user = require_user().await?;
     let state = state()?;
     let form = ProfileForm {
@@ -251,7 +251,7 @@ pub async fn change_password(
     new_password: String,
 ) -> Result<SaveOutcome, ServerFnError> {
     use crate::api::request::{request_context, require_user, session_token, state};
-    use crate::services::profile::{self, PasswordChange};
+    use services::profile::{self, PasswordChange};
     let user = require_user().await?;
     let token = session_token().ok_or_else(|| {
         server::refuse(
@@ -274,7 +274,7 @@ pub async fn change_password(
 #[server(endpoint = "account/addresses")]
 pub async fn list_addresses() -> Result<Vec<AddressView>, ServerFnError> {
     use crate::api::request::{internal, require_user, state};
-    use crate::services::addresses;
+    use services::addresses;
     let user = require_user().await?;
     let state = state()?;
     let found = addresses::list(&state.db, user.id)
@@ -287,7 +287,7 @@ pub async fn list_addresses() -> Result<Vec<AddressView>, ServerFnError> {
 #[server(endpoint = "account/address")]
 pub async fn get_address(id: String) -> Result<AddressView, ServerFnError> {
     use crate::api::request::{require_user, state};
-    use crate::services::addresses;
+    use services::addresses;
     let user = require_user().await?;
     let id = server::parse_id(&id)?;
     let state = state()?;
@@ -315,7 +315,7 @@ pub async fn save_address(
     make_default: Option<String>,
 ) -> Result<SaveOutcome, ServerFnError> {
     use crate::api::request::{require_user, state};
-    use crate::services::addresses::{self, AddressForm};
+    use services::addresses::{self, AddressForm};
     let user = require_user().await?;
     let id = match id.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -349,7 +349,7 @@ pub async fn save_address(
 #[server(endpoint = "account/delete_address")]
 pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
     use crate::api::request::{require_user, state};
-    use crate::services::addresses;
+    use services::addresses;
     let user = require_user().await?;
     let id = server::parse_id(&id)?;
     let state = state()?;
@@ -361,7 +361,7 @@ pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
 #[server(endpoint = "account/set_default_address")]
 pub async fn set_default_address(id: String) -> Result<(), ServerFnError> {
     use crate::api::request::{require_user, state};
-    use crate::services::addresses;
+    use services::addresses;
     let user = require_user().await?;
     let id = server::parse_id(&id)?;
     let state = state()?;

@@ -61,7 +61,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 mod server {
     use super::*;
     use crate::api::request::{internal, set_cookie, state};
-    use crate::services::auth::{AuthError, Field};
+    use services::auth::{AuthError, Field};
 
     pub fn secure_cookies() -> bool {
         state().map(|state| state.secure_cookies).unwrap_or(false)
@@ -88,7 +88,7 @@ mod server {
     /// Sends the verification email without holding up the response; failures are logged.
     pub fn send_verification_in_background(
         state: &crate::state::AppState,
-        user: &crate::entities::users::Model,
+        user: &entities::users::Model,
     ) {
         let (mailer, signer, base_url, user) = (
             state.mailer.clone(),
@@ -97,25 +97,23 @@ mod server {
             user.clone(),
         );
         leptos::task::spawn(async move {
-            let links = crate::services::auth::recovery::Links {
+            let links = services::auth::recovery::Links {
                 mailer: &mailer,
                 signer: &signer,
                 base_url: &base_url,
             };
-            if let Err(error) =
-                crate::services::auth::recovery::send_verification(&links, &user).await
-            {
+            if let Err(error) = services::auth::recovery::send_verification(&links, &user).await {
                 tracing::warn!(%error, user = %user.id, "verification email not sent");
             }
         });
     }
 
     pub fn signed_in(
-        user: &crate::entities::users::Model,
-        token: &crate::services::auth::sessions::SessionToken,
+        user: &entities::users::Model,
+        token: &services::auth::sessions::SessionToken,
         next: Option<&str>,
     ) -> AuthOutcome {
-        set_cookie(&crate::services::auth::sessions::session_cookie(
+        set_cookie(&services::auth::sessions::session_cookie(
             token,
             secure_cookies(),
         ));
@@ -134,7 +132,7 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<AuthOutcome, ServerFnError> {
     use crate::api::request::{request_context, state};
-    use crate::services::auth::accounts;
+    use services::auth::accounts;
     let state = state()?;
     match accounts::sign_in(&state.db, &email, &password, &request_context()).await {
         Ok((user, token)) => {
@@ -153,7 +151,7 @@ pub async fn register(
     next: Option<String>,
 ) -> Result<AuthOutcome, ServerFnError> {
     use crate::api::request::{request_context, state};
-    use crate::services::auth::accounts::{self, Registration};
+    use services::auth::accounts::{self, Registration};
     let state = state()?;
     let form = Registration {
         email,
@@ -174,7 +172,7 @@ pub async fn register(
 #[server(endpoint = "auth/verify_email")]
 pub async fn verify_email(token: String) -> Result<Result<String, String>, ServerFnError> {
     use crate::api::request::{internal, request_context, state};
-    use crate::services::auth::{AuthError, recovery};
+    use services::auth::{AuthError, recovery};
     let state = state()?;
     match recovery::verify_email(&state.db, &state.signer, &token, &request_context()).await {
         Ok(user) => Ok(Ok(user.email)),
@@ -197,7 +195,7 @@ pub async fn resend_verification() -> Result<(), ServerFnError> {
 #[server(endpoint = "auth/request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<AuthOutcome, ServerFnError> {
     use crate::api::request::{request_context, state};
-    use crate::services::auth::recovery::{self, Links};
+    use services::auth::recovery::{self, Links};
     let state = state()?;
     let links = Links {
         mailer: &state.mailer,
@@ -214,7 +212,7 @@ pub async fn request_password_reset(email: String) -> Result<AuthOutcome, Server
 #[server(endpoint = "auth/reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<AuthOutcome, ServerFnError> {
     use crate::api::request::{request_context, state};
-    use crate::services::auth::recovery;
+    use services::auth::recovery;
     let state = state()?;
     match recovery::reset_password(
         &state.db,
@@ -233,7 +231,7 @@ pub async fn reset_password(token: String, password: String) -> Result<AuthOutco
 #[server(endpoint = "auth/sign_out")]
 pub async fn sign_out() -> Result<(), ServerFnError> {
     use crate::api::request::{internal, request_context, session_token, set_cookie, state};
-    use crate::services::auth::{accounts, sessions};
+    use services::auth::{accounts, sessions};
     if let Some(token) = session_token() {
         let state = state()?;
         accounts::sign_out(&state.db, &token, &request_context())
@@ -247,7 +245,7 @@ pub async fn sign_out() -> Result<(), ServerFnError> {
 
 #[server(endpoint = "auth/me")]
 pub async fn current_user() -> Result<Option<UserSummary>, ServerFnError> {
-    use crate::entities::sea_orm_active_enums::UserRole;
+    use entities::sea_orm_active_enums::UserRole;
     Ok(crate::api::request::current_user().await?.and_then(|user| {
         (user.role != UserRole::Guest).then(|| UserSummary {
             name: user.name.clone().unwrap_or_else(|| user.email.clone()),
@@ -288,7 +286,7 @@ pub fn oauth_error_message(code: &str) -> &'static str {
 #[server(endpoint = "admin/set_user_role")]
 pub async fn set_user_role(email: String, role: String) -> Result<(), ServerFnError> {
     use crate::api::request::{internal, request_context, require_admin, state};
-    use crate::services::auth::roles;
+    use services::auth::roles;
     let admin = require_admin().await?;
     let state = state()?;
     roles::set_role(&state.db, &admin, &email, &role, &request_context())

@@ -189,13 +189,13 @@ pub(crate) mod server {
 
     use super::*;
     use crate::api::request::{internal, request_context, request_locale, session_token, state};
-    use crate::components::price_tag::format_price;
-    use crate::entities::sea_orm_active_enums::UserRole;
-    use crate::entities::users;
     use crate::i18n::cart::CartText;
-    use crate::services::auth::sessions;
-    use crate::services::cart::{CartError, CartOwner, CartView, MergeChange, MergeOutcome};
-    use crate::services::pricing::PricingError;
+    use domain::money::format_price;
+    use entities::sea_orm_active_enums::UserRole;
+    use entities::users;
+    use services::auth::sessions;
+    use services::cart::{CartError, CartOwner, CartView, MergeChange, MergeOutcome};
+    use services::pricing::PricingError;
 
     /// The cookie carrying the merge report from sign-in to the next bag read.
     pub const NOTICE_COOKIE: &str = "lv_bag_notice";
@@ -283,7 +283,7 @@ pub(crate) mod server {
     }
 
     pub fn cart_dto(view: CartView, notices: Vec<String>) -> CartDto {
-        let text = &request_locale().messages().cart;
+        let text = &crate::i18n::messages(request_locale()).cart;
         let currency = view.currency.clone();
         CartDto {
             has_price_changes: view.has_price_changes(),
@@ -345,7 +345,7 @@ pub(crate) mod server {
 
     /// The `Set-Cookie` value carrying the merge report (five minutes, first 12 lines).
     pub fn notice_cookie(changes: &[MergeChange]) -> String {
-        let text = &request_locale().messages().cart;
+        let text = &crate::i18n::messages(request_locale()).cart;
         let messages: Vec<String> = changes
             .iter()
             .take(12)
@@ -412,9 +412,9 @@ pub(crate) mod server {
 /// registration before they set the new session cookie; never fails the sign-in (a
 /// problem is logged and the guest bag stays where it was).
 #[cfg(feature = "ssr")]
-pub async fn adopt_guest_bag(user: &crate::entities::users::Model) {
-    use crate::entities::sea_orm_active_enums::UserRole;
-    use crate::services::{auth::sessions, cart};
+pub async fn adopt_guest_bag(user: &entities::users::Model) {
+    use entities::sea_orm_active_enums::UserRole;
+    use services::{auth::sessions, cart};
     let (Some(token), Ok(state)) = (
         crate::api::request::session_token(),
         crate::api::request::state(),
@@ -447,7 +447,7 @@ pub async fn adopt_guest_bag(user: &crate::entities::users::Model) {
 /// The caller's bag (empty for a visitor without one), with the one-off merge report.
 #[server(endpoint = "cart/view")]
 pub async fn cart() -> Result<CartDto, ServerFnError> {
-    use crate::services::cart::{self, CartView};
+    use services::cart::{self, CartView};
     let notices = server::take_notices();
     let state = crate::api::request::state()?;
     let view = match server::shopper(false).await? {
@@ -465,7 +465,7 @@ pub async fn cart() -> Result<CartDto, ServerFnError> {
 /// Adds `quantity` of a variant; a first-time guest gets a guest session.
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(variant_id: String, quantity: i32) -> Result<CartDto, ServerFnError> {
-    use crate::services::cart;
+    use services::cart;
     let variant_id = server::parse_id(&variant_id, "piece")?;
     let state = crate::api::request::state()?;
     let shopper = server::shopper(true)
@@ -486,7 +486,7 @@ pub async fn add_to_cart(variant_id: String, quantity: i32) -> Result<CartDto, S
 /// Sets a line's quantity (0 removes it).
 #[server(endpoint = "cart/set_quantity")]
 pub async fn set_cart_quantity(item_id: String, quantity: i32) -> Result<CartDto, ServerFnError> {
-    use crate::services::cart::{self, CartError};
+    use services::cart::{self, CartError};
     let item_id = server::parse_id(&item_id, "line")?;
     let state = crate::api::request::state()?;
     let shopper = server::shopper(false)
@@ -501,7 +501,7 @@ pub async fn set_cart_quantity(item_id: String, quantity: i32) -> Result<CartDto
 /// Removes a line.
 #[server(endpoint = "cart/remove")]
 pub async fn remove_from_cart(item_id: String) -> Result<CartDto, ServerFnError> {
-    use crate::services::cart::{self, CartError};
+    use services::cart::{self, CartError};
     let item_id = server::parse_id(&item_id, "line")?;
     let state = crate::api::request::state()?;
     let shopper = server::shopper(false)
@@ -516,7 +516,7 @@ pub async fn remove_from_cart(item_id: String) -> Result<CartDto, ServerFnError>
 /// The shopper accepts the current prices: the price-change notices go away.
 #[server(endpoint = "cart/accept_prices")]
 pub async fn accept_cart_prices() -> Result<CartDto, ServerFnError> {
-    use crate::services::cart::{self, CartView};
+    use services::cart::{self, CartView};
     let state = crate::api::request::state()?;
     let view = match server::shopper(false).await? {
         Some(shopper) => cart::accept_current_prices(&state.db, shopper.owner)
@@ -531,8 +531,8 @@ pub async fn accept_cart_prices() -> Result<CartDto, ServerFnError> {
 /// one that does not comes back with the exact reason (and the bag keeps no code).
 #[server(endpoint = "cart/apply_coupon")]
 pub async fn apply_coupon(code: String) -> Result<CouponOutcome, ServerFnError> {
-    use crate::services::cart;
-    use crate::services::pricing::{self, PricingError, QuoteLines, QuoteRequest};
+    use services::cart;
+    use services::pricing::{self, PricingError, QuoteLines, QuoteRequest};
     let state = crate::api::request::state()?;
     let empty = || CouponOutcome::Rejected {
         message: PricingError::EmptyCart.to_string(),
@@ -581,7 +581,7 @@ pub async fn apply_coupon(code: String) -> Result<CouponOutcome, ServerFnError> 
 /// Forgets the bag's promo code.
 #[server(endpoint = "cart/remove_coupon")]
 pub async fn remove_coupon() -> Result<CartDto, ServerFnError> {
-    use crate::services::cart::{self, CartView};
+    use services::cart::{self, CartView};
     let state = crate::api::request::state()?;
     let view = match server::shopper(false).await? {
         Some(shopper) => cart::set_coupon_code(&state.db, shopper.owner, None)
@@ -595,7 +595,7 @@ pub async fn remove_coupon() -> Result<CartDto, ServerFnError> {
 /// What the checkout page starts from: who is buying and their saved addresses.
 #[server(endpoint = "checkout/start")]
 pub async fn start_checkout() -> Result<CheckoutContext, ServerFnError> {
-    use crate::services::addresses;
+    use services::addresses;
     let state = crate::api::request::state()?;
     let test_payments = state.payments.test_mode();
     let Some(shopper) = server::shopper(false).await? else {
@@ -640,8 +640,8 @@ pub async fn start_checkout() -> Result<CheckoutContext, ServerFnError> {
 /// are fine. Nothing is stored.
 #[server(endpoint = "checkout/check_details")]
 pub async fn check_details(details: DeliveryDetails) -> Result<Vec<FieldError>, ServerFnError> {
-    use crate::domain::email::Email;
-    use crate::services::addresses::{self, Address};
+    use domain::email::Email;
+    use services::addresses::{self, Address};
     let state = crate::api::request::state()?;
     let mut errors = Vec::new();
     if let Err(error) = Email::parse(&details.email) {
@@ -677,8 +677,8 @@ pub async fn check_details(details: DeliveryDetails) -> Result<Vec<FieldError>, 
 }
 
 #[cfg(feature = "ssr")]
-fn address_form(details: &DeliveryDetails) -> crate::services::addresses::AddressForm {
-    crate::services::addresses::AddressForm {
+fn address_form(details: &DeliveryDetails) -> services::addresses::AddressForm {
+    services::addresses::AddressForm {
         kind: "shipping".into(),
         first_name: details.first_name.clone(),
         last_name: details.last_name.clone(),
@@ -702,8 +702,8 @@ pub async fn checkout_quote(
     country: String,
     shipping_method: String,
 ) -> Result<QuoteDto, ServerFnError> {
-    use crate::services::cart;
-    use crate::services::pricing::{self, PricingError, QuoteLines, QuoteRequest, shipping};
+    use services::cart;
+    use services::pricing::{self, PricingError, QuoteLines, QuoteRequest, shipping};
     let state = crate::api::request::state()?;
     let empty = || server::pricing_error(PricingError::EmptyCart);
     let shopper = server::shopper(false).await?.ok_or_else(empty)?;
@@ -787,8 +787,8 @@ pub async fn place_order(
     details: DeliveryDetails,
     shipping_method: String,
 ) -> Result<PlaceOutcome, ServerFnError> {
-    use crate::services::cart;
-    use crate::services::checkout::{
+    use services::cart;
+    use services::checkout::{
         self, CheckoutError, CheckoutField, PlaceOrder, ShippingAddressInput,
     };
     let state = crate::api::request::state()?;
@@ -857,10 +857,10 @@ pub async fn place_order(
 /// session; anyone else's order looks like a missing one).
 #[server(endpoint = "checkout/order")]
 pub async fn order_summary(order_number: String) -> Result<OrderSummaryDto, ServerFnError> {
-    use crate::entities::sea_orm_active_enums::PaymentStatus;
-    use crate::entities::{order_items, orders};
-    use crate::services::checkout::shipping_address_of;
+    use entities::sea_orm_active_enums::PaymentStatus;
+    use entities::{order_items, orders};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    use services::checkout::shipping_address_of;
     let state = crate::api::request::state()?;
     let not_found = || server::refuse(http::StatusCode::NOT_FOUND, "We could not find that order.");
     let shopper = server::shopper(false).await?.ok_or_else(not_found)?;

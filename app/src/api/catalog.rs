@@ -69,7 +69,7 @@ pub fn invalid_filter_message(detail: &str) -> String {
 #[cfg(feature = "ssr")]
 pub(crate) mod convert {
     use super::*;
-    use crate::services::catalog::listing::{FacetCount, ListingPage, ProductCard};
+    use services::catalog::listing::{FacetCount, ListingPage, ProductCard};
 
     pub(crate) fn card(card: ProductCard) -> ProductCardDto {
         ProductCardDto {
@@ -126,7 +126,7 @@ pub(crate) mod convert {
 #[server(endpoint = "catalog/list_products", input = Json)]
 pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutcome, ServerFnError> {
     use crate::api::request::{internal, state};
-    use crate::services::catalog::listing::{self, ListingQuery};
+    use services::catalog::listing::{self, ListingQuery};
 
     let mut query = match ListingQuery::from_pairs(&params) {
         Ok(query) => query,
@@ -167,7 +167,7 @@ pub async fn listing_scope(
     slug: String,
 ) -> Result<Option<ListingScopeDto>, ServerFnError> {
     use crate::api::request::{internal, request_locale, state};
-    use crate::services::catalog::scope::{self, ScopeKind};
+    use services::catalog::scope::{self, ScopeKind};
 
     let kind = match kind.as_str() {
         "category" => ScopeKind::Category,

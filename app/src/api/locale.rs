@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub async fn set_locale(locale: String) -> Result<(), ServerFnError> {
     use crate::api::request::{current_user, internal, remember_locale, state};
     use crate::i18n::Locale;
-    use crate::services::profile;
+    use services::profile;
 
     let Some(chosen) = Locale::parse(&locale) else {
         return Err(ServerFnError::new("Choose English, French or Italian."));

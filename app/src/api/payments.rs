@@ -10,42 +10,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Stripe's test payment methods offered by the test card form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TestCard {
-    /// `pm_card_visa`: succeeds.
-    Visa,
-    /// `pm_card_chargeDeclined`: declined (`card_declined` / `generic_decline`).
-    Declined,
-    /// `pm_card_chargeDeclinedInsufficientFunds`: declined (`insufficient_funds`).
-    InsufficientFunds,
-}
-
-impl TestCard {
-    pub const ALL: [TestCard; 3] = [
-        TestCard::Visa,
-        TestCard::Declined,
-        TestCard::InsufficientFunds,
-    ];
-
-    /// Stripe's id of the test payment method.
-    pub fn payment_method(self) -> &'static str {
-        match self {
-            TestCard::Visa => "pm_card_visa",
-            TestCard::Declined => "pm_card_chargeDeclined",
-            TestCard::InsufficientFunds => "pm_card_chargeDeclinedInsufficientFunds",
-        }
-    }
-
-    /// The card number Stripe documents for it (shown on the test card form).
-    pub fn number(self) -> &'static str {
-        match self {
-            TestCard::Visa => "4242 4242 4242 4242",
-            TestCard::Declined => "4000 0000 0000 0002",
-            TestCard::InsufficientFunds => "4000 0000 0000 9995",
-        }
-    }
-}
+pub use domain::test_card::TestCard;
 
 /// What the payment step needs to take the payment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,9 +44,9 @@ mod server {
     use leptos_axum::ResponseOptions;
 
     use crate::api::request::{current_user, internal, state};
-    use crate::entities::orders;
-    use crate::services::payments::PaymentError;
     use crate::state::AppState;
+    use entities::orders;
+    use services::payments::PaymentError;
 
     pub fn refuse(status: StatusCode, message: &str) -> ServerFnError {
         if let Some(response) = use_context::<ResponseOptions>() {
@@ -130,7 +95,7 @@ mod server {
 /// guest session) may pay for it.
 #[server(endpoint = "payments/start")]
 pub async fn start_payment(order_number: String) -> Result<PaymentStart, ServerFnError> {
-    use crate::services::payments;
+    use services::payments;
     let (state, order) = server::own_order(&order_number).await?;
     let intent = payments::create_payment_intent(&state.db, &state.payments, order.id)
         .await
@@ -150,7 +115,7 @@ pub async fn confirm_payment(
     order_number: String,
     card: TestCard,
 ) -> Result<PaymentResult, ServerFnError> {
-    use crate::services::payments::{self, PaymentError};
+    use services::payments::{self, PaymentError};
     let (state, order) = server::own_order(&order_number).await?;
     if !state.payments.test_mode() {
         return Err(server::refuse(

@@ -189,7 +189,7 @@ mod convert {
 
     use super::*;
     use crate::i18n::Locale;
-    use crate::services::catalog::product::{
+    use services::catalog::product::{
         MediaView, ProductDetail, ReviewView, SimilarProduct, VariantView,
     };
 
@@ -200,7 +200,7 @@ mod convert {
 
     /// The price as the shopper reads it: "$1,250.00", "1 250,00 $US", ...
     pub fn money(value: Decimal, currency: &str, locale: Locale) -> String {
-        crate::components::price_tag::format_price(&value.to_string(), currency, locale)
+        domain::money::format_price(&value.to_string(), currency, locale)
     }
 
     fn materials(value: Option<&serde_json::Value>) -> Vec<String> {
@@ -355,7 +355,7 @@ pub use convert::money;
 #[server(endpoint = "product/page")]
 pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ServerFnError> {
     use crate::api::request::{current_user, internal, request_locale, state};
-    use crate::services::catalog::product;
+    use services::catalog::product;
 
     let state = state()?;
     let user = current_user().await.ok().flatten();
@@ -416,7 +416,7 @@ pub async fn more_reviews(
     offset: u64,
 ) -> Result<Vec<ReviewDto>, ServerFnError> {
     use crate::api::request::{internal, state};
-    use crate::services::catalog::product;
+    use services::catalog::product;
 
     let Ok(product_id) = uuid::Uuid::parse_str(&product_id) else {
         return Ok(Vec::new());

@@ -9,11 +9,11 @@ use http::{HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-use crate::entities::sea_orm_active_enums::UserRole;
-use crate::entities::users;
-use crate::services::auth::RequestContext;
-use crate::services::auth::sessions::{self, SessionToken};
 use crate::state::AppState;
+use entities::sea_orm_active_enums::UserRole;
+use entities::users;
+use services::auth::RequestContext;
+use services::auth::sessions::{self, SessionToken};
 
 pub fn state() -> Result<AppState, ServerFnError> {
     use_context::<AppState>().ok_or_else(|| ServerFnError::new("application state is missing"))

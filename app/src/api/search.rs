@@ -100,7 +100,7 @@ pub fn result_link_query(log_id: &str, position: u32) -> String {
 #[cfg(feature = "ssr")]
 mod convert {
     use super::*;
-    use crate::services::catalog::search::{
+    use services::catalog::search::{
         MAX_QUERY_CHARS, SearchError, SearchResults, Segment, Suggestion,
     };
 
@@ -167,7 +167,7 @@ mod convert {
 
 /// The shopper's language (the switcher's choice, else `Accept-Language`).
 #[cfg(feature = "ssr")]
-fn shopper_lang() -> Option<crate::services::catalog::listing::Lang> {
+fn shopper_lang() -> Option<services::catalog::listing::Lang> {
     Some(crate::api::request::request_locale())
 }
 
@@ -175,7 +175,7 @@ fn shopper_lang() -> Option<crate::services::catalog::listing::Lang> {
 #[cfg(feature = "ssr")]
 async fn shopper(db: &sea_orm::DatabaseConnection) -> (Option<uuid::Uuid>, Option<uuid::Uuid>) {
     use crate::api::request::session_token;
-    use crate::services::auth::sessions;
+    use services::auth::sessions;
 
     let found = match session_token() {
         Some(token) => sessions::resolve(db, &token).await.ok().flatten(),
@@ -194,7 +194,7 @@ pub async fn search_products(
     params: Vec<(String, String)>,
 ) -> Result<SearchOutcome, ServerFnError> {
     use crate::api::request::{internal, state};
-    use crate::services::catalog::search::{self, SearchQuery};
+    use services::catalog::search::{self, SearchQuery};
 
     if !params.iter().any(|(key, _)| key == "q") {
         return Ok(SearchOutcome::NoQuery);
@@ -224,7 +224,7 @@ pub async fn search_products(
 #[server(endpoint = "search/suggest")]
 pub async fn suggest(prefix: String) -> Result<Vec<SuggestionDto>, ServerFnError> {
     use crate::api::request::{internal, state};
-    use crate::services::catalog::search;
+    use services::catalog::search;
 
     let state = state()?;
     let lang = shopper_lang();
@@ -281,9 +281,9 @@ async fn record(
     product_id: Option<uuid::Uuid>,
     position: Option<i32>,
 ) {
-    use crate::entities::products;
-    use crate::services::catalog::search;
+    use entities::products;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    use services::catalog::search;
 
     let Ok(log_id) = uuid::Uuid::parse_str(log_id) else {
         return;

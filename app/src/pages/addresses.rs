@@ -455,7 +455,7 @@ where
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::services::addresses::{COUNTRY_CODES, KINDS};
+    use services::addresses::{COUNTRY_CODES, KINDS};
 
     #[test]
     fn the_choices_match_what_the_server_accepts() {

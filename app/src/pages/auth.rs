@@ -8,8 +8,8 @@ use crate::api::auth::{
     AuthOutcome, Register, SignIn, SignOut, oauth_error_message, sign_in_providers,
 };
 use crate::components::form::{FormAlert, TextField};
-use crate::domain::email::Email;
-use crate::domain::password::NewPassword;
+use domain::email::Email;
+use domain::password::NewPassword;
 
 /// The message for `field` from the last attempt, if it was refused there.
 fn field_error(

@@ -15,10 +15,10 @@ use crate::api::cart::{
 use crate::api::payments::{PaymentResult, TestCard, confirm_payment};
 use crate::components::cart_drawer::{CartState, MergeNotices};
 use crate::components::form::{FormAlert, TextField};
-use crate::domain::email::Email;
 use crate::i18n::{checkout::CheckoutText, use_i18n};
 use crate::pages::addresses::COUNTRY_OPTIONS;
 use crate::pages::settings::error_message;
+use domain::email::Email;
 
 const STEPS: usize = 5;
 

@@ -295,7 +295,7 @@ fn ConnectedAccounts(providers: Vec<String>) -> impl IntoView {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::services::profile::{CURRENCIES, LANGUAGES};
+    use services::profile::{CURRENCIES, LANGUAGES};
 
     #[test]
     fn the_choices_match_what_the_server_accepts() {

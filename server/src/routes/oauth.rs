@@ -4,18 +4,18 @@
 
 use std::net::SocketAddr;
 
-use app::entities::sea_orm_active_enums::UserRole;
 use app::i18n::{Locale, locale_cookie};
-use app::services::auth::sessions::{self, session_cookie, token_from_cookie_header};
-use app::services::auth::social::{self, SocialOutcome};
-use app::services::auth::{AuthError, RequestContext};
-use app::services::cart;
-use app::services::oauth::{OAuthError, PendingLogin};
 use app::state::AppState;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use entities::sea_orm_active_enums::UserRole;
 use serde::Deserialize;
+use services::auth::sessions::{self, session_cookie, token_from_cookie_header};
+use services::auth::social::{self, SocialOutcome};
+use services::auth::{AuthError, RequestContext};
+use services::cart;
+use services::oauth::{OAuthError, PendingLogin};
 
 const PENDING_COOKIE: &str = "lv_oauth";
 

@@ -10,15 +10,15 @@
 //! attempt released its stock) is refunded here; if that refund fails the answer is
 //! 500, and Stripe's retry asks for the refund again.
 
-use app::entities::sea_orm_active_enums::PaymentStatus;
-use app::services::order_mail;
-use app::services::payments::{WebhookOutcome, handle_webhook, refund_refused_payment};
 use app::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use entities::sea_orm_active_enums::PaymentStatus;
 use serde_json::json;
+use services::order_mail;
+use services::payments::{WebhookOutcome, handle_webhook, refund_refused_payment};
 
 pub async fn receive(
     State(state): State<AppState>,

@@ -15,13 +15,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use app::entities::{
+use entities::{
     brand_translations, brands, categories, category_translations, collection_products,
     collection_translations, collections, product_media, product_translations, product_variants,
     products, reviews, sea_orm_active_enums::*, style_profiles, system_settings, users, wishlists,
 };
-use app::services::embedder::{EmbedError, Embedder};
-use app::services::password::{HashError, hash_password};
 use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
 use sea_orm::{
@@ -29,6 +27,8 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde_json::json;
+use services::embedder::{EmbedError, Embedder};
+use services::password::{HashError, hash_password};
 
 use plan::{PlannedProduct, epoch, stable_id};
 
@@ -220,7 +220,7 @@ async fn seed_plan(
         .await?;
         txn.commit().await?;
         // Search corrects misspellings against the catalogue's words: learn the new ones.
-        app::services::catalog::search::refresh_lexicon(db).await?;
+        services::catalog::search::refresh_lexicon(db).await?;
     }
     // Generated pieces reuse the demo products' art: only the demo's files are written.
     let art_files_written = match art_dir {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use app::entities::{
+use entities::{
     brand_translations, brands, categories, category_translations, collection_products,
     collection_translations, collections, coupons, product_media, product_translations,
     product_variants, products, reviews, sea_orm_active_enums::*,

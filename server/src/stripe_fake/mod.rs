@@ -27,7 +27,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use app::services::payments::{PaymentConfigError, Payments, StripeKeys, StripeSettings};
+use services::payments::{PaymentConfigError, Payments, StripeKeys, StripeSettings};
 use tokio::sync::{Notify, mpsc};
 
 pub use webhooks::signature_header;

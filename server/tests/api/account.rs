@@ -1,12 +1,12 @@
 //! Account settings and the address book over HTTP: the real server functions, as a
 //! browser's fetch would call them, and the pages as a browser would load them.
 
-use app::entities::{prelude::*, *};
-use app::services::password::verify_password;
+use entities::{prelude::*, *};
 use reqwest::StatusCode;
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, QueryFilter, Set};
 use serde_json::{Value, json};
+use services::password::verify_password;
 
 use crate::helpers::{TestApp, spawn_app};
 

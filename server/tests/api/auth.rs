@@ -1,10 +1,10 @@
 //! Accounts over HTTP: the real server functions, as a browser's fetch would call them.
 
-use app::entities::{prelude::*, *};
-use app::services::password::verify_password;
+use entities::{prelude::*, *};
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::Value;
+use services::password::verify_password;
 
 use crate::helpers::{TestApp, spawn_app};
 
@@ -419,13 +419,13 @@ async fn a_customer_calling_an_admin_function_gets_403_and_nothing_changes() {
 async fn a_guest_gets_a_session_that_is_not_an_account() {
     let app = spawn_app().await;
 
-    let (guest, token) = app::services::auth::sessions::start_guest(&app.db, &Default::default())
+    let (guest, token) = services::auth::sessions::start_guest(&app.db, &Default::default())
         .await
         .unwrap();
 
     assert_eq!(guest.role, UserRole::Guest);
     assert!(guest.password_hash.is_none());
-    let resolved = app::services::auth::sessions::resolve(&app.db, &token)
+    let resolved = services::auth::sessions::resolve(&app.db, &token)
         .await
         .unwrap();
     assert_eq!(resolved.map(|(_, user)| user.id), Some(guest.id));

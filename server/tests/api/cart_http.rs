@@ -5,9 +5,9 @@
 
 use std::time::Duration;
 
-use app::entities::sea_orm_active_enums::{OrderStatus, ProductStatus, UserRole};
-use app::entities::{categories, coupons, orders, product_variants, products, sessions, users};
 use chrono::Utc;
+use entities::sea_orm_active_enums::{OrderStatus, ProductStatus, UserRole};
+use entities::{categories, coupons, orders, product_variants, products, sessions, users};
 use reqwest::StatusCode;
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, QueryFilter, Set};

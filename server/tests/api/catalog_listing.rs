@@ -4,13 +4,10 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use app::entities::sea_orm_active_enums::{ProductStatus, ReviewStatus, TranslationStatus};
-use app::entities::{
+use entities::sea_orm_active_enums::{ProductStatus, ReviewStatus, TranslationStatus};
+use entities::{
     brands, categories, collection_products, collections, product_translations, product_variants,
     products, reviews,
-};
-use app::services::catalog::listing::{
-    ListingPage, ListingQuery, ListingQueryError, ProductCard, Sort, list_products,
 };
 use sea_orm::prelude::{Decimal, Uuid};
 use sea_orm::{
@@ -18,6 +15,9 @@ use sea_orm::{
     Set,
 };
 use server::seed::seed_demo;
+use services::catalog::listing::{
+    ListingPage, ListingQuery, ListingQueryError, ProductCard, Sort, list_products,
+};
 
 use crate::helpers::{embedder, spawn_app};
 
@@ -226,7 +226,7 @@ fn id_set<'a>(products: impl IntoIterator<Item = &'a products::Model>) -> HashSe
     products.into_iter().map(|product| product.id).collect()
 }
 
-fn facet_map(counts: &[app::services::catalog::listing::FacetCount]) -> BTreeMap<String, u64> {
+fn facet_map(counts: &[services::catalog::listing::FacetCount]) -> BTreeMap<String, u64> {
     counts
         .iter()
         .map(|facet| (facet.value.clone(), facet.count))

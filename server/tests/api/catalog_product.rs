@@ -3,14 +3,14 @@
 
 use std::collections::HashSet;
 
-use app::services::catalog::product::{
-    ANONYMOUS_AUTHOR, SIMILAR_PRODUCTS_SQL, approved_reviews, product_detail, record_view,
-    similar_products,
-};
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait, Value};
 use server::seed::seed_demo;
+use services::catalog::product::{
+    ANONYMOUS_AUTHOR, SIMILAR_PRODUCTS_SQL, approved_reviews, product_detail, record_view,
+    similar_products,
+};
+use services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 
 use crate::helpers::{TestApp, spawn_app};
 

@@ -2,27 +2,27 @@
 //! checkouts never oversell, totals come from the database only, every coupon rule has
 //! its own answer, guest bags merge on sign-in, and unpaid holds expire.
 
-use app::entities::sea_orm_active_enums::{
+use chrono::{Duration, Utc};
+use entities::sea_orm_active_enums::{
     MembershipTier, OrderStatus, PaymentStatus, ProductStatus, UserRole,
 };
-use app::entities::{
+use entities::{
     brands, cart_items, carts, categories, coupons, inventory_transactions, loyalty_points,
     order_items, order_status_history, orders, product_variants, products, system_settings, users,
 };
-use app::services::addresses::AddressForm;
-use app::services::auth::{RequestContext, sessions};
-use app::services::cart::{self, CartError, CartOwner, MergeOutcome};
-use app::services::checkout::{
+use sea_orm::prelude::*;
+use sea_orm::{ActiveModelTrait, DatabaseConnection, QueryFilter, Set, TransactionTrait};
+use services::addresses::AddressForm;
+use services::auth::{RequestContext, sessions};
+use services::cart::{self, CartError, CartOwner, MergeOutcome};
+use services::checkout::{
     self, CheckoutError, PlaceOrder, PlacedOrder, ShippingAddressInput, mark_paid,
     mark_payment_failed, place_order, shipping_address_of,
 };
-use app::services::inventory::{self, InventoryError};
-use app::services::pricing::{
+use services::inventory::{self, InventoryError};
+use services::pricing::{
     self, CouponRejection, PricingError, QuoteLines, QuoteRequest, round_cents, shipping, tax,
 };
-use chrono::{Duration, Utc};
-use sea_orm::prelude::*;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, QueryFilter, Set, TransactionTrait};
 
 use crate::helpers::{TestApp, spawn_app_with};
 

@@ -2,7 +2,7 @@
 //! column set (enums, arrays, JSONB, decimals, vectors, inet, dates) and read it back.
 //! Generated from the data model alongside the entities, then reviewed.
 
-use app::entities::{prelude::*, *};
+use entities::{prelude::*, *};
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, IntoActiveModel};
 use serde_json::json;

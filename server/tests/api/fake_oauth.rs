@@ -12,7 +12,6 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use app::services::oauth::{OAuthConfigError, OAuthError, OAuthProviders, PendingLogin};
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -21,6 +20,7 @@ use axum::{Json, Router};
 use reqwest::Url;
 use serde::Deserialize;
 use serde_json::json;
+use services::oauth::{OAuthConfigError, OAuthError, OAuthProviders, PendingLogin};
 
 pub const FAKE_CLIENT_ID: &str = "luxeverse-test-client";
 pub const FAKE_CLIENT_SECRET: &str = "fake-client-secret-2026";

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use app::services::mail::{MailSettings, MailTransportSetting, Mailer, OutgoingMail};
+use services::mail::{MailSettings, MailTransportSetting, Mailer, OutgoingMail};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;

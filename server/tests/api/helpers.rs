@@ -238,8 +238,8 @@ fn database_names_are_swapped_in_urls() {
 }
 
 /// The MiniLM embedder the seeder uses (installed by `scripts/setup`).
-pub fn embedder() -> app::services::embedder::MiniLmEmbedder {
-    use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
+pub fn embedder() -> services::embedder::MiniLmEmbedder {
+    use services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
     let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
     MiniLmEmbedder::load(std::path::Path::new(&dir))
         .expect("the embedding model is installed by scripts/setup")

@@ -2,8 +2,8 @@
 //! `Accept-Language`, then English), the switcher's server function and the account
 //! preference, and translated catalog content falling back to the base text field by field.
 
-use app::entities::sea_orm_active_enums::TranslationStatus;
-use app::entities::{categories, category_translations, product_translations, products, users};
+use entities::sea_orm_active_enums::TranslationStatus;
+use entities::{categories, category_translations, product_translations, products, users};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use server::seed::seed_demo;
 

@@ -1,11 +1,11 @@
 //! The listing pages over HTTP: server-rendered HTML for `/products` and the category
 //! page against the seeded demo catalog, friendly messages for bad filters, no drafts.
 
-use app::entities::products;
-use app::entities::sea_orm_active_enums::ProductStatus;
-use app::services::catalog::listing::{ListingQuery, list_products};
+use entities::products;
+use entities::sea_orm_active_enums::ProductStatus;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::seed::seed_demo;
+use services::catalog::listing::{ListingQuery, list_products};
 
 use crate::helpers::{embedder, escaped, spawn_app};
 

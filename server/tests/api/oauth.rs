@@ -1,7 +1,7 @@
 //! Social sign-in through the browser routes, against a local OAuth2 provider that speaks
 //! the real protocol (authorize, token with PKCE, userinfo).
 
-use app::entities::{prelude::*, *};
+use entities::{prelude::*, *};
 use sea_orm::QueryFilter;
 use sea_orm::prelude::*;
 

@@ -5,13 +5,13 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use app::entities::sea_orm_active_enums::{OrderStatus, PaymentStatus};
-use app::entities::{order_status_history, orders, payment_transactions, users};
-use app::services::payments::{self, IntentSummary, PaymentError, Payments, TestCard};
+use entities::sea_orm_active_enums::{OrderStatus, PaymentStatus};
+use entities::{order_status_history, orders, payment_transactions, users};
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, QueryFilter, QueryOrder, Set};
 use serde_json::{Value, json};
 use server::stripe_fake::signature_header;
+use services::payments::{self, IntentSummary, PaymentError, Payments, TestCard};
 
 use crate::helpers::{TestApp, spawn_app};
 

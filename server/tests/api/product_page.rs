@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use app::services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, Value};
 use server::seed::seed_demo;
+use services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 
 use crate::helpers::{TestApp, spawn_app_with};
 

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use app::entities::{prelude::*, *};
+use entities::{prelude::*, *};
 use sea_orm::QueryFilter;
 use sea_orm::prelude::*;
 use serde_json::Value;

@@ -4,18 +4,18 @@
 
 use std::collections::HashSet;
 
-use app::entities::sea_orm_active_enums::ProductStatus;
-use app::entities::{brands, products, search_logs};
-use app::services::catalog::listing::Lang;
-use app::services::catalog::search::{
-    self, SearchError, SearchFilters, SearchQuery, SearchResults, Segment, SuggestionKind,
-};
+use entities::sea_orm_active_enums::ProductStatus;
+use entities::{brands, products, search_logs};
 use sea_orm::prelude::Uuid;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, Set,
 };
 use server::seed::seed_demo;
+use services::catalog::listing::Lang;
+use services::catalog::search::{
+    self, SearchError, SearchFilters, SearchQuery, SearchResults, Segment, SuggestionKind,
+};
 
 use crate::helpers::{TestApp, embedder, spawn_app};
 

@@ -1,11 +1,11 @@
 //! The demo catalog: seeded once per test database, then checked for what a shopper and
 //! the recommendation queries rely on.
 
-use app::entities::{prelude::*, *};
-use app::services::password::verify_password;
+use entities::{prelude::*, *};
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, QueryFilter, Statement, TransactionTrait};
 use server::seed::{DEMO_ACCOUNTS, seed_demo};
+use services::password::verify_password;
 
 use crate::helpers::{embedder, spawn_app};
 

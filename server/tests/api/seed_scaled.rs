@@ -1,7 +1,7 @@
 //! `server seed --products N`: the demo catalog plus generated pieces, seeded once, and a
 //! database seeded at one size refuses another.
 
-use app::entities::{prelude::*, *};
+use entities::{prelude::*, *};
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, Statement};
 use server::seed::{SeedError, seed_demo, seed_scaled};

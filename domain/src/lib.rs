@@ -1,0 +1,14 @@
+//! Domain types that parse instead of validate: once constructed they are valid, so
+//! services take them without checking again. Plain Rust, compiled for the server and
+//! the browser alike, so forms can show the same messages before a round trip.
+
+pub mod email;
+pub mod locale;
+pub mod money;
+pub mod password;
+pub mod test_card;
+
+pub use email::Email;
+pub use locale::Locale;
+pub use password::NewPassword;
+pub use test_card::TestCard;
