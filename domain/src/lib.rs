@@ -6,9 +6,11 @@ pub mod email;
 pub mod locale;
 pub mod money;
 pub mod password;
+pub mod refusal;
 pub mod test_card;
 
 pub use email::Email;
 pub use locale::Locale;
 pub use password::NewPassword;
+pub use refusal::{CouponRefusal, FieldError, FieldErrors, Refusal};
 pub use test_card::TestCard;

@@ -1,7 +1,9 @@
 //! The password policy for new passwords. Length over complexity rules (NIST 800-63B):
 //! at least 10 characters, at most 128, not a well-known password, not the email.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize,
+)]
 pub enum PasswordError {
     #[error("Choose a password.")]
     Empty,

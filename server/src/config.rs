@@ -28,6 +28,11 @@ pub enum ConfigError {
     OAuth(#[from] services::oauth::OAuthConfigError),
     #[error(transparent)]
     Stripe(#[from] services::payments::PaymentConfigError),
+    #[error(
+        "LEPTOS_ENV=PROD refuses development fallbacks; set {}",
+        .missing.join(", ")
+    )]
+    ProductionFallback { missing: Vec<&'static str> },
 }
 
 #[derive(Clone, Debug)]
@@ -142,7 +147,7 @@ impl Settings {
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(services::embedder::DEFAULT_MODEL_DIR));
         let oauth = OAuthProviders::from_lookup(var, &base_url)?;
-        Ok(Settings {
+        let settings = Settings {
             leptos,
             base_url,
             database: DatabaseSettings {
@@ -155,7 +160,33 @@ impl Settings {
             oauth,
             stripe: StripeSettings::from_lookup(var)?,
             reservation_hold: reservation_hold(var)?,
-        })
+        };
+        let production = settings.leptos.env == leptos::config::Env::PROD
+            || var("LEPTOS_ENV").is_some_and(|env| env.trim().eq_ignore_ascii_case("prod"));
+        if production {
+            settings.refuse_development_fallbacks()?;
+        }
+        Ok(settings)
+    }
+
+    /// In production the in-process Stripe fake and the generated secret are never used:
+    /// the variables they stand in for must be set.
+    fn refuse_development_fallbacks(&self) -> Result<(), ConfigError> {
+        let mut missing = Vec::new();
+        if matches!(self.stripe, StripeSettings::LocalFake) {
+            missing.extend([
+                "STRIPE_SECRET_KEY (the in-process Stripe fake is for development only)",
+                "STRIPE_WEBHOOK_SECRET",
+            ]);
+        }
+        if self.app_secret.is_none() {
+            missing.push("APP_SECRET (a generated secret is for development only)");
+        }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigError::ProductionFallback { missing })
+        }
     }
 }
 
@@ -207,6 +238,24 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Settings::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn production_names_every_missing_variable_and_development_needs_none() {
+        let error = settings(&[("LEPTOS_ENV", "PROD")]).unwrap_err().to_string();
+        assert!(error.contains("STRIPE_SECRET_KEY"), "{error}");
+        assert!(error.contains("APP_SECRET"), "{error}");
+        let production = settings(&[
+            ("LEPTOS_ENV", "prod"),
+            (
+                "APP_SECRET",
+                "a-production-secret-of-enough-length-0123456789",
+            ),
+            ("STRIPE_SECRET_KEY", "sk_test_config_unit_test"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_config_unit_test"),
+        ]);
+        assert!(production.is_ok(), "{production:?}");
+        assert!(settings(&[("LEPTOS_ENV", "DEV")]).is_ok());
     }
 
     #[test]

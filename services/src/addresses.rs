@@ -17,6 +17,7 @@ use sea_orm::{
 };
 
 use crate::profile::parse_phone;
+use domain::Refusal;
 use entities::{addresses, users};
 
 /// Address types, as stored in `addresses.type`.
@@ -65,7 +66,7 @@ impl AddressField {
     }
 }
 
-pub type FieldIssues = Vec<(AddressField, String)>;
+pub type FieldIssues = Vec<(AddressField, Refusal)>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AddressError {
@@ -78,6 +79,20 @@ pub enum AddressError {
     NotFound,
     #[error("Something went wrong on our side. Please try again.")]
     Internal(#[from] DbErr),
+}
+
+impl AddressError {
+    /// The typed reason for the whole form (field issues carry their own).
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            AddressError::Invalid(_) => Refusal::Internal,
+            AddressError::TooMany => Refusal::TooManyAddresses {
+                max: MAX_ADDRESSES as u32,
+            },
+            AddressError::NotFound => Refusal::AddressNotFound,
+            AddressError::Internal(_) => Refusal::Internal,
+        }
+    }
 }
 
 /// What the address form sends.
@@ -116,58 +131,58 @@ pub struct Address {
 
 /// Trimmed text of at most `max` characters without control characters; `None` when
 /// blank.
-fn text(input: &str, max: usize) -> Result<Option<String>, String> {
+fn text(input: &str, max: usize) -> Result<Option<String>, Refusal> {
     let value = input.trim();
     if value.is_empty() {
         return Ok(None);
     }
     if value.chars().count() > max {
-        return Err(format!("Use at most {max} characters."));
+        return Err(Refusal::TooLong { max: max as u32 });
     }
     if value.chars().any(char::is_control) {
-        return Err("Use letters, digits, spaces and punctuation only.".to_string());
+        return Err(Refusal::TextCharacters);
     }
     Ok(Some(value.to_string()))
 }
 
-fn required(input: &str, max: usize, missing: &str) -> Result<String, String> {
-    text(input, max)?.ok_or_else(|| missing.to_string())
+fn required(input: &str, max: usize, missing: Refusal) -> Result<String, Refusal> {
+    text(input, max)?.ok_or(missing)
 }
 
-fn parse_kind(input: &str) -> Result<&'static str, String> {
+fn parse_kind(input: &str) -> Result<&'static str, Refusal> {
     let wanted = input.trim().to_ascii_lowercase();
     KINDS
         .into_iter()
         .find(|kind| *kind == wanted)
-        .ok_or_else(|| "Choose shipping or billing.".to_string())
+        .ok_or(Refusal::AddressKindUnknown)
 }
 
 /// Letters, digits, spaces and hyphens, at most 20 characters; stored in capitals.
-fn parse_postal_code(input: &str) -> Result<String, String> {
-    let code = required(input, 20, "Enter a postcode.")?;
+fn parse_postal_code(input: &str) -> Result<String, Refusal> {
+    let code = required(input, 20, Refusal::PostcodeMissing)?;
     if code
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
     {
         Ok(code.to_ascii_uppercase())
     } else {
-        Err("Use letters, digits, spaces and hyphens only.".to_string())
+        Err(Refusal::PostcodeCharacters)
     }
 }
 
-fn parse_country(input: &str) -> Result<&'static str, String> {
+fn parse_country(input: &str) -> Result<&'static str, Refusal> {
     let wanted = input.trim().to_ascii_uppercase();
     if wanted.is_empty() {
-        return Err("Choose a country.".to_string());
+        return Err(Refusal::CountryMissing);
     }
     COUNTRY_CODES
         .into_iter()
         .find(|code| *code == wanted)
-        .ok_or_else(|| "Choose a country from the list.".to_string())
+        .ok_or(Refusal::CountryUnknown)
 }
 
 /// The parsed value, or `None` after noting the field's message.
-fn keep<T>(issues: &mut FieldIssues, field: AddressField, result: Result<T, String>) -> Option<T> {
+fn keep<T>(issues: &mut FieldIssues, field: AddressField, result: Result<T, Refusal>) -> Option<T> {
     result.map_err(|message| issues.push((field, message))).ok()
 }
 
@@ -182,30 +197,22 @@ impl Address {
             keep(
                 i,
                 F::FirstName,
-                required(&form.first_name, 100, "Enter a first name."),
+                required(&form.first_name, 100, Refusal::FirstNameMissing),
             ),
             keep(
                 i,
                 F::LastName,
-                required(&form.last_name, 100, "Enter a last name."),
+                required(&form.last_name, 100, Refusal::LastNameMissing),
             ),
             keep(i, F::Company, text(&form.company, 100)),
-            keep(
-                i,
-                F::Phone,
-                parse_phone(&form.phone).map_err(str::to_string),
-            ),
+            keep(i, F::Phone, parse_phone(&form.phone)),
             keep(
                 i,
                 F::Line1,
-                required(&form.address_line1, 255, "Enter the street address."),
+                required(&form.address_line1, 255, Refusal::StreetMissing),
             ),
             keep(i, F::Line2, text(&form.address_line2, 255)),
-            keep(
-                i,
-                F::City,
-                required(&form.city, 100, "Enter a town or city."),
-            ),
+            keep(i, F::City, required(&form.city, 100, Refusal::CityMissing)),
             keep(i, F::StateProvince, text(&form.state_province, 100)),
             keep(i, F::PostalCode, parse_postal_code(&form.postal_code)),
             keep(i, F::CountryCode, parse_country(&form.country_code)),
@@ -468,18 +475,18 @@ mod tests {
         let issues = Address::parse(&AddressForm::default()).unwrap_err();
         let found: Vec<_> = issues
             .iter()
-            .map(|(field, message)| (field.as_str(), message.as_str()))
+            .map(|(field, refusal)| (field.as_str(), refusal.clone()))
             .collect();
         assert_eq!(
             found,
             [
-                ("kind", "Choose shipping or billing."),
-                ("first_name", "Enter a first name."),
-                ("last_name", "Enter a last name."),
-                ("address_line1", "Enter the street address."),
-                ("city", "Enter a town or city."),
-                ("postal_code", "Enter a postcode."),
-                ("country_code", "Choose a country."),
+                ("kind", Refusal::AddressKindUnknown),
+                ("first_name", Refusal::FirstNameMissing),
+                ("last_name", Refusal::LastNameMissing),
+                ("address_line1", Refusal::StreetMissing),
+                ("city", Refusal::CityMissing),
+                ("postal_code", Refusal::PostcodeMissing),
+                ("country_code", Refusal::CountryMissing),
             ]
         );
     }
@@ -493,7 +500,7 @@ mod tests {
                     ..form()
                 },
                 "first_name",
-                "Use at most 100 characters.",
+                Refusal::TooLong { max: 100 },
             ),
             (
                 AddressForm {
@@ -501,7 +508,7 @@ mod tests {
                     ..form()
                 },
                 "address_line1",
-                "Use at most 255 characters.",
+                Refusal::TooLong { max: 255 },
             ),
             (
                 AddressForm {
@@ -509,7 +516,7 @@ mod tests {
                     ..form()
                 },
                 "postal_code",
-                "Use at most 20 characters.",
+                Refusal::TooLong { max: 20 },
             ),
             (
                 AddressForm {
@@ -517,7 +524,7 @@ mod tests {
                     ..form()
                 },
                 "company",
-                "Use at most 100 characters.",
+                Refusal::TooLong { max: 100 },
             ),
         ];
         for (form, field, message) in cases {
@@ -544,42 +551,42 @@ mod tests {
                 country_code: "ZZ".into(),
                 ..form()
             }),
-            "Choose a country from the list."
+            Refusal::CountryUnknown
         );
         assert_eq!(
             bad(AddressForm {
                 country_code: "FRA".into(),
                 ..form()
             }),
-            "Choose a country from the list."
+            Refusal::CountryUnknown
         );
         assert_eq!(
             bad(AddressForm {
                 postal_code: "75001'; DROP TABLE addresses;--".into(),
                 ..form()
             }),
-            "Use at most 20 characters."
+            Refusal::TooLong { max: 20 }
         );
         assert_eq!(
             bad(AddressForm {
                 postal_code: "<b>75001</b>".into(),
                 ..form()
             }),
-            "Use letters, digits, spaces and hyphens only."
+            Refusal::PostcodeCharacters
         );
         assert_eq!(
             bad(AddressForm {
                 kind: "home".into(),
                 ..form()
             }),
-            "Choose shipping or billing."
+            Refusal::AddressKindUnknown
         );
         assert_eq!(
             bad(AddressForm {
                 city: "Paris\u{0}".into(),
                 ..form()
             }),
-            "Use letters, digits, spaces and punctuation only."
+            Refusal::TextCharacters
         );
     }
 

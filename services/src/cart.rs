@@ -27,6 +27,7 @@ use sea_orm::{
 };
 
 use crate::pricing::{LINE_COLUMNS, MAX_LINE_QUANTITY, variant_title};
+use domain::Refusal;
 use entities::{cart_items, carts};
 
 /// Whose bag.
@@ -62,6 +63,36 @@ pub enum CartError {
     SessionExpired,
     #[error("Something went wrong on our side. Please try again.")]
     Internal(#[from] DbErr),
+}
+
+impl CartError {
+    /// The typed reason the shopper is shown.
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            CartError::UnknownVariant => Refusal::PieceGone,
+            CartError::Unavailable { name } => Refusal::PieceUnavailable { name: name.clone() },
+            CartError::SoldOut { name } => Refusal::SoldOut { name: name.clone() },
+            CartError::NotEnoughStock {
+                name,
+                available,
+                in_cart,
+            } => Refusal::NotEnoughStock {
+                name: name.clone(),
+                available: *available,
+                in_bag: *in_cart,
+            },
+            CartError::InvalidQuantity => Refusal::QuantityRange {
+                max: MAX_LINE_QUANTITY,
+            },
+            CartError::LineLimit { name } => Refusal::LineLimit {
+                name: name.clone(),
+                max: MAX_LINE_QUANTITY,
+            },
+            CartError::NotInCart => Refusal::NotInBag,
+            CartError::SessionExpired => Refusal::SessionExpired,
+            CartError::Internal(_) => Refusal::Internal,
+        }
+    }
 }
 
 fn not_enough_message(name: &str, available: i32, in_cart: i32) -> String {

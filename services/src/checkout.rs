@@ -33,6 +33,7 @@ use crate::addresses::{Address, AddressField, AddressForm, FieldIssues};
 use crate::cart::{self, CartOwner};
 use crate::inventory::{self, InventoryError};
 use crate::pricing::{self, PricingError, QuoteLines, QuoteRequest, Totals, json_decimal, setting};
+use domain::Refusal;
 use domain::email::{Email, EmailError};
 use entities::sea_orm_active_enums::{OrderStatus, PaymentStatus, UserRole};
 use entities::{
@@ -142,6 +143,35 @@ pub enum CheckoutError {
     Inventory(InventoryError),
     #[error("Something went wrong on our side. Please try again.")]
     Internal(#[from] DbErr),
+}
+
+impl CheckoutError {
+    /// The typed reason for the whole form (address issues carry their own).
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            CheckoutError::EmptyCart => Refusal::EmptyBag,
+            CheckoutError::InvalidEmail(error) => Refusal::Email(*error),
+            CheckoutError::InvalidAddress(_) => Refusal::Internal,
+            CheckoutError::AddressNotFound => Refusal::AddressNotInBook,
+            CheckoutError::Pricing(error) => error.refusal(),
+            CheckoutError::SoldOut {
+                name, available, ..
+            } if *available <= 0 => Refusal::JustSoldOut { name: name.clone() },
+            CheckoutError::SoldOut {
+                name, available, ..
+            } => Refusal::OnlyLeft {
+                name: name.clone(),
+                available: *available,
+            },
+            CheckoutError::SessionExpired => Refusal::SessionExpired,
+            CheckoutError::OrderNotFound => Refusal::OrderNotFound,
+            CheckoutError::OrderClosed { status } => Refusal::OrderClosed {
+                status: status.clone(),
+            },
+            CheckoutError::Inventory(error) => error.refusal(),
+            CheckoutError::Internal(_) => Refusal::Internal,
+        }
+    }
 }
 
 fn sold_out_message(name: &str, available: i32) -> String {

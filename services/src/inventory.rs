@@ -66,6 +66,28 @@ pub enum InventoryError {
     Internal(#[from] DbErr),
 }
 
+impl InventoryError {
+    /// The typed reason the shopper is shown.
+    pub fn refusal(&self) -> domain::Refusal {
+        use domain::Refusal;
+        match self {
+            InventoryError::SoldOut { sku, available } if *available <= 0 => {
+                Refusal::JustSoldOut { name: sku.clone() }
+            }
+            InventoryError::SoldOut { sku, available } => Refusal::OnlyLeft {
+                name: sku.clone(),
+                available: *available,
+            },
+            InventoryError::UnknownVariant { .. } => Refusal::PieceGone,
+            InventoryError::InvalidQuantity { .. } => Refusal::QuantityRange {
+                max: crate::pricing::MAX_LINE_QUANTITY,
+            },
+            InventoryError::OrderNotFound { .. } => Refusal::OrderNotFound,
+            InventoryError::NotInOrder { .. } | InventoryError::Internal(_) => Refusal::Internal,
+        }
+    }
+}
+
 fn sold_out_message(sku: &str, available: i32) -> String {
     if available <= 0 {
         format!("Sorry, {sku} has just sold out.")

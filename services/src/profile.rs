@@ -18,6 +18,7 @@ use crate::auth::rate_limit::{self, PER_ACCOUNT};
 use crate::auth::sessions::SessionToken;
 use crate::auth::{AuthError, RequestContext};
 use crate::password::{HashError, hash_password, verify_password};
+use domain::Refusal;
 use domain::email::Email;
 use domain::password::NewPassword;
 use entities::{oauth_accounts, sessions, users};
@@ -72,7 +73,7 @@ impl ProfileField {
 }
 
 /// Messages for the fields that did not parse, in form order.
-pub type FieldIssues = Vec<(ProfileField, String)>;
+pub type FieldIssues = Vec<(ProfileField, Refusal)>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
@@ -84,6 +85,20 @@ pub enum ProfileError {
     Internal(#[from] DbErr),
     #[error("Something went wrong on our side. Please try again.")]
     Hashing(#[from] HashError),
+}
+
+impl ProfileError {
+    /// The typed reason for the whole form (field issues carry their own).
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            ProfileError::RateLimited { retry_after_secs } => Refusal::RateLimited {
+                seconds: *retry_after_secs,
+            },
+            ProfileError::Invalid(_) | ProfileError::Internal(_) | ProfileError::Hashing(_) => {
+                Refusal::Internal
+            }
+        }
+    }
 }
 
 impl From<AuthError> for ProfileError {
@@ -101,49 +116,51 @@ impl From<AuthError> for ProfileError {
 
 /// A phone number, E.164-ish: 7 to 20 digits, an optional leading `+`, spaces allowed
 /// anywhere. Empty means none. Stored without the spaces (`+33123456789`).
-pub fn parse_phone(input: &str) -> Result<Option<String>, &'static str> {
+pub fn parse_phone(input: &str) -> Result<Option<String>, Refusal> {
     let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.is_empty() {
         return Ok(None);
     }
     let digits = compact.strip_prefix('+').unwrap_or(&compact);
     if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err("Use digits and spaces only, with an optional + at the start.");
+        return Err(Refusal::PhoneCharacters);
     }
     if !(PHONE_MIN_DIGITS..=PHONE_MAX_DIGITS).contains(&digits.len()) {
-        return Err("Use 7 to 20 digits.");
+        return Err(Refusal::PhoneLength);
     }
     Ok(Some(compact))
 }
 
 /// One of [`CURRENCIES`], case-insensitively.
-pub fn parse_currency(input: &str) -> Result<&'static str, &'static str> {
+pub fn parse_currency(input: &str) -> Result<&'static str, Refusal> {
     let wanted = input.trim().to_ascii_uppercase();
     CURRENCIES
         .into_iter()
         .find(|code| *code == wanted)
-        .ok_or("Choose US dollar, euro, pound sterling, Swiss franc or yen.")
+        .ok_or(Refusal::CurrencyUnknown)
 }
 
 /// One of [`LANGUAGES`], case-insensitively.
-pub fn parse_language(input: &str) -> Result<&'static str, &'static str> {
+pub fn parse_language(input: &str) -> Result<&'static str, Refusal> {
     let wanted = input.trim().to_ascii_lowercase();
     LANGUAGES
         .into_iter()
         .find(|code| *code == wanted)
-        .ok_or("Choose English, French or Italian.")
+        .ok_or(Refusal::LanguageUnknown)
 }
 
 /// An IANA-looking time zone name: `UTC`, `GMT`, or `Area/Location[/Location]` where
 /// the area is one of the tz database's and each part starts with a letter and holds
 /// only ASCII letters, digits, `_`, `-` and `+`. No tz database is consulted.
-pub fn parse_timezone(input: &str) -> Result<String, &'static str> {
+pub fn parse_timezone(input: &str) -> Result<String, Refusal> {
     let zone = input.trim();
     if zone.is_empty() {
-        return Err("Choose a time zone, like Europe/Paris or UTC.");
+        return Err(Refusal::TimezoneMissing);
     }
     if zone.chars().count() > TIMEZONE_MAX_LEN {
-        return Err("Use at most 50 characters.");
+        return Err(Refusal::TooLong {
+            max: TIMEZONE_MAX_LEN as u32,
+        });
     }
     if zone == "UTC" || zone == "GMT" {
         return Ok(zone.to_string());
@@ -162,7 +179,7 @@ pub fn parse_timezone(input: &str) -> Result<String, &'static str> {
     if well_formed {
         Ok(zone.to_string())
     } else {
-        Err("Use a time zone name like Europe/Paris or UTC.")
+        Err(Refusal::TimezoneUnknown)
     }
 }
 
@@ -189,14 +206,13 @@ pub struct Profile {
 impl Profile {
     /// Parses every field, collecting each failure with its own message.
     pub fn parse(form: &ProfileForm) -> Result<Self, FieldIssues> {
-        let name = parse_name(&form.name).map_err(|error| (ProfileField::Name, error.to_string()));
-        let phone = parse_phone(&form.phone).map_err(|m| (ProfileField::Phone, m.to_string()));
-        let currency = parse_currency(&form.preferred_currency)
-            .map_err(|m| (ProfileField::Currency, m.to_string()));
-        let language = parse_language(&form.preferred_language)
-            .map_err(|m| (ProfileField::Language, m.to_string()));
-        let timezone =
-            parse_timezone(&form.timezone).map_err(|m| (ProfileField::Timezone, m.to_string()));
+        let name = parse_name(&form.name).map_err(|error| (ProfileField::Name, error.refusal()));
+        let phone = parse_phone(&form.phone).map_err(|m| (ProfileField::Phone, m));
+        let currency =
+            parse_currency(&form.preferred_currency).map_err(|m| (ProfileField::Currency, m));
+        let language =
+            parse_language(&form.preferred_language).map_err(|m| (ProfileField::Language, m));
+        let timezone = parse_timezone(&form.timezone).map_err(|m| (ProfileField::Timezone, m));
         match (name, phone, currency, language, timezone) {
             (Ok(name), Ok(phone), Ok(currency), Ok(language), Ok(timezone)) => Ok(Profile {
                 name,
@@ -240,9 +256,8 @@ pub async fn set_preferred_language(
     user_id: Uuid,
     language: &str,
 ) -> Result<(), ProfileError> {
-    let language = parse_language(language).map_err(|issue| {
-        ProfileError::Invalid(vec![(ProfileField::Language, issue.to_string())])
-    })?;
+    let language = parse_language(language)
+        .map_err(|issue| ProfileError::Invalid(vec![(ProfileField::Language, issue)]))?;
     users::Entity::update_many()
         .col_expr(users::Column::PreferredLanguage, Expr::value(language))
         .filter(users::Column::Id.eq(user_id))
@@ -302,17 +317,13 @@ pub async fn change_password(
     let mut wrong_current = false;
     let current_ok = match user.password_hash.as_deref() {
         None => {
-            issues.push((
-                ProfileField::CurrentPassword,
-                "Your account signs in through a connected account, so it has no password to change."
-                    .to_string(),
-            ));
+            issues.push((ProfileField::CurrentPassword, Refusal::NoPasswordToChange));
             false
         }
         Some(_) if change.current_password.is_empty() => {
             issues.push((
                 ProfileField::CurrentPassword,
-                "Enter your current password.".to_string(),
+                Refusal::CurrentPasswordMissing,
             ));
             false
         }
@@ -320,21 +331,17 @@ pub async fn change_password(
             let matches = verify_password(&change.current_password, stored);
             if !matches {
                 wrong_current = true;
-                issues.push((
-                    ProfileField::CurrentPassword,
-                    "That is not your current password.".to_string(),
-                ));
+                issues.push((ProfileField::CurrentPassword, Refusal::CurrentPasswordWrong));
             }
             matches
         }
     };
     let email = Email::parse(&user.email).ok();
     match NewPassword::parse(&change.new_password, email.as_ref().map(Email::local_part)) {
-        Err(error) => issues.push((ProfileField::NewPassword, error.to_string())),
-        Ok(_) if current_ok && change.new_password == change.current_password => issues.push((
-            ProfileField::NewPassword,
-            "Choose a password different from your current one.".to_string(),
-        )),
+        Err(error) => issues.push((ProfileField::NewPassword, Refusal::Password(error))),
+        Ok(_) if current_ok && change.new_password == change.current_password => {
+            issues.push((ProfileField::NewPassword, Refusal::SamePassword))
+        }
         Ok(_) => {}
     }
     if wrong_current {
@@ -425,14 +432,10 @@ mod tests {
             "++33123456",
             "1'; DROP TABLE users;--",
         ] {
-            assert_eq!(
-                parse_phone(bad),
-                Err("Use digits and spaces only, with an optional + at the start."),
-                "{bad}"
-            );
+            assert_eq!(parse_phone(bad), Err(Refusal::PhoneCharacters), "{bad}");
         }
-        assert_eq!(parse_phone("+123456"), Err("Use 7 to 20 digits."));
-        assert_eq!(parse_phone(&"1".repeat(21)), Err("Use 7 to 20 digits."));
+        assert_eq!(parse_phone("+123456"), Err(Refusal::PhoneLength));
+        assert_eq!(parse_phone(&"1".repeat(21)), Err(Refusal::PhoneLength));
     }
 
     #[test]
@@ -465,15 +468,11 @@ mod tests {
             "Europe/Paris'; DROP TABLE users;--",
             "Europe/1Paris",
         ] {
-            assert_eq!(
-                parse_timezone(bad),
-                Err("Use a time zone name like Europe/Paris or UTC."),
-                "{bad}"
-            );
+            assert_eq!(parse_timezone(bad), Err(Refusal::TimezoneUnknown), "{bad}");
         }
         assert_eq!(
             parse_timezone(&format!("Europe/{}", "A".repeat(50))),
-            Err("Use at most 50 characters.")
+            Err(Refusal::TooLong { max: 50 })
         );
     }
 

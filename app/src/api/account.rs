@@ -100,55 +100,44 @@ pub fn provider_label(provider: &str) -> String {
 mod server {
     use http::StatusCode;
     use leptos::prelude::*;
-    use leptos_axum::ResponseOptions;
 
-    use super::{AddressView, FieldError, SaveOutcome};
+    use super::{AddressView, SaveOutcome};
     use crate::api::request::internal;
     use entities::addresses;
     use services::addresses::AddressError;
     use services::profile::ProfileError;
 
-    /// An error with a deliberate message and the matching HTTP status.
-    pub fn refuse(status: StatusCode, message: &str) -> ServerFnError {
-        if let Some(response) = use_context::<ResponseOptions>() {
-            response.set_status(status);
-        }
-        ServerFnError::new(message)
-    }
+    use crate::api::error::field_error;
+    pub use crate::api::error::refuse;
+    use domain::Refusal;
 
     /// Unknown ids and other people's addresses look the same: 404.
     pub fn not_found() -> ServerFnError {
-        refuse(StatusCode::NOT_FOUND, "We could not find that address.")
+        refuse(&Refusal::AddressNotFound)
     }
 
     pub fn parse_id(id: &str) -> Result<uuid::Uuid, ServerFnError> {
         uuid::Uuid::parse_str(id.trim()).map_err(|_| not_found())
     }
 
-    fn field_errors<F: Copy>(issues: &[(F, String)], name: fn(F) -> &'static str) -> SaveOutcome {
+    fn field_errors<F: Copy>(issues: &[(F, Refusal)], name: fn(F) -> &'static str) -> SaveOutcome {
         SaveOutcome::Refused(
             issues
                 .iter()
-                .map(|(field, message)| FieldError {
-                    field: Some(name(*field).to_string()),
-                    message: message.clone(),
-                })
+                .map(|(field, refusal)| field_error(Some(name(*field)), refusal.clone()))
                 .collect(),
         )
     }
 
-    fn form_error(message: String) -> SaveOutcome {
-        SaveOutcome::Refused(vec![FieldError {
-            field: None,
-            message,
-        }])
+    fn form_error(refusal: Refusal) -> SaveOutcome {
+        SaveOutcome::Refused(vec![field_error(None, refusal)])
     }
 
     /// Field-level refusals become an outcome the form shows; anything else is internal.
     pub fn profile_refused(error: ProfileError) -> Result<SaveOutcome, ServerFnError> {
         match error {
             ProfileError::Invalid(issues) => Ok(field_errors(&issues, |field| field.as_str())),
-            refusal @ ProfileError::RateLimited { .. } => Ok(form_error(refusal.to_string())),
+            refusal @ ProfileError::RateLimited { .. } => Ok(form_error(refusal.refusal())),
             ProfileError::Internal(error) => Err(internal(error)),
             ProfileError::Hashing(error) => Err(internal(error)),
         }
@@ -157,7 +146,7 @@ mod server {
     pub fn address_refused(error: AddressError) -> Result<SaveOutcome, ServerFnError> {
         match error {
             AddressError::Invalid(issues) => Ok(field_errors(&issues, |field| field.as_str())),
-            refusal @ AddressError::TooMany => Ok(form_error(refusal.to_string())),
+            refusal @ AddressError::TooMany => Ok(form_error(refusal.refusal())),
             AddressError::NotFound => Err(not_found()),
             AddressError::Internal(error) => Err(internal(error)),
         }
@@ -167,7 +156,9 @@ mod server {
         match error {
             AddressError::Internal(error) => internal(error),
             AddressError::NotFound => not_found(),
-            refusal => refuse(StatusCode::UNPROCESSABLE_ENTITY, &refusal.to_string()),
+            refusal => {
+                crate::api::error::refuse_with(StatusCode::UNPROCESSABLE_ENTITY, &refusal.refusal())
+            }
         }
     }
 
@@ -253,12 +244,7 @@ pub async fn change_password(
     use crate::api::request::{request_context, require_user, session_token, state};
     use services::profile::{self, PasswordChange};
     let user = require_user().await?;
-    let token = session_token().ok_or_else(|| {
-        server::refuse(
-            http::StatusCode::UNAUTHORIZED,
-            "Please sign in to continue.",
-        )
-    })?;
+    let token = session_token().ok_or_else(|| server::refuse(&domain::Refusal::SignInRequired))?;
     let state = state()?;
     let change = PasswordChange {
         current_password,
@@ -388,10 +374,12 @@ mod tests {
         let refused = SaveOutcome::Refused(vec![
             FieldError {
                 field: Some("phone".into()),
+                refusal: domain::Refusal::PhoneLength,
                 message: "Use 7 to 20 digits.".into(),
             },
             FieldError {
                 field: None,
+                refusal: domain::Refusal::RateLimited { seconds: 9 },
                 message: "Too many attempts.".into(),
             },
         ]);

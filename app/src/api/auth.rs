@@ -3,12 +3,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// A message for one form field (`email`, `password`, `name`) or the whole form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: Option<String>,
-    pub message: String,
-}
+pub use domain::FieldError;
 
 /// What a sign-in or registration attempt came to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,17 +66,14 @@ mod server {
     pub fn refused(error: AuthError) -> Result<AuthOutcome, ServerFnError> {
         match &error {
             AuthError::Internal(_) | AuthError::Hashing(_) => Err(internal(&error)),
-            _ => Ok(AuthOutcome::Refused(vec![FieldError {
-                field: error.field().map(|field| {
-                    match field {
-                        Field::Email => "email",
-                        Field::Password => "password",
-                        Field::Name => "name",
-                    }
-                    .to_string()
+            _ => Ok(AuthOutcome::Refused(vec![crate::api::error::field_error(
+                error.field().map(|field| match field {
+                    Field::Email => "email",
+                    Field::Password => "password",
+                    Field::Name => "name",
                 }),
-                message: error.to_string(),
-            }])),
+                error.refusal(),
+            )])),
         }
     }
 

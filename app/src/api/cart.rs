@@ -62,8 +62,11 @@ pub enum CouponOutcome {
         discount: String,
         cart: CartDto,
     },
-    /// The exact reason the code does not apply.
-    Rejected { message: String },
+    /// The exact reason the code does not apply, and its wording in the shopper's language.
+    Rejected {
+        refusal: domain::Refusal,
+        message: String,
+    },
 }
 
 /// A delivery option for the chosen country.
@@ -184,7 +187,6 @@ pub(crate) mod server {
     use http::StatusCode;
     use http::header::COOKIE;
     use leptos::prelude::*;
-    use leptos_axum::ResponseOptions;
     use sea_orm::prelude::{Decimal, Uuid};
 
     use super::*;
@@ -200,12 +202,7 @@ pub(crate) mod server {
     /// The cookie carrying the merge report from sign-in to the next bag read.
     pub const NOTICE_COOKIE: &str = "lv_bag_notice";
 
-    pub fn refuse(status: StatusCode, message: &str) -> ServerFnError {
-        if let Some(response) = use_context::<ResponseOptions>() {
-            response.set_status(status);
-        }
-        ServerFnError::new(message)
-    }
+    pub use crate::api::error::{field_error, refuse, refuse_with, word};
 
     pub fn secure() -> bool {
         state().map(|state| state.secure_cookies).unwrap_or(false)
@@ -267,18 +264,14 @@ pub(crate) mod server {
     pub fn cart_error(error: CartError) -> ServerFnError {
         match error {
             CartError::Internal(_) => internal(error),
-            CartError::SessionExpired => refuse(StatusCode::UNAUTHORIZED, &error.to_string()),
-            CartError::UnknownVariant | CartError::NotInCart => {
-                refuse(StatusCode::NOT_FOUND, &error.to_string())
-            }
-            other => refuse(StatusCode::UNPROCESSABLE_ENTITY, &other.to_string()),
+            other => refuse(&other.refusal()),
         }
     }
 
     pub fn pricing_error(error: PricingError) -> ServerFnError {
         match error {
             PricingError::Internal(_) | PricingError::Misconfigured(_) => internal(error),
-            other => refuse(StatusCode::UNPROCESSABLE_ENTITY, &other.to_string()),
+            other => refuse_with(StatusCode::UNPROCESSABLE_ENTITY, &other.refusal()),
         }
     }
 
@@ -320,13 +313,9 @@ pub(crate) mod server {
         }
     }
 
-    pub fn parse_id(id: &str, what: &str) -> Result<Uuid, ServerFnError> {
-        Uuid::parse_str(id.trim()).map_err(|_| {
-            refuse(
-                StatusCode::NOT_FOUND,
-                &format!("That {what} does not exist."),
-            )
-        })
+    /// An id from the client; a malformed one is refused as `missing` (404).
+    pub fn parse_id(id: &str, missing: domain::Refusal) -> Result<Uuid, ServerFnError> {
+        Uuid::parse_str(id.trim()).map_err(|_| refuse_with(StatusCode::NOT_FOUND, &missing))
     }
 
     fn merge_message(text: &CartText, change: &MergeChange) -> String {
@@ -466,7 +455,7 @@ pub async fn cart() -> Result<CartDto, ServerFnError> {
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(variant_id: String, quantity: i32) -> Result<CartDto, ServerFnError> {
     use services::cart;
-    let variant_id = server::parse_id(&variant_id, "piece")?;
+    let variant_id = server::parse_id(&variant_id, domain::Refusal::PieceGone)?;
     let state = crate::api::request::state()?;
     let shopper = server::shopper(true)
         .await?
@@ -487,7 +476,7 @@ pub async fn add_to_cart(variant_id: String, quantity: i32) -> Result<CartDto, S
 #[server(endpoint = "cart/set_quantity")]
 pub async fn set_cart_quantity(item_id: String, quantity: i32) -> Result<CartDto, ServerFnError> {
     use services::cart::{self, CartError};
-    let item_id = server::parse_id(&item_id, "line")?;
+    let item_id = server::parse_id(&item_id, domain::Refusal::NotInBag)?;
     let state = crate::api::request::state()?;
     let shopper = server::shopper(false)
         .await?
@@ -502,7 +491,7 @@ pub async fn set_cart_quantity(item_id: String, quantity: i32) -> Result<CartDto
 #[server(endpoint = "cart/remove")]
 pub async fn remove_from_cart(item_id: String) -> Result<CartDto, ServerFnError> {
     use services::cart::{self, CartError};
-    let item_id = server::parse_id(&item_id, "line")?;
+    let item_id = server::parse_id(&item_id, domain::Refusal::NotInBag)?;
     let state = crate::api::request::state()?;
     let shopper = server::shopper(false)
         .await?
@@ -534,9 +523,11 @@ pub async fn apply_coupon(code: String) -> Result<CouponOutcome, ServerFnError> 
     use services::cart;
     use services::pricing::{self, PricingError, QuoteLines, QuoteRequest};
     let state = crate::api::request::state()?;
-    let empty = || CouponOutcome::Rejected {
-        message: PricingError::EmptyCart.to_string(),
+    let rejected = |refusal: domain::Refusal| CouponOutcome::Rejected {
+        message: server::word(&refusal),
+        refusal,
     };
+    let empty = || rejected(domain::Refusal::EmptyBag);
     let Some(shopper) = server::shopper(false).await? else {
         return Ok(empty());
     };
@@ -548,9 +539,7 @@ pub async fn apply_coupon(code: String) -> Result<CouponOutcome, ServerFnError> 
     };
     let code = code.trim().to_uppercase();
     if code.is_empty() {
-        return Ok(CouponOutcome::Rejected {
-            message: "Enter a promo code.".to_string(),
-        });
+        return Ok(rejected(domain::Refusal::CouponMissing));
     }
     let request = QuoteRequest {
         lines: QuoteLines::Cart(found.id),
@@ -572,9 +561,7 @@ pub async fn apply_coupon(code: String) -> Result<CouponOutcome, ServerFnError> 
         }
         Err(PricingError::Internal(error)) => Err(crate::api::request::internal(error)),
         Err(PricingError::Misconfigured(error)) => Err(crate::api::request::internal(error)),
-        Err(refusal) => Ok(CouponOutcome::Rejected {
-            message: refusal.to_string(),
-        }),
+        Err(refusal) => Ok(rejected(refusal.refusal())),
     }
 }
 
@@ -645,17 +632,15 @@ pub async fn check_details(details: DeliveryDetails) -> Result<Vec<FieldError>, 
     let state = crate::api::request::state()?;
     let mut errors = Vec::new();
     if let Err(error) = Email::parse(&details.email) {
-        errors.push(FieldError {
-            field: Some("email".into()),
-            message: error.to_string(),
-        });
+        errors.push(server::field_error(Some("email"), error.into()));
     }
     if details.address_id.trim().is_empty() {
         if let Err(issues) = Address::parse(&address_form(&details)) {
-            errors.extend(issues.into_iter().map(|(field, message)| FieldError {
-                field: Some(field.as_str().into()),
-                message,
-            }));
+            errors.extend(
+                issues
+                    .into_iter()
+                    .map(|(field, refusal)| server::field_error(Some(field.as_str()), refusal)),
+            );
         }
     } else {
         let shopper = server::shopper(false).await?;
@@ -667,10 +652,10 @@ pub async fn check_details(details: DeliveryDetails) -> Result<Vec<FieldError>, 
             _ => false,
         };
         if !found {
-            errors.push(FieldError {
-                field: Some("address_id".into()),
-                message: "We could not find that address in your address book. Choose another or enter a new one.".into(),
-            });
+            errors.push(server::field_error(
+                Some("address_id"),
+                domain::Refusal::AddressNotInBook,
+            ));
         }
     }
     Ok(errors)
@@ -722,7 +707,7 @@ pub async fn checkout_quote(
     let mut coupon_error = None;
     let totals = match pricing::quote(&state.db, &request).await {
         Err(PricingError::Coupon(rejection)) => {
-            coupon_error = Some(rejection.to_string());
+            coupon_error = Some(server::word(&domain::Refusal::Coupon(rejection.refusal())));
             request.coupon_code = None;
             pricing::quote(&state.db, &request).await
         }
@@ -792,14 +777,13 @@ pub async fn place_order(
         self, CheckoutError, CheckoutField, PlaceOrder, ShippingAddressInput,
     };
     let state = crate::api::request::state()?;
-    let refused = |field: Option<&str>, message: String| {
-        Ok(PlaceOutcome::Refused(vec![FieldError {
-            field: field.map(str::to_string),
-            message,
-        }]))
+    let refused = |field: Option<&str>, refusal: domain::Refusal| {
+        Ok(PlaceOutcome::Refused(vec![server::field_error(
+            field, refusal,
+        )]))
     };
     let Some(shopper) = server::shopper(false).await? else {
-        return refused(None, CheckoutError::EmptyCart.to_string());
+        return refused(None, CheckoutError::EmptyCart.refusal());
     };
     let shipping_address = if details.address_id.trim().is_empty() {
         ShippingAddressInput::New(Box::new(address_form(&details)))
@@ -807,10 +791,7 @@ pub async fn place_order(
         match sea_orm::prelude::Uuid::parse_str(details.address_id.trim()) {
             Ok(id) if !shopper.is_guest() => ShippingAddressInput::Saved(id),
             _ => {
-                return refused(
-                    Some("address_id"),
-                    CheckoutError::AddressNotFound.to_string(),
-                );
+                return refused(Some("address_id"), CheckoutError::AddressNotFound.refusal());
             }
         }
     };
@@ -835,10 +816,7 @@ pub async fn place_order(
         Err(CheckoutError::InvalidAddress(issues)) => Ok(PlaceOutcome::Refused(
             issues
                 .into_iter()
-                .map(|(field, message)| FieldError {
-                    field: Some(field.as_str().to_string()),
-                    message,
-                })
+                .map(|(field, refusal)| server::field_error(Some(field.as_str()), refusal))
                 .collect(),
         )),
         Err(error) => {
@@ -848,7 +826,7 @@ pub async fn place_order(
                 CheckoutField::ShippingMethod => "shipping_method",
                 CheckoutField::Coupon => "coupon",
             });
-            refused(field, error.to_string())
+            refused(field, error.refusal())
         }
     }
 }
@@ -862,7 +840,7 @@ pub async fn order_summary(order_number: String) -> Result<OrderSummaryDto, Serv
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     use services::checkout::shipping_address_of;
     let state = crate::api::request::state()?;
-    let not_found = || server::refuse(http::StatusCode::NOT_FOUND, "We could not find that order.");
+    let not_found = || server::refuse(&domain::Refusal::OrderNotFound);
     let shopper = server::shopper(false).await?.ok_or_else(not_found)?;
     let order = orders::Entity::find()
         .filter(orders::Column::OrderNumber.eq(order_number.trim()))

@@ -5,6 +5,7 @@ pub mod account;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod error;
 pub mod locale;
 pub mod payments;
 pub mod product;

@@ -4,8 +4,8 @@
 use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
+use http::HeaderValue;
 use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
-use http::{HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
@@ -83,22 +83,15 @@ pub async fn current_user() -> Result<Option<users::Model>, ServerFnError> {
         .map_err(internal)
 }
 
-/// Refusals carry the matching HTTP status.
-fn refuse(status: StatusCode, message: &str) -> ServerFnError {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        response.set_status(status);
-    }
-    ServerFnError::new(message)
-}
+pub use crate::api::error::internal;
+use crate::api::error::refuse;
+use domain::Refusal;
 
 /// A signed-in customer (or any signed-in non-guest), else 401.
 pub async fn require_user() -> Result<users::Model, ServerFnError> {
     match current_user().await? {
         Some(user) if user.role != UserRole::Guest => Ok(user),
-        _ => Err(refuse(
-            StatusCode::UNAUTHORIZED,
-            "Please sign in to continue.",
-        )),
+        _ => Err(refuse(&Refusal::SignInRequired)),
     }
 }
 
@@ -108,18 +101,6 @@ pub async fn require_admin() -> Result<users::Model, ServerFnError> {
     if matches!(user.role, UserRole::Admin | UserRole::SuperAdmin) {
         Ok(user)
     } else {
-        Err(refuse(
-            StatusCode::FORBIDDEN,
-            "You do not have access to this.",
-        ))
+        Err(refuse(&Refusal::Forbidden))
     }
-}
-
-/// Logs an internal error and returns a message safe to show.
-pub fn internal(error: impl std::fmt::Display) -> ServerFnError {
-    tracing::error!(%error, "server function failed");
-    refuse(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side. Please try again.",
-    )
 }

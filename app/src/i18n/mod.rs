@@ -13,6 +13,7 @@
 pub mod cart;
 pub mod checkout;
 pub mod common;
+pub mod errors;
 pub mod home;
 pub mod listing;
 pub mod product;

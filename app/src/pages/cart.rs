@@ -54,7 +54,7 @@ pub fn CartPage() -> impl IntoView {
         .map(|error| error_message(&error))
     });
     let coupon_message = Signal::derive(move || match coupon.value().get() {
-        Some(Ok(CouponOutcome::Rejected { message })) => Some((false, message)),
+        Some(Ok(CouponOutcome::Rejected { message, .. })) => Some((false, message)),
         Some(Ok(CouponOutcome::Applied { code, discount, .. })) => {
             Some((true, (text.coupon_applied)(&code, &discount)))
         }

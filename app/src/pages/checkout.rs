@@ -206,10 +206,14 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                 errors.set(Vec::new());
                 step.set(2);
             }
-            Err(error) => errors.set(vec![FieldError {
-                field: Some("email".into()),
-                message: error.to_string(),
-            }]),
+            Err(error) => {
+                let refusal = domain::Refusal::Email(error);
+                errors.set(vec![FieldError {
+                    field: Some("email".into()),
+                    message: crate::i18n::errors::refusal_text(&refusal, crate::i18n::use_locale()),
+                    refusal,
+                }])
+            }
         }
     };
 
@@ -267,7 +271,7 @@ fn CheckoutFlow(context: CheckoutContext) -> impl IntoView {
                     busy.set(false);
                     requote();
                 }
-                Ok(crate::api::cart::CouponOutcome::Rejected { message }) => {
+                Ok(crate::api::cart::CouponOutcome::Rejected { message, .. }) => {
                     coupon_status.set(Some((false, message)));
                     busy.set(false);
                 }

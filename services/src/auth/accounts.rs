@@ -1,6 +1,7 @@
 //! Registering, signing in and signing out.
 
 use chrono::Utc;
+use domain::Refusal;
 use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
 use sea_orm::{
@@ -33,15 +34,15 @@ pub struct Registration {
 pub fn parse_name(input: &str) -> Result<String, AuthError> {
     let name = input.trim();
     if name.is_empty() {
-        return Err(AuthError::InvalidName("Tell us your name."));
+        return Err(AuthError::InvalidName(Refusal::NameMissing));
     }
     if name.chars().count() > NAME_MAX_LEN {
-        return Err(AuthError::InvalidName("Use at most 100 characters."));
+        return Err(AuthError::InvalidName(Refusal::TooLong {
+            max: NAME_MAX_LEN as u32,
+        }));
     }
     if name.chars().any(char::is_control) {
-        return Err(AuthError::InvalidName(
-            "Use letters, spaces and punctuation only.",
-        ));
+        return Err(AuthError::InvalidName(Refusal::NameCharacters));
     }
     Ok(name.to_string())
 }

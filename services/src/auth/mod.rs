@@ -13,6 +13,7 @@ pub mod tokens;
 
 use std::net::IpAddr;
 
+use domain::Refusal;
 use domain::email::EmailError;
 use domain::password::PasswordError;
 
@@ -37,8 +38,8 @@ pub enum AuthError {
     InvalidEmail(#[from] EmailError),
     #[error("{0}")]
     InvalidPassword(#[from] PasswordError),
-    #[error("{0}")]
-    InvalidName(&'static str),
+    #[error("{}", name_message(.0))]
+    InvalidName(Refusal),
     #[error("An account with this email already exists. Sign in instead, or reset your password.")]
     EmailTaken,
     #[error("That email and password do not match an account.")]
@@ -57,6 +58,35 @@ pub enum AuthError {
     Internal(#[from] sea_orm::DbErr),
     #[error("Something went wrong on our side. Please try again.")]
     Hashing(#[from] crate::password::HashError),
+}
+
+/// Log text for a refused name.
+fn name_message(reason: &Refusal) -> &'static str {
+    match reason {
+        Refusal::NameMissing => "Tell us your name.",
+        Refusal::TooLong { .. } => "Use at most 100 characters.",
+        _ => "Use letters, spaces and punctuation only.",
+    }
+}
+
+impl AuthError {
+    /// The typed reason the shopper is shown; `Internal` for our own failures.
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            AuthError::InvalidEmail(error) => Refusal::Email(*error),
+            AuthError::InvalidPassword(error) => Refusal::Password(*error),
+            AuthError::InvalidName(reason) => reason.clone(),
+            AuthError::EmailTaken => Refusal::EmailTaken,
+            AuthError::WrongCredentials => Refusal::WrongCredentials,
+            AuthError::RateLimited { retry_after_secs } => Refusal::RateLimited {
+                seconds: *retry_after_secs,
+            },
+            AuthError::Link(error) => error.refusal(),
+            AuthError::UnverifiedProviderEmail => Refusal::UnverifiedProviderEmail,
+            AuthError::Mail(_) => Refusal::MailUnavailable,
+            AuthError::Internal(_) | AuthError::Hashing(_) => Refusal::Internal,
+        }
+    }
 }
 
 impl AuthError {

@@ -46,6 +46,16 @@ pub enum TokenError {
     Used,
 }
 
+impl TokenError {
+    pub fn refusal(&self) -> domain::Refusal {
+        match self {
+            TokenError::Invalid => domain::Refusal::LinkInvalid,
+            TokenError::Expired => domain::Refusal::LinkExpired,
+            TokenError::Used => domain::Refusal::LinkUsed,
+        }
+    }
+}
+
 /// Signs and checks tokens with the server's secret (`APP_SECRET`).
 #[derive(Clone)]
 pub struct TokenSigner {

@@ -21,7 +21,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
+use domain::CouponRefusal;
 use sea_orm::prelude::*;
 use sea_orm::sea_query::Func;
 use sea_orm::{ConnectionTrait, QueryFilter, Statement};
@@ -45,16 +46,19 @@ pub const PURCHASED_STATUSES: [OrderStatus; 6] = [
 pub enum CouponRejection {
     #[error("We do not recognise the code {code}. Check the spelling and try again.")]
     NotFound { code: String },
-    #[error("The code {code} can be used from {starts}.")]
-    NotYetValid { code: String, starts: String },
-    #[error("The code {code} expired on {ended}.")]
-    Expired { code: String, ended: String },
+    #[error("The code {code} can be used from {}.", starts.format("%-d %B %Y"))]
+    NotYetValid { code: String, starts: NaiveDate },
+    #[error("The code {code} expired on {}.", ended.format("%-d %B %Y"))]
+    Expired { code: String, ended: NaiveDate },
     #[error("The code {code} has been fully redeemed.")]
     UsageLimitReached { code: String },
     #[error("Sign in to use the code {code}.")]
     SignInRequired { code: String },
-    #[error("The code {code} is reserved for {tiers} members.")]
-    MembershipRequired { code: String, tiers: String },
+    #[error("The code {code} is reserved for {} members.", list_tiers(tiers))]
+    MembershipRequired {
+        code: String,
+        tiers: Vec<MembershipTier>,
+    },
     #[error("The code {code} is only for a first order.")]
     FirstPurchaseOnly { code: String },
     #[error("You have already used the code {code} the maximum number of times ({limit}).")]
@@ -83,6 +87,55 @@ pub struct AppliedCoupon {
     pub discount: Decimal,
     /// Variants the discount was computed on.
     pub eligible_variants: Vec<Uuid>,
+}
+
+impl CouponRejection {
+    /// The typed reason the shopper is shown.
+    pub fn refusal(&self) -> CouponRefusal {
+        use CouponRejection as C;
+        match self {
+            C::NotFound { code } => CouponRefusal::NotFound { code: code.clone() },
+            C::NotYetValid { code, starts } => CouponRefusal::NotYetValid {
+                code: code.clone(),
+                starts: starts.to_string(),
+            },
+            C::Expired { code, ended } => CouponRefusal::Expired {
+                code: code.clone(),
+                ended: ended.to_string(),
+            },
+            C::UsageLimitReached { code } => {
+                CouponRefusal::UsageLimitReached { code: code.clone() }
+            }
+            C::SignInRequired { code } => CouponRefusal::SignInRequired { code: code.clone() },
+            C::MembershipRequired { code, tiers } => CouponRefusal::MembershipRequired {
+                code: code.clone(),
+                tiers: tiers
+                    .iter()
+                    .map(|tier| tier_name(tier).to_string())
+                    .collect(),
+            },
+            C::FirstPurchaseOnly { code } => {
+                CouponRefusal::FirstPurchaseOnly { code: code.clone() }
+            }
+            C::PerUserLimitReached { code, limit } => CouponRefusal::PerUserLimitReached {
+                code: code.clone(),
+                limit: *limit,
+            },
+            C::NoEligibleItems { code } => CouponRefusal::NoEligibleItems { code: code.clone() },
+            C::MinimumNotMet {
+                code,
+                minimum,
+                short_by,
+                currency,
+            } => CouponRefusal::MinimumNotMet {
+                code: code.clone(),
+                minimum: minimum.to_string(),
+                short_by: short_by.to_string(),
+                currency: currency.clone(),
+            },
+            C::Unsupported { code } => CouponRefusal::Unsupported { code: code.clone() },
+        }
+    }
 }
 
 fn tier_name(tier: &MembershipTier) -> &'static str {
@@ -134,7 +187,7 @@ pub async fn evaluate(
     if coupon.valid_from > now {
         return Err(CouponRejection::NotYetValid {
             code,
-            starts: coupon.valid_from.format("%-d %B %Y").to_string(),
+            starts: coupon.valid_from.date_naive(),
         }
         .into());
     }
@@ -143,7 +196,7 @@ pub async fn evaluate(
     {
         return Err(CouponRejection::Expired {
             code,
-            ended: until.format("%-d %B %Y").to_string(),
+            ended: until.date_naive(),
         }
         .into());
     }
@@ -166,7 +219,7 @@ pub async fn evaluate(
         {
             return Err(CouponRejection::MembershipRequired {
                 code,
-                tiers: list_tiers(&coupon.membership_tiers),
+                tiers: coupon.membership_tiers.clone(),
             }
             .into());
         }

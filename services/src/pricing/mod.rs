@@ -29,6 +29,7 @@ use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, Statement};
 
 pub use coupons::{AppliedCoupon, CouponRejection};
+use domain::Refusal;
 use entities::{system_settings, users};
 pub use shipping::ShippingMethod;
 pub use tax::TaxRule;
@@ -73,6 +74,35 @@ pub enum PricingError {
     Misconfigured(String),
     #[error("Something went wrong on our side. Please try again.")]
     Internal(#[from] DbErr),
+}
+
+impl PricingError {
+    /// The typed reason the shopper is shown.
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            PricingError::EmptyCart => Refusal::EmptyBag,
+            PricingError::UnknownItem => Refusal::UnknownItem,
+            PricingError::Unavailable { name } => Refusal::NoLongerAvailable { name: name.clone() },
+            PricingError::InvalidQuantity { name } => Refusal::LineQuantityRange {
+                name: name.clone(),
+                max: MAX_LINE_QUANTITY,
+            },
+            PricingError::MixedCurrency => Refusal::MixedCurrency,
+            PricingError::UnsupportedCountry { country } => Refusal::UnsupportedCountry {
+                country: country.clone(),
+            },
+            PricingError::UnknownShippingMethod { .. } => Refusal::UnknownShippingMethod,
+            PricingError::ShippingMethodUnavailable { name, country } => {
+                Refusal::ShippingMethodUnavailable {
+                    name: name.clone(),
+                    country: country.clone(),
+                }
+            }
+            PricingError::Coupon(rejection) => Refusal::Coupon(rejection.refusal()),
+            PricingError::Misconfigured(_) => Refusal::CheckoutUnavailable,
+            PricingError::Internal(_) => Refusal::Internal,
+        }
+    }
 }
 
 /// Which lines to price.

@@ -1,0 +1,194 @@
+//! English.
+
+use domain::email::EmailError;
+use domain::password::PasswordError;
+use domain::{CouponRefusal, Refusal};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(super) fn refusal(refusal: &Refusal) -> String {
+    use Refusal as R;
+    match refusal {
+        R::SignInRequired => "Please sign in to continue.".into(),
+        R::Forbidden => "You do not have access to this.".into(),
+        R::Internal => "Something went wrong on our side. Please try again.".into(),
+        R::RateLimited { seconds } => {
+            format!("Too many attempts. Try again in {seconds} seconds.")
+        }
+        R::Email(error) => email(*error).into(),
+        R::Password(error) => password(*error).into(),
+        R::WrongCredentials => "That email and password do not match an account.".into(),
+        R::EmailTaken => {
+            "An account with this email already exists. Sign in instead, or reset your password."
+                .into()
+        }
+        R::NameMissing => "Tell us your name.".into(),
+        R::NameCharacters => "Use letters, spaces and punctuation only.".into(),
+        R::LinkInvalid => "This link is not valid. Please request a new one.".into(),
+        R::LinkExpired => "This link has expired. Please request a new one.".into(),
+        R::LinkUsed => "This link has already been used. Please request a new one.".into(),
+        R::UnverifiedProviderEmail => {
+            "That account has no verified email address. Create an account with your email instead."
+                .into()
+        }
+        R::MailUnavailable => "We could not send the email. Please try again in a moment.".into(),
+        R::NoPasswordToChange => {
+            "Your account signs in through a connected account, so it has no password to change."
+                .into()
+        }
+        R::CurrentPasswordMissing => "Enter your current password.".into(),
+        R::CurrentPasswordWrong => "That is not your current password.".into(),
+        R::SamePassword => "Choose a password different from your current one.".into(),
+        R::PhoneCharacters => "Use digits and spaces only, with an optional + at the start.".into(),
+        R::PhoneLength => "Use 7 to 20 digits.".into(),
+        R::CurrencyUnknown => "Choose US dollar, euro, pound sterling, Swiss franc or yen.".into(),
+        R::LanguageUnknown => "Choose English, French or Italian.".into(),
+        R::TimezoneMissing => "Choose a time zone, like Europe/Paris or UTC.".into(),
+        R::TimezoneUnknown => "Use a time zone name like Europe/Paris or UTC.".into(),
+        R::TooLong { max } => format!("Use at most {max} characters."),
+        R::TextCharacters => "Use letters, digits, spaces and punctuation only.".into(),
+        R::AddressKindUnknown => "Choose shipping or billing.".into(),
+        R::FirstNameMissing => "Enter a first name.".into(),
+        R::LastNameMissing => "Enter a last name.".into(),
+        R::StreetMissing => "Enter the street address.".into(),
+        R::CityMissing => "Enter a town or city.".into(),
+        R::PostcodeMissing => "Enter a postcode.".into(),
+        R::PostcodeCharacters => "Use letters, digits, spaces and hyphens only.".into(),
+        R::CountryMissing => "Choose a country.".into(),
+        R::CountryUnknown => "Choose a country from the list.".into(),
+        R::TooManyAddresses { max } => {
+            format!("You can keep up to {max} addresses. Delete one to add another.")
+        }
+        R::AddressNotFound => "We could not find that address.".into(),
+        R::AddressNotInBook => {
+            "We could not find that address in your address book. Choose another or enter a new one."
+                .into()
+        }
+        R::PieceGone => "That piece no longer exists.".into(),
+        R::PieceUnavailable { name } => format!("{name} is not available to buy right now."),
+        R::SoldOut { name } => format!("Sorry, {name} is sold out."),
+        R::NotEnoughStock {
+            name,
+            available,
+            in_bag,
+        } if *in_bag > 0 => format!(
+            "Only {available} of {name} available, and your bag already has {in_bag}."
+        ),
+        R::NotEnoughStock {
+            name, available, ..
+        } => format!("Only {available} of {name} available."),
+        R::QuantityRange { max } => format!("Choose a quantity between 1 and {max}."),
+        R::LineLimit { name, max } => format!("You can have at most {max} of {name} in your bag."),
+        R::NotInBag => "That piece is no longer in your bag.".into(),
+        R::SessionExpired => {
+            "Your session has expired. Please refresh the page and try again.".into()
+        }
+        R::EmptyBag => "Your bag is empty.".into(),
+        R::UnknownItem => {
+            "One of the pieces in your bag no longer exists. Please remove it to continue.".into()
+        }
+        R::NoLongerAvailable { name } => {
+            format!("{name} is no longer available. Please remove it from your bag to continue.")
+        }
+        R::LineQuantityRange { name, max } => {
+            format!("Choose a quantity between 1 and {max} for {name}.")
+        }
+        R::MixedCurrency => {
+            "Pieces priced in different currencies cannot be bought together.".into()
+        }
+        R::UnsupportedCountry { country } => format!("We do not deliver to {country} yet."),
+        R::UnknownShippingMethod => {
+            "That delivery option does not exist. Please choose another.".into()
+        }
+        R::ShippingMethodUnavailable { name, country } => format!(
+            "{name} delivery is not available to {country}. Please choose another option."
+        ),
+        R::CheckoutUnavailable => {
+            "Checkout is temporarily unavailable. Please try again later.".into()
+        }
+        R::JustSoldOut { name } => {
+            format!("Sorry, {name} has just sold out. Remove it from your bag to continue.")
+        }
+        R::OnlyLeft { name, available } => {
+            format!("Sorry, only {available} of {name} left. Lower the quantity to continue.")
+        }
+        R::OrderNotFound => "We could not find that order.".into(),
+        R::OrderClosed { status } => {
+            format!("This order was {status} and can no longer be paid.")
+        }
+        R::CouponMissing => "Enter a promo code.".into(),
+        R::Coupon(refusal) => coupon(refusal),
+    }
+}
+
+fn coupon(refusal: &CouponRefusal) -> String {
+    use CouponRefusal as C;
+    match refusal {
+        C::NotFound { code } => {
+            format!("We do not recognise the code {code}. Check the spelling and try again.")
+        }
+        C::NotYetValid { code, starts } => format!(
+            "The code {code} can be used from {}.",
+            super::long_date(starts, MONTHS)
+        ),
+        C::Expired { code, ended } => format!(
+            "The code {code} expired on {}.",
+            super::long_date(ended, MONTHS)
+        ),
+        C::UsageLimitReached { code } => format!("The code {code} has been fully redeemed."),
+        C::SignInRequired { code } => format!("Sign in to use the code {code}."),
+        C::MembershipRequired { code, tiers } => format!(
+            "The code {code} is reserved for {} members.",
+            super::list(tiers, "and")
+        ),
+        C::FirstPurchaseOnly { code } => format!("The code {code} is only for a first order."),
+        C::PerUserLimitReached { code, limit } => {
+            format!("You have already used the code {code} the maximum number of times ({limit}).")
+        }
+        C::NoEligibleItems { code } => {
+            format!("The code {code} does not apply to any piece in your bag.")
+        }
+        C::MinimumNotMet {
+            code,
+            minimum,
+            short_by,
+            currency,
+        } => format!(
+            "The code {code} needs a subtotal of {minimum} {currency}; add {short_by} {currency} more to use it."
+        ),
+        C::Unsupported { code } => format!("The code {code} cannot be used right now."),
+    }
+}
+
+fn email(error: EmailError) -> &'static str {
+    match error {
+        EmailError::Empty => "Enter your email address.",
+        EmailError::TooLong => "That email address is too long (254 characters at most).",
+        EmailError::Malformed => "Enter an email address like name@example.com.",
+    }
+}
+
+fn password(error: PasswordError) -> &'static str {
+    match error {
+        PasswordError::Empty => "Choose a password.",
+        PasswordError::TooShort => "Use at least 10 characters.",
+        PasswordError::TooLong => "Use at most 128 characters.",
+        PasswordError::TooCommon => {
+            "That password is too easy to guess; try a short phrase instead."
+        }
+        PasswordError::ContainsEmail => "Your password must not contain your email address.",
+    }
+}

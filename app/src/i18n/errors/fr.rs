@@ -1,0 +1,223 @@
+//! Français.
+
+use domain::email::EmailError;
+use domain::money::format_price;
+use domain::password::PasswordError;
+use domain::{CouponRefusal, Locale, Refusal};
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+pub(super) fn refusal(refusal: &Refusal) -> String {
+    use Refusal as R;
+    match refusal {
+        R::SignInRequired => "Veuillez vous connecter pour continuer.".into(),
+        R::Forbidden => "Vous n’avez pas accès à cette page.".into(),
+        R::Internal => "Un incident est survenu de notre côté. Veuillez réessayer.".into(),
+        R::RateLimited { seconds } => {
+            format!("Trop de tentatives. Réessayez dans {seconds} secondes.")
+        }
+        R::Email(error) => email(*error).into(),
+        R::Password(error) => password(*error).into(),
+        R::WrongCredentials => {
+            "Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte.".into()
+        }
+        R::EmailTaken => {
+            "Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou réinitialisez votre mot de passe."
+                .into()
+        }
+        R::NameMissing => "Indiquez votre nom.".into(),
+        R::NameCharacters => "Utilisez uniquement des lettres, des espaces et de la ponctuation.".into(),
+        R::LinkInvalid => "Ce lien n’est pas valide. Veuillez en demander un nouveau.".into(),
+        R::LinkExpired => "Ce lien a expiré. Veuillez en demander un nouveau.".into(),
+        R::LinkUsed => "Ce lien a déjà été utilisé. Veuillez en demander un nouveau.".into(),
+        R::UnverifiedProviderEmail => {
+            "Ce compte n’a pas d’adresse e-mail vérifiée. Créez plutôt un compte avec votre adresse e-mail."
+                .into()
+        }
+        R::MailUnavailable => {
+            "Nous n’avons pas pu envoyer l’e-mail. Veuillez réessayer dans un instant.".into()
+        }
+        R::NoPasswordToChange => {
+            "Votre compte se connecte via un compte associé : il n’a pas de mot de passe à modifier."
+                .into()
+        }
+        R::CurrentPasswordMissing => "Saisissez votre mot de passe actuel.".into(),
+        R::CurrentPasswordWrong => "Ce n’est pas votre mot de passe actuel.".into(),
+        R::SamePassword => "Choisissez un mot de passe différent de l’actuel.".into(),
+        R::PhoneCharacters => {
+            "Utilisez uniquement des chiffres et des espaces, avec un + facultatif au début.".into()
+        }
+        R::PhoneLength => "Utilisez de 7 à 20 chiffres.".into(),
+        R::CurrencyUnknown => {
+            "Choisissez le dollar US, l’euro, la livre sterling, le franc suisse ou le yen.".into()
+        }
+        R::LanguageUnknown => "Choisissez l’anglais, le français ou l’italien.".into(),
+        R::TimezoneMissing => "Choisissez un fuseau horaire, comme Europe/Paris ou UTC.".into(),
+        R::TimezoneUnknown => "Utilisez un nom de fuseau horaire comme Europe/Paris ou UTC.".into(),
+        R::TooLong { max } => format!("Utilisez {max} caractères au maximum."),
+        R::TextCharacters => {
+            "Utilisez uniquement des lettres, des chiffres, des espaces et de la ponctuation.".into()
+        }
+        R::AddressKindUnknown => "Choisissez livraison ou facturation.".into(),
+        R::FirstNameMissing => "Saisissez un prénom.".into(),
+        R::LastNameMissing => "Saisissez un nom.".into(),
+        R::StreetMissing => "Saisissez l’adresse.".into(),
+        R::CityMissing => "Saisissez une ville.".into(),
+        R::PostcodeMissing => "Saisissez un code postal.".into(),
+        R::PostcodeCharacters => {
+            "Utilisez uniquement des lettres, des chiffres, des espaces et des tirets.".into()
+        }
+        R::CountryMissing => "Choisissez un pays.".into(),
+        R::CountryUnknown => "Choisissez un pays dans la liste.".into(),
+        R::TooManyAddresses { max } => format!(
+            "Vous pouvez conserver jusqu’à {max} adresses. Supprimez-en une pour en ajouter une autre."
+        ),
+        R::AddressNotFound => "Nous n’avons pas trouvé cette adresse.".into(),
+        R::AddressNotInBook => {
+            "Cette adresse ne figure pas dans votre carnet d’adresses. Choisissez-en une autre ou saisissez-en une nouvelle."
+                .into()
+        }
+        R::PieceGone => "Cette pièce n’existe plus.".into(),
+        R::PieceUnavailable { name } => {
+            format!("{name} n’est pas disponible à l’achat pour le moment.")
+        }
+        R::SoldOut { name } => format!("Désolés, {name} est épuisé."),
+        R::NotEnoughStock {
+            name,
+            available,
+            in_bag,
+        } if *in_bag > 0 => format!(
+            "Seulement {available} × {name} disponible(s), et votre panier en contient déjà {in_bag}."
+        ),
+        R::NotEnoughStock {
+            name, available, ..
+        } => format!("Seulement {available} × {name} disponible(s)."),
+        R::QuantityRange { max } => format!("Choisissez une quantité entre 1 et {max}."),
+        R::LineLimit { name, max } => {
+            format!("Votre panier peut contenir au plus {max} × {name}.")
+        }
+        R::NotInBag => "Cette pièce n’est plus dans votre panier.".into(),
+        R::SessionExpired => {
+            "Votre session a expiré. Veuillez actualiser la page et réessayer.".into()
+        }
+        R::EmptyBag => "Votre panier est vide.".into(),
+        R::UnknownItem => {
+            "L’une des pièces de votre panier n’existe plus. Veuillez la retirer pour continuer."
+                .into()
+        }
+        R::NoLongerAvailable { name } => format!(
+            "{name} n’est plus disponible. Veuillez le retirer de votre panier pour continuer."
+        ),
+        R::LineQuantityRange { name, max } => {
+            format!("Choisissez une quantité entre 1 et {max} pour {name}.")
+        }
+        R::MixedCurrency => {
+            "Des pièces affichées dans des devises différentes ne peuvent pas être achetées ensemble."
+                .into()
+        }
+        R::UnsupportedCountry { country } => {
+            format!("Nous ne livrons pas encore vers ce pays ({country}).")
+        }
+        R::UnknownShippingMethod => {
+            "Ce mode de livraison n’existe pas. Veuillez en choisir un autre.".into()
+        }
+        R::ShippingMethodUnavailable { name, country } => format!(
+            "La livraison {name} n’est pas disponible vers ce pays ({country}). Veuillez choisir une autre option."
+        ),
+        R::CheckoutUnavailable => {
+            "Le paiement est temporairement indisponible. Veuillez réessayer plus tard.".into()
+        }
+        R::JustSoldOut { name } => format!(
+            "Désolés, {name} vient d’être épuisé. Retirez-le de votre panier pour continuer."
+        ),
+        R::OnlyLeft { name, available } => format!(
+            "Désolés, il ne reste que {available} × {name}. Réduisez la quantité pour continuer."
+        ),
+        R::OrderNotFound => "Nous n’avons pas trouvé cette commande.".into(),
+        R::OrderClosed { status } => {
+            format!("Cette commande est close ({status}) et ne peut plus être payée.")
+        }
+        R::CouponMissing => "Saisissez un code promotionnel.".into(),
+        R::Coupon(refusal) => coupon(refusal),
+    }
+}
+
+fn coupon(refusal: &CouponRefusal) -> String {
+    use CouponRefusal as C;
+    match refusal {
+        C::NotFound { code } => format!(
+            "Nous ne reconnaissons pas le code {code}. Vérifiez l’orthographe et réessayez."
+        ),
+        C::NotYetValid { code, starts } => format!(
+            "Le code {code} est utilisable à partir du {}.",
+            super::long_date(starts, MONTHS)
+        ),
+        C::Expired { code, ended } => format!(
+            "Le code {code} a expiré le {}.",
+            super::long_date(ended, MONTHS)
+        ),
+        C::UsageLimitReached { code } => format!("Le code {code} a été entièrement utilisé."),
+        C::SignInRequired { code } => format!("Connectez-vous pour utiliser le code {code}."),
+        C::MembershipRequired { code, tiers } => format!(
+            "Le code {code} est réservé aux membres {}.",
+            super::list(tiers, "et")
+        ),
+        C::FirstPurchaseOnly { code } => {
+            format!("Le code {code} est réservé à une première commande.")
+        }
+        C::PerUserLimitReached { code, limit } => {
+            format!("Vous avez déjà utilisé le code {code} le nombre maximal de fois ({limit}).")
+        }
+        C::NoEligibleItems { code } => {
+            format!("Le code {code} ne s’applique à aucune pièce de votre panier.")
+        }
+        C::MinimumNotMet {
+            code,
+            minimum,
+            short_by,
+            currency,
+        } => format!(
+            "Le code {code} demande un sous-total de {} ; ajoutez encore {} pour l’utiliser.",
+            format_price(minimum, currency, Locale::Fr),
+            format_price(short_by, currency, Locale::Fr)
+        ),
+        C::Unsupported { code } => {
+            format!("Le code {code} ne peut pas être utilisé pour le moment.")
+        }
+    }
+}
+
+fn email(error: EmailError) -> &'static str {
+    match error {
+        EmailError::Empty => "Saisissez votre adresse e-mail.",
+        EmailError::TooLong => "Cette adresse e-mail est trop longue (254 caractères au maximum).",
+        EmailError::Malformed => "Saisissez une adresse e-mail comme nom@exemple.com.",
+    }
+}
+
+fn password(error: PasswordError) -> &'static str {
+    match error {
+        PasswordError::Empty => "Choisissez un mot de passe.",
+        PasswordError::TooShort => "Utilisez au moins 10 caractères.",
+        PasswordError::TooLong => "Utilisez 128 caractères au maximum.",
+        PasswordError::TooCommon => {
+            "Ce mot de passe est trop facile à deviner ; essayez plutôt une courte phrase."
+        }
+        PasswordError::ContainsEmail => {
+            "Votre mot de passe ne doit pas contenir votre adresse e-mail."
+        }
+    }
+}

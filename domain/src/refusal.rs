@@ -1,0 +1,209 @@
+//! Why the store said no, as typed codes. Services return them inside their errors, server
+//! functions send them to the page, and `app::i18n::errors` words each one in the
+//! shopper's language with an exhaustive match: a new refusal without its English, French
+//! and Italian text does not compile.
+
+use serde::{Deserialize, Serialize};
+
+use crate::email::EmailError;
+use crate::password::PasswordError;
+
+/// A reason the store refuses a request, with what the shopper needs to act on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    // Access.
+    /// Signed out where an account is needed (401).
+    SignInRequired,
+    /// Signed in without the role (403).
+    Forbidden,
+    /// Something went wrong on our side; the details are in the server's log.
+    Internal,
+    /// Too many attempts: wait this long.
+    RateLimited {
+        seconds: u64,
+    },
+
+    // Accounts.
+    Email(EmailError),
+    Password(PasswordError),
+    WrongCredentials,
+    EmailTaken,
+    NameMissing,
+    /// A name with control characters.
+    NameCharacters,
+    LinkInvalid,
+    LinkExpired,
+    LinkUsed,
+    UnverifiedProviderEmail,
+    MailUnavailable,
+    NoPasswordToChange,
+    CurrentPasswordMissing,
+    CurrentPasswordWrong,
+    SamePassword,
+    PhoneCharacters,
+    PhoneLength,
+    CurrencyUnknown,
+    LanguageUnknown,
+    TimezoneMissing,
+    TimezoneUnknown,
+
+    // Any text field.
+    TooLong {
+        max: u32,
+    },
+    /// Text with control characters.
+    TextCharacters,
+
+    // Addresses.
+    AddressKindUnknown,
+    FirstNameMissing,
+    LastNameMissing,
+    StreetMissing,
+    CityMissing,
+    PostcodeMissing,
+    PostcodeCharacters,
+    CountryMissing,
+    CountryUnknown,
+    TooManyAddresses {
+        max: u32,
+    },
+    AddressNotFound,
+    /// A saved address picked at checkout that is not in the shopper's book.
+    AddressNotInBook,
+
+    // The bag.
+    PieceGone,
+    PieceUnavailable {
+        name: String,
+    },
+    SoldOut {
+        name: String,
+    },
+    NotEnoughStock {
+        name: String,
+        available: i32,
+        in_bag: i32,
+    },
+    QuantityRange {
+        max: i32,
+    },
+    LineLimit {
+        name: String,
+        max: i32,
+    },
+    NotInBag,
+    SessionExpired,
+
+    // Checkout.
+    EmptyBag,
+    UnknownItem,
+    NoLongerAvailable {
+        name: String,
+    },
+    LineQuantityRange {
+        name: String,
+        max: i32,
+    },
+    MixedCurrency,
+    UnsupportedCountry {
+        country: String,
+    },
+    UnknownShippingMethod,
+    ShippingMethodUnavailable {
+        name: String,
+        country: String,
+    },
+    CheckoutUnavailable,
+    /// A line of the order sold out while the shopper checked out.
+    JustSoldOut {
+        name: String,
+    },
+    /// Fewer left than the line asks for.
+    OnlyLeft {
+        name: String,
+        available: i32,
+    },
+    OrderNotFound,
+    OrderClosed {
+        status: String,
+    },
+    CouponMissing,
+    Coupon(CouponRefusal),
+}
+
+/// Why a promo code does not apply. Dates are ISO (`2027-01-31`), amounts plain decimals
+/// (`"250.00"`) in `currency`: the UI formats both for the shopper's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CouponRefusal {
+    NotFound {
+        code: String,
+    },
+    NotYetValid {
+        code: String,
+        starts: String,
+    },
+    Expired {
+        code: String,
+        ended: String,
+    },
+    UsageLimitReached {
+        code: String,
+    },
+    SignInRequired {
+        code: String,
+    },
+    MembershipRequired {
+        code: String,
+        tiers: Vec<String>,
+    },
+    FirstPurchaseOnly {
+        code: String,
+    },
+    PerUserLimitReached {
+        code: String,
+        limit: i32,
+    },
+    NoEligibleItems {
+        code: String,
+    },
+    MinimumNotMet {
+        code: String,
+        minimum: String,
+        short_by: String,
+        currency: String,
+    },
+    Unsupported {
+        code: String,
+    },
+}
+
+impl From<EmailError> for Refusal {
+    fn from(error: EmailError) -> Self {
+        Refusal::Email(error)
+    }
+}
+
+impl From<PasswordError> for Refusal {
+    fn from(error: PasswordError) -> Self {
+        Refusal::Password(error)
+    }
+}
+
+impl From<CouponRefusal> for Refusal {
+    fn from(refusal: CouponRefusal) -> Self {
+        Refusal::Coupon(refusal)
+    }
+}
+
+/// A refusal for one form field (by its name, as the form posts it) or the whole form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Option<String>,
+    pub refusal: Refusal,
+    /// The refusal worded in the request's language, for clients that do not render
+    /// codes themselves (plain forms, API callers, logs).
+    pub message: String,
+}
+
+/// Every refusal of one form submission.
+pub type FieldErrors = Vec<FieldError>;
