@@ -45,30 +45,32 @@ test("a shopper edits their settings and adds a default address", async ({ page 
 
   await page.reload();
   await hydrated(page);
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada King");
-  await expect(profile.getByLabel("Language")).toHaveValue("fr");
-  // The account's language is now the storefront's.
+  // The account's language is now the storefront's, so the pages are in French.
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Paris");
+  await expect(page.getByRole("heading", { name: "Paramètres", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Nom complet", { exact: true })).toHaveValue("Ada King");
+  const profil = page.getByRole("region", { name: "Profil" });
+  await expect(profil.getByLabel("Langue")).toHaveValue("fr");
+  await expect(page.getByLabel("Fuseau horaire")).toHaveValue("Europe/Paris");
 
   await page.goto("/account/addresses");
   await hydrated(page);
-  await expect(page.getByText("You have no saved addresses yet.")).toBeVisible();
-  await page.getByLabel("First name").fill("Ada");
-  await page.getByLabel("Last name").fill("King");
-  await page.getByLabel("Street address").fill("12 Rue de Rivoli");
-  await page.getByLabel("Postcode").fill("75001");
-  await page.getByLabel("Town or city").fill("Paris");
-  await page.getByLabel("Country").selectOption({ label: "France" });
-  await page.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByText("Vous n’avez encore aucune adresse enregistrée.")).toBeVisible();
+  await page.getByLabel("Prénom", { exact: true }).fill("Ada");
+  await page.getByLabel("Nom", { exact: true }).fill("King");
+  await page.getByLabel("Adresse", { exact: true }).fill("12 Rue de Rivoli");
+  await page.getByLabel("Code postal", { exact: true }).fill("75001");
+  await page.getByLabel("Ville", { exact: true }).fill("Paris");
+  await page.getByLabel("Pays", { exact: true }).selectOption({ label: "France" });
+  await page.getByRole("button", { name: "Enregistrer l’adresse" }).click();
 
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
-  const saved = page.getByRole("list", { name: "Saved addresses" }).getByRole("listitem");
+  await expect(page.getByRole("status").filter({ hasText: "Enregistré" })).toBeVisible();
+  const saved = page.getByRole("list", { name: "Adresses enregistrées" }).getByRole("listitem");
   await expect(saved).toHaveCount(1);
   await expect(saved).toContainText("12 Rue de Rivoli");
-  await expect(saved).toContainText("Default shipping address");
+  await expect(saved).toContainText("Adresse de livraison par défaut");
   // The form is empty again, ready for another address.
-  await expect(page.getByLabel("Street address")).toHaveValue("");
+  await expect(page.getByLabel("Adresse", { exact: true })).toHaveValue("");
 });
 
 test("bad input is explained next to each field", async ({ page }) => {

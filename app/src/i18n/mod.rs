@@ -10,9 +10,12 @@
 //! else English. The server writes it into `<html lang>`, and the browser reads it back from
 //! there while hydrating, so both render the same words.
 
+pub mod account;
+pub mod auth;
 pub mod cart;
 pub mod checkout;
 pub mod common;
+pub mod countries;
 pub mod errors;
 pub mod home;
 pub mod listing;
@@ -117,6 +120,8 @@ pub struct Messages {
     pub search: search::SearchText,
     pub cart: cart::CartText,
     pub checkout: checkout::CheckoutText,
+    pub auth: auth::AuthText,
+    pub account: account::AccountText,
 }
 
 pub static EN: Messages = Messages {
@@ -127,6 +132,8 @@ pub static EN: Messages = Messages {
     search: search::EN,
     cart: cart::EN,
     checkout: checkout::EN,
+    auth: auth::EN,
+    account: account::EN,
 };
 
 pub static FR: Messages = Messages {
@@ -137,6 +144,8 @@ pub static FR: Messages = Messages {
     search: search::FR,
     cart: cart::FR,
     checkout: checkout::FR,
+    auth: auth::FR,
+    account: account::FR,
 };
 
 pub static IT: Messages = Messages {
@@ -147,6 +156,8 @@ pub static IT: Messages = Messages {
     search: search::IT,
     cart: cart::IT,
     checkout: checkout::IT,
+    auth: auth::IT,
+    account: account::IT,
 };
 
 #[cfg(test)]
@@ -170,5 +181,41 @@ mod tests {
         assert_ne!(EN.home.hero_title, FR.home.hero_title);
         assert_ne!(FR.home.hero_title, IT.home.hero_title);
         assert_eq!((FR.listing.showing)(2, 10), "2 pièces sur 10");
+    }
+
+    #[test]
+    fn the_account_pages_speak_french_and_italian() {
+        for other in [&FR, &IT] {
+            assert_ne!(EN.auth.sign_in_title, other.auth.sign_in_title);
+            assert_ne!(EN.auth.register_title, other.auth.register_title);
+            assert_ne!(EN.auth.reset_title, other.auth.reset_title);
+            assert_ne!(EN.auth.password_hint, other.auth.password_hint);
+            assert_ne!(EN.account.settings, other.account.settings);
+            assert_ne!(EN.account.save_address, other.account.save_address);
+            assert_ne!(EN.account.no_addresses, other.account.no_addresses);
+            assert_ne!((EN.account.welcome)("Ada"), (other.account.welcome)("Ada"));
+        }
+        assert_ne!(FR.auth.sign_in_button, IT.auth.sign_in_button);
+        assert_eq!((FR.auth.register_step)(1), "Étape 1 sur 2");
+        assert_eq!((IT.auth.continue_with)("GitHub"), "Continua con GitHub");
+        assert_eq!(FR.account.kind_name("billing"), "Facturation");
+        assert_eq!(IT.account.kind_name("shipping"), "Spedizione");
+    }
+
+    #[test]
+    fn the_choices_are_the_same_codes_in_every_language() {
+        let codes = |options: &[(&'static str, &'static str)]| -> Vec<&'static str> {
+            options.iter().map(|(code, _)| *code).collect()
+        };
+        for other in [&FR, &IT] {
+            assert_eq!(
+                codes(&EN.account.currency_options),
+                codes(&other.account.currency_options)
+            );
+            assert_eq!(
+                codes(&EN.account.kind_options),
+                codes(&other.account.kind_options)
+            );
+        }
     }
 }

@@ -6,31 +6,33 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
 use crate::api::auth::current_user;
+use crate::i18n::use_i18n;
 use crate::pages::auth::SignOutButton;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let text = &use_i18n().account;
     let user = Resource::new(|| (), |_| current_user());
     let location = use_location();
     let sign_in = move || format!("/login?next={}", location.pathname.get_untracked());
 
     view! {
-        <Title text="Your account" />
+        <Title text=text.title />
         <section class="account" aria-labelledby="account-title">
-            <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Loading your account…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.loading}</p> }>
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) => {
                             view! {
-                                <p class="eyebrow">"Your account"</p>
-                                <h1 id="account-title">{format!("Welcome, {}", user.name)}</h1>
+                                <p class="eyebrow">{text.title}</p>
+                                <h1 id="account-title">{(text.welcome)(&user.name)}</h1>
                                 <p class="account__email">{user.email}</p>
-                                <nav aria-label="Account">
+                                <nav aria-label=text.nav_label>
                                     <ul role="list" class="account__links">
-                                        <li><a href="/account/orders">"Orders"</a></li>
-                                        <li><a href="/account/wishlist">"Wishlist"</a></li>
-                                        <li><a href="/account/settings">"Settings"</a></li>
-                                        <li><a href="/account/addresses">"Addresses"</a></li>
+                                        <li><a href="/account/orders">{text.orders}</a></li>
+                                        <li><a href="/account/wishlist">{text.wishlist}</a></li>
+                                        <li><a href="/account/settings">{text.settings}</a></li>
+                                        <li><a href="/account/addresses">{text.addresses}</a></li>
                                     </ul>
                                 </nav>
                                 <SignOutButton />
@@ -40,8 +42,8 @@ pub fn AccountPage() -> impl IntoView {
                         Ok(None) => view! { <Redirect path=sign_in() /> }.into_any(),
                         Err(_) => {
                             view! {
-                                <h1 id="account-title">"Your account"</h1>
-                                <p role="alert">"We could not load your account. Please try again."</p>
+                                <h1 id="account-title">{text.title}</h1>
+                                <p role="alert">{text.load_failed}</p>
                             }
                                 .into_any()
                         }

@@ -13,61 +13,11 @@ use crate::api::account::{
 };
 use crate::api::auth::current_user;
 use crate::components::form::{CheckboxField, FormAlert, SelectField, TextField};
+use crate::i18n::countries::{country_name, country_options};
+use crate::i18n::{use_i18n, use_locale};
 use crate::pages::settings::{SaveStatus, error_message, field_error, form_error, fresh_value};
 
-/// Countries the store ships to, by name; the server accepts exactly these codes.
-pub const COUNTRY_OPTIONS: [(&str, &str); 30] = [
-    ("AU", "Australia"),
-    ("AT", "Austria"),
-    ("BE", "Belgium"),
-    ("BR", "Brazil"),
-    ("CA", "Canada"),
-    ("CN", "China"),
-    ("DK", "Denmark"),
-    ("FI", "Finland"),
-    ("FR", "France"),
-    ("DE", "Germany"),
-    ("GR", "Greece"),
-    ("HK", "Hong Kong"),
-    ("IE", "Ireland"),
-    ("IT", "Italy"),
-    ("JP", "Japan"),
-    ("LU", "Luxembourg"),
-    ("MX", "Mexico"),
-    ("MC", "Monaco"),
-    ("NL", "Netherlands"),
-    ("NO", "Norway"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("SG", "Singapore"),
-    ("KR", "South Korea"),
-    ("ES", "Spain"),
-    ("SE", "Sweden"),
-    ("CH", "Switzerland"),
-    ("AE", "United Arab Emirates"),
-    ("GB", "United Kingdom"),
-    ("US", "United States"),
-];
-
-const KIND_OPTIONS: [(&str, &str); 2] = [("shipping", "Shipping"), ("billing", "Billing")];
-
 const PAGE_PATH: &str = "/account/addresses";
-
-fn country_name(code: &str) -> String {
-    COUNTRY_OPTIONS
-        .iter()
-        .find(|(known, _)| *known == code)
-        .map(|(_, name)| name.to_string())
-        .unwrap_or_else(|| code.to_string())
-}
-
-fn kind_name(kind: &str) -> &'static str {
-    if kind == "billing" {
-        "billing"
-    } else {
-        "shipping"
-    }
-}
 
 /// "Ada Lovelace, 12 St James's Square, London": tells same-named buttons apart for
 /// screen readers.
@@ -80,6 +30,7 @@ fn summary(address: &AddressView) -> String {
 
 #[component]
 pub fn AddressesPage() -> impl IntoView {
+    let text = &use_i18n().account;
     let save = ServerAction::<SaveAddress>::new();
     let delete = ServerAction::<DeleteAddress>::new();
     let make_default = ServerAction::<SetDefaultAddress>::new();
@@ -134,43 +85,38 @@ pub fn AddressesPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(SaveOutcome::Saved)) = save.value().get() {
-            status.set(Some("Saved".to_string()));
+            status.set(Some(text.saved.to_string()));
         }
     });
     Effect::new(move |_| match delete.value().get() {
         Some(Ok(())) => {
-            status.set(Some("Address deleted.".to_string()));
+            status.set(Some(text.address_deleted.to_string()));
             focus_list();
         }
         Some(Err(error)) => action_error.set(Some(error_message(&error))),
         None => {}
     });
     Effect::new(move |_| match make_default.value().get() {
-        Some(Ok(())) => status.set(Some("Default address updated.".to_string())),
+        Some(Ok(())) => status.set(Some(text.default_updated.to_string())),
         Some(Err(error)) => action_error.set(Some(error_message(&error))),
         None => {}
     });
 
     view! {
-        <Title text="Addresses" />
+        <Title text=text.addresses />
         <section class="account account--wide" aria-labelledby="addresses-title">
-            <p class="eyebrow"><a href="/account">"Your account"</a></p>
-            <h1 id="addresses-title">"Addresses"</h1>
+            <p class="eyebrow"><a href="/account">{text.title}</a></p>
+            <h1 id="addresses-title">{text.addresses}</h1>
             <SaveStatus message=status />
             <FormAlert message=action_error />
             <h2 id="saved-addresses-title" class="address-book__heading" tabindex="-1" node_ref=list_heading>
-                "Saved addresses"
+                {text.saved_addresses}
             </h2>
-            <Transition fallback=|| view! { <p class="loading" aria-live="polite">"Loading your addresses…"</p> }>
+            <Transition fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_addresses}</p> }>
                 {move || Suspend::new(async move {
                     match book.await {
                         Ok(Some(list)) if list.is_empty() => {
-                            view! {
-                                <p class="address-book__empty">
-                                    "You have no saved addresses yet. Add one below and it will be ready at checkout."
-                                </p>
-                            }
-                                .into_any()
+                            view! { <p class="address-book__empty">{text.no_addresses}</p> }.into_any()
                         }
                         Ok(Some(list)) => {
                             view! {
@@ -188,7 +134,7 @@ pub fn AddressesPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Loading the address…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_address}</p> }>
                 {move || Suspend::new(async move {
                     match editing.await {
                         Ok(address) => view! { <AddressForm action=save address on_saved=focus_list /> }.into_any(),
@@ -212,8 +158,15 @@ fn AddressCard(
     delete: ServerAction<DeleteAddress>,
     make_default: ServerAction<SetDefaultAddress>,
 ) -> impl IntoView {
+    let text = &use_i18n().account;
+    let locale = use_locale();
     let summary = format!(" {}", summary(&address));
-    let kind = kind_name(&address.kind);
+    let billing = address.kind == "billing";
+    let (default_label, make_default_label) = if billing {
+        (text.default_billing, text.make_default_billing)
+    } else {
+        (text.default_shipping, text.make_default_shipping)
+    };
     let edit_href = format!("{PAGE_PATH}?edit={}#address-form-title", address.id);
     let optional = |line: String| (!line.is_empty()).then(|| view! { <span>{line}</span> });
     let locality = format!("{} {}", address.postal_code, address.city);
@@ -224,16 +177,12 @@ fn AddressCard(
             <p class="address-card__tags">
                 {if address.is_default {
                     view! {
-                        <span class="address-card__tag address-card__tag--default">
-                            {format!("Default {kind} address")}
-                        </span>
+                        <span class="address-card__tag address-card__tag--default">{default_label}</span>
                     }
                         .into_any()
                 } else {
                     view! {
-                        <span class="address-card__tag">
-                            {if kind == "billing" { "Billing" } else { "Shipping" }}
-                        </span>
+                        <span class="address-card__tag">{text.kind_name(&address.kind)}</span>
                     }
                         .into_any()
                 }}
@@ -245,12 +194,12 @@ fn AddressCard(
                 {optional(address.address_line2)}
                 <span>{locality}</span>
                 {optional(address.state_province)}
-                <span>{country_name(&address.country_code)}</span>
+                <span>{country_name(&address.country_code, locale).to_string()}</span>
                 {optional(address.phone)}
             </address>
             <div class="address-card__actions">
                 <a class="text-link" href=edit_href>
-                    "Edit"
+                    {text.edit}
                     <span class="visually-hidden">{summary.clone()}</span>
                 </a>
                 {(!address.is_default)
@@ -261,7 +210,7 @@ fn AddressCard(
                             <ActionForm action=make_default attr:class="address-card__form">
                                 <input type="hidden" name="id" value=id />
                                 <button type="submit" class="text-button" disabled=move || make_default.pending().get()>
-                                    {format!("Make default {kind} address")}
+                                    {make_default_label}
                                     <span class="visually-hidden">{summary}</span>
                                 </button>
                             </ActionForm>
@@ -270,7 +219,7 @@ fn AddressCard(
                 <ActionForm action=delete attr:class="address-card__form">
                     <input type="hidden" name="id" value=id />
                     <button type="submit" class="text-button text-button--danger" disabled=move || delete.pending().get()>
-                        "Delete"
+                        {text.delete}
                         <span class="visually-hidden">{summary}</span>
                     </button>
                 </ActionForm>
@@ -290,6 +239,8 @@ fn AddressForm<F>(
 where
     F: Fn() + Copy + Send + Sync + 'static,
 {
+    let text = &use_i18n().account;
+    let locale = use_locale();
     let value = fresh_value(action);
     let editing = address.is_some();
     let form_ref = NodeRef::<leptos::html::Form>::new();
@@ -331,9 +282,9 @@ where
         country_code: String::new(),
     });
     let title = if editing {
-        "Edit address"
+        text.edit_address
     } else {
-        "Add an address"
+        text.add_address
     };
 
     view! {
@@ -342,15 +293,15 @@ where
             <ActionForm action=action node_ref=form_ref attr:class="settings__form" attr:novalidate=true>
                 <input type="hidden" name="id" value=address.id />
                 <SelectField
-                    label="Address type"
+                    label=text.address_type
                     name="kind"
-                    options=&KIND_OPTIONS
+                    options=&text.kind_options
                     selected=address.kind
                     error=field_error(value, "kind")
                 />
                 <div class="settings__row">
                     <TextField
-                        label="First name"
+                        label=text.first_name
                         name="first_name"
                         value=address.first_name
                         autocomplete="given-name"
@@ -358,7 +309,7 @@ where
                         error=field_error(value, "first_name")
                     />
                     <TextField
-                        label="Last name"
+                        label=text.last_name
                         name="last_name"
                         value=address.last_name
                         autocomplete="family-name"
@@ -367,7 +318,7 @@ where
                     />
                 </div>
                 <TextField
-                    label="Company (optional)"
+                    label=text.company
                     name="company"
                     value=address.company
                     autocomplete="organization"
@@ -375,7 +326,7 @@ where
                     error=field_error(value, "company")
                 />
                 <TextField
-                    label="Street address"
+                    label=text.address_line1
                     name="address_line1"
                     value=address.address_line1
                     autocomplete="address-line1"
@@ -383,7 +334,7 @@ where
                     error=field_error(value, "address_line1")
                 />
                 <TextField
-                    label="Apartment, suite or floor (optional)"
+                    label=text.address_line2
                     name="address_line2"
                     value=address.address_line2
                     autocomplete="address-line2"
@@ -392,7 +343,7 @@ where
                 />
                 <div class="settings__row">
                     <TextField
-                        label="Postcode"
+                        label=text.postal_code
                         name="postal_code"
                         value=address.postal_code
                         autocomplete="postal-code"
@@ -400,7 +351,7 @@ where
                         error=field_error(value, "postal_code")
                     />
                     <TextField
-                        label="Town or city"
+                        label=text.city
                         name="city"
                         value=address.city
                         autocomplete="address-level2"
@@ -409,7 +360,7 @@ where
                     />
                 </div>
                 <TextField
-                    label="State, province or region (optional)"
+                    label=text.state_province
                     name="state_province"
                     value=address.state_province
                     autocomplete="address-level1"
@@ -417,34 +368,34 @@ where
                     error=field_error(value, "state_province")
                 />
                 <SelectField
-                    label="Country"
+                    label=text.country
                     name="country_code"
-                    options=&COUNTRY_OPTIONS
+                    options=country_options(locale)
                     selected=address.country_code
-                    placeholder="Choose a country"
+                    placeholder=text.choose_country
                     autocomplete="country"
                     error=field_error(value, "country_code")
                 />
                 <TextField
-                    label="Phone (optional)"
+                    label=text.phone
                     name="phone"
                     value=address.phone
                     input_type="tel"
                     autocomplete="tel"
-                    hint="For the courier, with the country code."
+                    hint=text.courier_phone_hint
                     error=field_error(value, "phone")
                 />
                 <CheckboxField
-                    label="Use as my default address of this type"
+                    label=text.use_as_default
                     name="make_default"
                     checked=address.is_default
-                    hint="Your first address of each type is the default anyway."
+                    hint=text.use_as_default_hint
                 />
                 <FormAlert message=form_error(value) />
                 <div class="settings__actions">
-                    {editing.then(|| view! { <a class="button button--ghost" href=PAGE_PATH>"Cancel"</a> })}
+                    {editing.then(|| view! { <a class="button button--ghost" href=PAGE_PATH>{text.cancel}</a> })}
                     <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
-                        {move || if action.pending().get() { "Saving…" } else { "Save address" }}
+                        {move || if action.pending().get() { text.saving } else { text.save_address }}
                     </button>
                 </div>
             </ActionForm>
@@ -454,27 +405,18 @@ where
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
-    use super::*;
-    use services::addresses::{COUNTRY_CODES, KINDS};
+    use services::addresses::KINDS;
 
     #[test]
-    fn the_choices_match_what_the_server_accepts() {
-        let mut offered: Vec<_> = COUNTRY_OPTIONS.iter().map(|(code, _)| *code).collect();
-        offered.sort_unstable();
-        let mut accepted = COUNTRY_CODES.to_vec();
-        accepted.sort_unstable();
-        assert_eq!(offered, accepted);
-        let kinds: Vec<_> = KIND_OPTIONS.iter().map(|(kind, _)| *kind).collect();
-        assert_eq!(kinds, KINDS);
-    }
-
-    #[test]
-    fn countries_are_named_and_in_alphabetical_order() {
-        assert_eq!(country_name("FR"), "France");
-        assert_eq!(country_name("ZZ"), "ZZ");
-        let names: Vec<_> = COUNTRY_OPTIONS.iter().map(|(_, name)| *name).collect();
-        let mut sorted = names.clone();
-        sorted.sort_unstable();
-        assert_eq!(names, sorted);
+    fn the_kinds_match_what_the_server_accepts() {
+        for messages in [&crate::i18n::EN, &crate::i18n::FR, &crate::i18n::IT] {
+            let kinds: Vec<_> = messages
+                .account
+                .kind_options
+                .iter()
+                .map(|(kind, _)| *kind)
+                .collect();
+            assert_eq!(kinds, KINDS);
+        }
     }
 }

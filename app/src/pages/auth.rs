@@ -8,6 +8,7 @@ use crate::api::auth::{
     AuthOutcome, Register, SignIn, SignOut, oauth_error_message, sign_in_providers,
 };
 use crate::components::form::{FormAlert, TextField};
+use crate::i18n::use_i18n;
 use domain::email::Email;
 use domain::password::NewPassword;
 
@@ -39,6 +40,7 @@ fn next_param() -> Signal<String> {
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let text = &use_i18n().auth;
     let action = ServerAction::<SignIn>::new();
     let value = Signal::derive(move || action.value().get());
     let next = next_param();
@@ -59,17 +61,17 @@ pub fn SignInPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Sign in" />
-        <Meta name="description" content="Sign in to your LuxeVerse account." />
+        <Title text=text.sign_in_title />
+        <Meta name="description" content=text.sign_in_description />
         <section class="auth" aria-labelledby="sign-in-title">
-            <p class="eyebrow">"Welcome back"</p>
-            <h1 id="sign-in-title">"Sign in"</h1>
+            <p class="eyebrow">{text.welcome_back}</p>
+            <h1 id="sign-in-title">{text.sign_in_title}</h1>
             {move || oauth_error().map(|message| view! { <p class="form-alert" role="alert">{message}</p> })}
             <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
                 <input type="hidden" name="next" value=next />
-                <TextField label="Email" name="email" input_type="email" autocomplete="email" error=field_error(value, "email") />
+                <TextField label=text.email name="email" input_type="email" autocomplete="email" error=field_error(value, "email") />
                 <TextField
-                    label="Password"
+                    label=text.password
                     name="password"
                     input_type="password"
                     autocomplete="current-password"
@@ -77,12 +79,12 @@ pub fn SignInPage() -> impl IntoView {
                 />
                 <FormAlert message=form_error(value) />
                 <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || if action.pending().get() { text.signing_in } else { text.sign_in_button }}
                 </button>
             </ActionForm>
             <SocialSignIn />
-            <p class="auth__switch"><a href="/reset-password">"Forgotten your password?"</a></p>
-            <p class="auth__switch">"New to LuxeVerse? " <a href=register_href>"Create an account"</a></p>
+            <p class="auth__switch"><a href="/reset-password">{text.forgotten_password}</a></p>
+            <p class="auth__switch">{text.new_here} <a href=register_href>{text.create_account_link}</a></p>
         </section>
     }
 }
@@ -91,6 +93,7 @@ pub fn SignInPage() -> impl IntoView {
 /// JavaScript, and the provider round trip is a full navigation anyway).
 #[component]
 fn SocialSignIn() -> impl IntoView {
+    let text = &use_i18n().auth;
     let providers = Resource::new(|| (), |_| sign_in_providers());
     view! {
         <Suspense>
@@ -98,12 +101,12 @@ fn SocialSignIn() -> impl IntoView {
                 let providers = providers.await.unwrap_or_default();
                 (!providers.is_empty()).then(|| view! {
                     <div class="social-sign-in">
-                        <p class="eyebrow">"Or continue with"</p>
+                        <p class="eyebrow">{text.or_continue_with}</p>
                         <ul role="list">
                             {providers.into_iter().map(|(name, label)| view! {
                                 <li>
                                     <a class="button button--ghost" href=format!("/auth/oauth/{name}/start") rel="external">
-                                        {format!("Continue with {label}")}
+                                        {(text.continue_with)(&label)}
                                     </a>
                                 </li>
                             }).collect_view()}
@@ -119,6 +122,7 @@ fn SocialSignIn() -> impl IntoView {
 /// steps show at once and the form still works.
 #[component]
 pub fn RegisterPage() -> impl IntoView {
+    let text = &use_i18n().auth;
     let action = ServerAction::<Register>::new();
     let value = Signal::derive(move || action.value().get());
     let next = next_param();
@@ -203,46 +207,46 @@ pub fn RegisterPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Create an account" />
-        <Meta name="description" content="Create your LuxeVerse account." />
+        <Title text=text.register_title />
+        <Meta name="description" content=text.register_description />
         <section class="auth" aria-labelledby="register-title">
             <p class="eyebrow">
-                {move || if stepped.get() { format!("Step {} of 2", step.get()) } else { "Join the house".to_string() }}
+                {move || if stepped.get() { (text.register_step)(step.get()) } else { text.join_the_house.to_string() }}
             </p>
-            <h1 id="register-title">"Create an account"</h1>
+            <h1 id="register-title">{text.register_title}</h1>
             <ActionForm action=action attr:class="auth__form" attr:novalidate=true on:submit=check_password>
                 <input type="hidden" name="next" value=next />
                 <fieldset class="auth__step" hidden=move || stepped.get() && step.get() != 1>
-                    <legend>"About you"</legend>
-                    <TextField label="Name" name="name" autocomplete="name" maxlength=100 error=name_error node_ref=name_ref />
-                    <TextField label="Email" name="email" input_type="email" autocomplete="email" error=email_error node_ref=email_ref />
+                    <legend>{text.about_you}</legend>
+                    <TextField label=text.name name="name" autocomplete="name" maxlength=100 error=name_error node_ref=name_ref />
+                    <TextField label=text.email name="email" input_type="email" autocomplete="email" error=email_error node_ref=email_ref />
                     <button type="button" class="button button--primary" hidden=move || !stepped.get() on:click=continue_to_password>
-                        "Continue"
+                        {text.continue_}
                     </button>
                 </fieldset>
                 <fieldset class="auth__step" hidden=move || stepped.get() && step.get() != 2>
-                    <legend>"Your password"</legend>
+                    <legend>{text.your_password}</legend>
                     <TextField
-                        label="Password"
+                        label=text.password
                         name="password"
                         input_type="password"
                         autocomplete="new-password"
-                        hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+                        hint=text.password_hint
                         error=password_error
                         node_ref=password_ref
                     />
                     <FormAlert message=form_error(value) />
                     <div class="auth__actions">
                         <button type="button" class="button button--ghost" hidden=move || !stepped.get() on:click=move |_| step.set(1)>
-                            "Back"
+                            {text.back}
                         </button>
                         <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
-                            {move || if action.pending().get() { "Creating your account…" } else { "Create account" }}
+                            {move || if action.pending().get() { text.creating_account } else { text.create_account_button }}
                         </button>
                     </div>
                 </fieldset>
             </ActionForm>
-            <p class="auth__switch">"Already have an account? " <a href="/login">"Sign in"</a></p>
+            <p class="auth__switch">{text.have_account} <a href="/login">{text.sign_in_link}</a></p>
         </section>
     }
 }
@@ -250,11 +254,12 @@ pub fn RegisterPage() -> impl IntoView {
 /// A page with a single button: signing out changes state, so it is a POST, never a GET.
 #[component]
 pub fn SignOutPage() -> impl IntoView {
+    let text = &use_i18n().auth;
     view! {
-        <Title text="Sign out" />
+        <Title text=text.sign_out_title />
         <section class="auth" aria-labelledby="sign-out-title">
-            <h1 id="sign-out-title">"Sign out"</h1>
-            <p>"You will need to sign in again to see your orders and wishlist."</p>
+            <h1 id="sign-out-title">{text.sign_out_title}</h1>
+            <p>{text.sign_out_body}</p>
             <SignOutButton />
         </section>
     }
@@ -262,10 +267,11 @@ pub fn SignOutPage() -> impl IntoView {
 
 #[component]
 pub fn SignOutButton() -> impl IntoView {
+    let text = &use_i18n().auth;
     let action = ServerAction::<SignOut>::new();
     view! {
         <ActionForm action=action attr:class="sign-out">
-            <button type="submit" class="button button--ghost">"Sign out"</button>
+            <button type="submit" class="button button--ghost">{text.sign_out_button}</button>
         </ActionForm>
     }
 }

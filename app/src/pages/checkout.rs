@@ -15,8 +15,8 @@ use crate::api::cart::{
 use crate::api::payments::{PaymentResult, TestCard, confirm_payment};
 use crate::components::cart_drawer::{CartState, MergeNotices};
 use crate::components::form::{FormAlert, TextField};
-use crate::i18n::{checkout::CheckoutText, use_i18n};
-use crate::pages::addresses::COUNTRY_OPTIONS;
+use crate::i18n::countries::country_options;
+use crate::i18n::{checkout::CheckoutText, use_i18n, use_locale};
 use crate::pages::settings::error_message;
 use domain::email::Email;
 
@@ -571,6 +571,7 @@ fn CountrySelect(
     value: RwSignal<String>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let countries = country_options(use_locale());
     view! {
         <div class="field" class:field--invalid=move || error.get().is_some()>
             <label for="field-country_code">{text.country}</label>
@@ -583,7 +584,7 @@ fn CountrySelect(
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
                 <option value="" selected=true>{text.choose_country}</option>
-                {COUNTRY_OPTIONS.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                {countries.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
             </select>
             <p class="field__error" id="field-country_code-error" role="alert">{move || error.get()}</p>
         </div>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::{AuthOutcome, RequestPasswordReset, ResetPassword, verify_email};
 use crate::components::form::{FormAlert, TextField};
+use crate::i18n::use_i18n;
 
 fn token_param() -> Signal<String> {
     let query = use_query_map();
@@ -14,24 +15,25 @@ fn token_param() -> Signal<String> {
 
 #[component]
 pub fn VerifyEmailPage() -> impl IntoView {
+    let text = &use_i18n().auth;
     let token = token_param();
     let result = Resource::new(move || token.get(), verify_email);
     view! {
-        <Title text="Confirm your email" />
+        <Title text=text.verify_title />
         <section class="auth" aria-labelledby="verify-title">
-            <h1 id="verify-title">"Confirm your email"</h1>
-            <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Checking your link…"</p> }>
+            <h1 id="verify-title">{text.verify_title}</h1>
+            <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.checking_link}</p> }>
                 {move || Suspend::new(async move {
                     match result.await {
                         Ok(Ok(email)) => view! {
-                            <p role="status">{format!("Thank you: {email} is confirmed.")}</p>
-                            <a class="button button--primary" href="/account">"Go to your account"</a>
+                            <p role="status">{(text.email_confirmed)(&email)}</p>
+                            <a class="button button--primary" href="/account">{text.go_to_account}</a>
                         }.into_any(),
                         Ok(Err(message)) => view! {
                             <p role="alert">{message}</p>
-                            <a class="text-link" href="/account">"Send a new link from your account"</a>
+                            <a class="text-link" href="/account">{text.send_new_link}</a>
                         }.into_any(),
-                        Err(_) => view! { <p role="alert">"We could not check your link. Please try again."</p> }.into_any(),
+                        Err(_) => view! { <p role="alert">{text.link_check_failed}</p> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -64,11 +66,12 @@ fn outcome_alert(
 /// Without a token: ask for a link. With one: choose a new password.
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
+    let text = &use_i18n().auth;
     let token = token_param();
     view! {
-        <Title text="Reset your password" />
+        <Title text=text.reset_title />
         <section class="auth" aria-labelledby="reset-title">
-            <h1 id="reset-title">"Reset your password"</h1>
+            <h1 id="reset-title">{text.reset_title}</h1>
             {move || if token.get().is_empty() { view! { <RequestResetForm /> }.into_any() } else { view! { <NewPasswordForm token=token.get() /> }.into_any() }}
         </section>
     }
@@ -76,41 +79,43 @@ pub fn ResetPasswordPage() -> impl IntoView {
 
 #[component]
 fn RequestResetForm() -> impl IntoView {
+    let text = &use_i18n().auth;
     let action = ServerAction::<RequestPasswordReset>::new();
     let value = Signal::derive(move || action.value().get());
     let sent = Signal::derive(
         move || matches!(value.get(), Some(Ok(AuthOutcome::Refused(ref errors))) if errors.is_empty()),
     );
     view! {
-        <p>"Enter the email you shopped with and we will send you a link to choose a new password."</p>
+        <p>{text.reset_intro}</p>
         <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
-            <TextField label="Email" name="email" input_type="email" autocomplete="email" error=outcome_error(value, "email") />
+            <TextField label=text.email name="email" input_type="email" autocomplete="email" error=outcome_error(value, "email") />
             <FormAlert message=outcome_alert(value) />
             <p role="status" class="form-status">
-                {move || sent.get().then_some("If an account uses that address, a link is on its way. It works for one hour.")}
+                {move || sent.get().then_some(text.reset_link_sent)}
             </p>
-            <button type="submit" class="button button--primary" disabled=move || action.pending().get()>"Send the link"</button>
+            <button type="submit" class="button button--primary" disabled=move || action.pending().get()>{text.send_link}</button>
         </ActionForm>
     }
 }
 
 #[component]
 fn NewPasswordForm(token: String) -> impl IntoView {
+    let text = &use_i18n().auth;
     let action = ServerAction::<ResetPassword>::new();
     let value = Signal::derive(move || action.value().get());
     view! {
         <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
             <input type="hidden" name="token" value=token />
             <TextField
-                label="New password"
+                label=text.new_password
                 name="password"
                 input_type="password"
                 autocomplete="new-password"
-                hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+                hint=text.password_hint
                 error=outcome_error(value, "password")
             />
             <FormAlert message=outcome_alert(value) />
-            <button type="submit" class="button button--primary" disabled=move || action.pending().get()>"Save the new password"</button>
+            <button type="submit" class="button button--primary" disabled=move || action.pending().get()>{text.save_new_password}</button>
         </ActionForm>
     }
 }

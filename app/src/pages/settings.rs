@@ -11,15 +11,7 @@ use crate::api::account::{
 };
 use crate::api::auth::current_user;
 use crate::components::form::{FormAlert, SelectField, TextField};
-
-/// Currencies shoppers can choose; the server accepts exactly these codes.
-pub const CURRENCY_OPTIONS: [(&str, &str); 5] = [
-    ("USD", "US dollar (USD)"),
-    ("EUR", "Euro (EUR)"),
-    ("GBP", "Pound sterling (GBP)"),
-    ("CHF", "Swiss franc (CHF)"),
-    ("JPY", "Japanese yen (JPY)"),
-];
+use crate::i18n::use_i18n;
 
 /// Languages the store speaks, each named in itself.
 pub const LANGUAGE_OPTIONS: [(&str, &str); 3] =
@@ -85,6 +77,7 @@ pub fn SaveStatus(#[prop(into)] message: Signal<Option<String>>) -> impl IntoVie
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let text = &use_i18n().account;
     // The user is checked first, so a signed-out visitor is redirected rather than
     // refused by the settings function.
     let settings = Resource::new(
@@ -100,11 +93,11 @@ pub fn SettingsPage() -> impl IntoView {
     let sign_in = move || format!("/login?next={}", location.pathname.get_untracked());
 
     view! {
-        <Title text="Settings" />
+        <Title text=text.settings />
         <section class="account account--wide" aria-labelledby="settings-title">
-            <p class="eyebrow"><a href="/account">"Your account"</a></p>
-            <h1 id="settings-title">"Settings"</h1>
-            <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Loading your settings…"</p> }>
+            <p class="eyebrow"><a href="/account">{text.title}</a></p>
+            <h1 id="settings-title">{text.settings}</h1>
+            <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.settings_loading}</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
                         Ok(Some(settings)) => view! { <SettingsPanels settings /> }.into_any(),
@@ -147,6 +140,7 @@ fn ProfileForm(
     preferred_language: String,
     timezone: String,
 ) -> impl IntoView {
+    let text = &use_i18n().account;
     let action = ServerAction::<UpdateProfile>::new();
     let value = fresh_value(action);
     let saved = Signal::derive(move || {
@@ -154,52 +148,52 @@ fn ProfileForm(
             && value
                 .get()
                 .is_some_and(|result| result.is_ok_and(|outcome| outcome.is_saved())))
-        .then(|| "Saved".to_string())
+        .then(|| text.saved.to_string())
     });
 
     view! {
         <section class="settings__panel" aria-labelledby="profile-title">
-            <h2 id="profile-title">"Profile"</h2>
-            <p class="settings__note">"Signed in as " <strong>{email}</strong></p>
+            <h2 id="profile-title">{text.profile}</h2>
+            <p class="settings__note">{text.signed_in_as} <strong>{email}</strong></p>
             <ActionForm action=action attr:class="settings__form" attr:novalidate=true>
-                <TextField label="Name" name="name" value=name autocomplete="name" maxlength=100 error=field_error(value, "name") />
+                <TextField label=text.name name="name" value=name autocomplete="name" maxlength=100 error=field_error(value, "name") />
                 <TextField
-                    label="Phone (optional)"
+                    label=text.phone
                     name="phone"
                     value=phone
                     input_type="tel"
                     autocomplete="tel"
-                    hint="With the country code, like +33 1 23 45 67 89."
+                    hint=text.phone_hint
                     error=field_error(value, "phone")
                 />
                 <SelectField
-                    label="Currency"
+                    label=text.currency
                     name="preferred_currency"
-                    options=&CURRENCY_OPTIONS
+                    options=&text.currency_options
                     selected=preferred_currency
                     error=field_error(value, "preferred_currency")
                 />
                 <SelectField
-                    label="Language"
+                    label=text.language
                     name="preferred_language"
                     options=&LANGUAGE_OPTIONS
                     selected=preferred_language
                     error=field_error(value, "preferred_language")
                 />
                 <TextField
-                    label="Time zone"
+                    label=text.timezone
                     name="timezone"
                     value=timezone
                     autocomplete="off"
                     maxlength=50
-                    hint="A name like Europe/Paris, America/New_York or UTC."
+                    hint=text.timezone_hint
                     error=field_error(value, "timezone")
                 />
                 <FormAlert message=form_error(value) />
                 <SaveStatus message=saved />
                 <div class="settings__actions">
                     <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
-                        {move || if action.pending().get() { "Saving…" } else { "Save profile" }}
+                        {move || if action.pending().get() { text.saving } else { text.save_profile }}
                     </button>
                 </div>
             </ActionForm>
@@ -209,6 +203,7 @@ fn ProfileForm(
 
 #[component]
 fn PasswordForm(has_password: bool) -> impl IntoView {
+    let text = &use_i18n().account;
     let action = ServerAction::<ChangePassword>::new();
     let value = fresh_value(action);
     let form_ref = NodeRef::<leptos::html::Form>::new();
@@ -217,7 +212,7 @@ fn PasswordForm(has_password: bool) -> impl IntoView {
             && value
                 .get()
                 .is_some_and(|result| result.is_ok_and(|outcome| outcome.is_saved())))
-        .then(|| "Saved. Your other devices have been signed out.".to_string())
+        .then(|| text.password_changed.to_string())
     });
     // Clear the password fields once the change went through.
     Effect::new(move |_| {
@@ -230,36 +225,34 @@ fn PasswordForm(has_password: bool) -> impl IntoView {
 
     view! {
         <section class="settings__panel" aria-labelledby="password-title">
-            <h2 id="password-title">"Password"</h2>
+            <h2 id="password-title">{text.password}</h2>
             {(!has_password)
                 .then(|| {
                     view! {
-                        <p class="settings__note">
-                            "You sign in through a connected account, so there is no password to change."
-                        </p>
+                        <p class="settings__note">{text.no_password}</p>
                     }
                 })}
             <ActionForm action=action node_ref=form_ref attr:class="settings__form" attr:novalidate=true attr:hidden=!has_password>
                 <TextField
-                    label="Current password"
+                    label=text.current_password
                     name="current_password"
                     input_type="password"
                     autocomplete="current-password"
                     error=field_error(value, "current_password")
                 />
                 <TextField
-                    label="New password"
+                    label=text.new_password
                     name="new_password"
                     input_type="password"
                     autocomplete="new-password"
-                    hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+                    hint=text.password_hint
                     error=field_error(value, "new_password")
                 />
                 <FormAlert message=form_error(value) />
                 <SaveStatus message=saved />
                 <div class="settings__actions">
                     <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
-                        {move || if action.pending().get() { "Changing…" } else { "Change password" }}
+                        {move || if action.pending().get() { text.changing_password } else { text.change_password }}
                     </button>
                 </div>
             </ActionForm>
@@ -269,19 +262,15 @@ fn PasswordForm(has_password: bool) -> impl IntoView {
 
 #[component]
 fn ConnectedAccounts(providers: Vec<String>) -> impl IntoView {
+    let text = &use_i18n().account;
     view! {
         <section class="settings__panel" aria-labelledby="connected-title">
-            <h2 id="connected-title">"Connected accounts"</h2>
+            <h2 id="connected-title">{text.connected_accounts}</h2>
             {if providers.is_empty() {
-                view! {
-                    <p class="settings__empty">
-                        "No connected accounts. You sign in with your email and password."
-                    </p>
-                }
-                    .into_any()
+                view! { <p class="settings__empty">{text.no_connected_accounts}</p> }.into_any()
             } else {
                 view! {
-                    <p class="settings__note">"You can also sign in with:"</p>
+                    <p class="settings__note">{text.also_sign_in_with}</p>
                     <ul role="list" class="settings__providers">
                         {providers.into_iter().map(|provider| view! { <li>{provider}</li> }).collect_view()}
                     </ul>
@@ -299,8 +288,15 @@ mod tests {
 
     #[test]
     fn the_choices_match_what_the_server_accepts() {
-        let currencies: Vec<_> = CURRENCY_OPTIONS.iter().map(|(code, _)| *code).collect();
-        assert_eq!(currencies, CURRENCIES);
+        for messages in [&crate::i18n::EN, &crate::i18n::FR, &crate::i18n::IT] {
+            let currencies: Vec<_> = messages
+                .account
+                .currency_options
+                .iter()
+                .map(|(code, _)| *code)
+                .collect();
+            assert_eq!(currencies, CURRENCIES);
+        }
         let languages: Vec<_> = LANGUAGE_OPTIONS.iter().map(|(code, _)| *code).collect();
         assert_eq!(languages, LANGUAGES);
     }
