@@ -9,8 +9,6 @@ mod catalog_product;
 mod checkout_domain;
 mod embedded;
 mod entities;
-mod fake_oauth;
-mod fake_smtp;
 mod health;
 mod helpers;
 mod i18n;

@@ -1,3 +1,7 @@
+//! Starting the app for a test: the real server, in-process, on a random port, with a
+//! freshly created, migrated database of its own, mail to a local SMTP fake and payments
+//! to the local Stripe fake.
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -10,7 +14,7 @@ use server::startup::Application;
 use server::stripe_fake::StripeFake;
 use server::telemetry;
 
-use crate::fake_smtp::FakeSmtp;
+use super::fakes::FakeSmtp;
 
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -173,29 +177,6 @@ pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
             .expect("client builds"),
         db_name,
         admin_url,
-    }
-}
-
-impl TestApp {
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request is sent")
-    }
-
-    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .header(reqwest::header::COOKIE, cookie)
-            .send()
-            .await
-            .expect("request is sent")
-    }
-
-    pub async fn get_health(&self) -> reqwest::Response {
-        self.get("/health").await
     }
 }
 
