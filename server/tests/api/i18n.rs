@@ -5,9 +5,10 @@
 use entities::sea_orm_active_enums::TranslationStatus;
 use entities::{categories, category_translations, product_translations, products, users};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
-use server::seed::seed_demo;
 
-use crate::helpers::{TestApp, cookie_pair, embedder, escaped, set_cookie_header, spawn_app};
+use crate::helpers::{
+    TestApp, cookie_pair, escaped, set_cookie_header, spawn_app, spawn_seeded_app,
+};
 
 const PASSWORD: &str = "velvet evenings in florence";
 
@@ -150,9 +151,8 @@ async fn a_form_post_without_javascript_returns_to_the_page_it_came_from() {
 
 #[tokio::test]
 async fn catalog_content_is_translated_field_by_field_with_fallback() {
-    let app = spawn_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
-    seed_demo(db, &embedder(), None).await.expect("seeding");
 
     // A category page in French: its approved translation's name and description.
     let women = categories::Entity::find()
