@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, QueryResult, Statement, Value};
@@ -122,6 +122,7 @@ pub async fn create_database(admin_url: &str, fixture: Fixture, name: &str) {
                 tracing::warn!(%error, template, "cloning the template failed; retrying");
                 forget(fixture);
                 attempts += 1;
+                tokio::time::sleep(Duration::from_millis(500)).await;
             }
             Err(error) => panic!("test database {name} is cloned from {template}: {error}"),
         }
@@ -176,7 +177,7 @@ async fn ensure_one(admin_url: &str, fixture: Fixture) {
 async fn build(admin: &DatabaseConnection, admin_url: &str, fixture: Fixture) {
     let template = fixture.template();
     let building = format!("{template}{BUILDING}");
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     // What a killed run left behind (nobody else builds it: we hold the lock).
     drop_database(admin, &building).await;
     let from = match fixture {
