@@ -1,29 +1,15 @@
 import { expect, Page, test } from "@playwright/test";
-
-const PASSWORD = "velvet evenings in florence";
-
-function uniqueEmail(prefix: string): string {
-  return `${prefix}+${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
+import { hydrated, PASSWORD, register, signIn, uniqueEmail } from "./support";
 
 async function registerAndSignIn(page: Page, name: string): Promise<void> {
   const email = uniqueEmail("settings");
-  const registered = await page.request.post("/api/auth/register", {
-    form: { name, email, password: PASSWORD },
-    headers: { accept: "application/json" },
-  });
+  const registered = await register(page.request, name, email);
   expect(registered.ok()).toBeTruthy();
   // Sign in through the page, as a shopper would.
   await page.context().clearCookies();
   await page.goto("/login?next=/account/settings");
   await hydrated(page);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL((url) => url.pathname === "/account/settings");
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
 }

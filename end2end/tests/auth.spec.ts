@@ -1,14 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-
-const PASSWORD = "velvet evenings in florence";
-
-function uniqueEmail(prefix: string): string {
-  return `${prefix}+${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
+import { expect, test } from "@playwright/test";
+import { hydrated, PASSWORD, register, signIn, uniqueEmail } from "./support";
 
 test("a new shopper registers, signs out and signs in again", async ({ page }) => {
   const email = uniqueEmail("ada");
@@ -35,9 +26,7 @@ test("a new shopper registers, signs out and signs in again", async ({ page }) =
   await expect(page).toHaveURL(/\/login\?next=\/account$/);
 
   await hydrated(page);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Welcome, Ada Lovelace" })).toBeVisible();
 });
@@ -65,9 +54,7 @@ test("registration checks each step before moving on", async ({ page }) => {
 test("a wrong password is explained next to the password field", async ({ page }) => {
   await page.goto("/login");
   await hydrated(page);
-  await page.getByLabel("Email").fill(uniqueEmail("nobody"));
-  await page.getByLabel("Password").fill("not the right password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, uniqueEmail("nobody"), "not the right password");
 
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
@@ -76,10 +63,7 @@ test("a wrong password is explained next to the password field", async ({ page }
 
 test("signing in works with the keyboard alone", async ({ page, request }) => {
   const email = uniqueEmail("keys");
-  const registered = await request.post("/api/auth/register", {
-    form: { name: "Kei", email, password: PASSWORD },
-    headers: { accept: "application/json" },
-  });
+  const registered = await register(request, "Kei", email);
   expect(registered.ok()).toBeTruthy();
 
   await page.goto("/login");

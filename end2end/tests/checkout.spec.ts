@@ -1,4 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
+import { hydrated, signIn } from "./support";
 
 // Seeded demo catalog (server/src/seed/): a knitwear piece with sizes, and the
 // accessories department for a second piece. Demo shopper and coupon from the seed.
@@ -11,10 +12,6 @@ test.describe.configure({ timeout: 90_000 });
 
 function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 }
 
 /** Picks the first size that can be bought, when the piece has sizes. */
@@ -96,9 +93,7 @@ test("a guest fills a bag, signs in, uses a code and pays with the test card", a
   await page.getByRole("link", { name: "Sign in for a faster checkout" }).click();
   await expect(page).toHaveURL(/\/login/);
   await hydrated(page);
-  await page.getByLabel("Email").fill(ADA.email);
-  await page.getByLabel("Password").fill(ADA.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, ADA.email, ADA.password);
   await expect(page).toHaveURL(/\/checkout$/);
   await hydrated(page);
   const merged = page.getByRole("status").filter({

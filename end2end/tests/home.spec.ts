@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./support";
 
 test.describe("home page", () => {
   test("is rendered on the server, before any script runs", async ({ request, browser }) => {
@@ -22,7 +23,7 @@ test.describe("home page", () => {
     const wasm = page.waitForResponse((response) => /\/pkg\/luxeverse[^/]*\.wasm$/.test(response.url()));
     await page.goto("/");
     expect((await wasm).status()).toBe(200);
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
 
     const women = page.getByRole("tab", { name: "Women", exact: true });
     const men = page.getByRole("tab", { name: "Men", exact: true });
@@ -36,7 +37,7 @@ test.describe("home page", () => {
 
   test("atelier tabs work from the keyboard", async ({ page }) => {
     await page.goto("/");
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     await page.getByRole("tab", { name: "Women", exact: true }).focus();
     await page.keyboard.press("ArrowRight");
     const men = page.getByRole("tab", { name: "Men", exact: true });
@@ -50,7 +51,7 @@ test.describe("home page", () => {
   test("the dark theme persists across visits", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/");
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     const toggle = page.getByRole("button", { name: "Dark theme" });
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
 
@@ -61,7 +62,7 @@ test.describe("home page", () => {
     // The server renders the remembered choice on the next visit.
     const response = await page.reload();
     expect(await response!.text()).toContain('data-theme="dark"');
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
   });
 

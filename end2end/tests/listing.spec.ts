@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { hydrated } from "./support";
 
 // Runs against a server whose database holds the demo catalog (`server seed`).
 
@@ -18,7 +19,7 @@ function expectAscending(prices: number[]) {
 test.describe("product listings", () => {
   test("a shopper filters Women by size and price, sorts, loads more and reloads", async ({ page }) => {
     await page.goto("/");
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
 
     await page.locator('header a[href="/categories/women"]').first().click();
     await expect(page).toHaveURL(/\/categories\/women$/);
@@ -87,7 +88,7 @@ test.describe("product listings", () => {
     await firstCard.getByRole("link").click();
     await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     const sizes = page.getByRole("group", { name: "Size" });
     await sizes.getByRole("radio", { name: "M", exact: true }).check();
     await expect(page.getByRole("status").filter({ hasText: "M," })).toContainText(/\$[\d,]+\.\d{2}/);

@@ -1,11 +1,8 @@
-import { expect, Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { hydrated } from "./support";
 
 // A seeded apparel piece (demo catalog, see server/src/seed/plan.rs): knitwear with sizes.
 const SLUG = process.env.PRODUCT_SLUG ?? "charcoal-cashmere-crew-neck-sweater";
-
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
 
 test("a shopper picks a size and hears the price and stock", async ({ page }) => {
   const response = await page.goto(`/products/${SLUG}`);

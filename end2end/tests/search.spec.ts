@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./support";
 
 // Runs against a server whose database holds the demo catalog (`server seed`).
 
 test.describe("search", () => {
   test("suggestions appear as the shopper types and one is picked with the keyboard", async ({ page }) => {
     await page.goto("/search");
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
 
     const box = page.getByRole("combobox", { name: "Search the collection" });
     await expect(box).toHaveAttribute("aria-expanded", "false");
@@ -38,7 +39,7 @@ test.describe("search", () => {
 
   test("a misspelt search shows corrected results with highlighted matches", async ({ page }) => {
     await page.goto("/search");
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
 
     const box = page.getByRole("combobox", { name: "Search the collection" });
     await box.fill("chronograf");

@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 use services::password::verify_password;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, session_token, spawn_app};
 
 const PASSWORD: &str = "velvet evenings in florence";
 const NEW_PASSWORD: &str = "linen mornings in amalfi";
@@ -17,18 +17,6 @@ const NEW_PASSWORD: &str = "linen mornings in amalfi";
 struct Shopper {
     id: Uuid,
     token: String,
-}
-
-fn session_token(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|cookie| cookie.strip_prefix("lv_session="))
-        .and_then(|rest| rest.split(';').next())
-        .expect("a session cookie is set")
-        .to_string()
 }
 
 impl TestApp {

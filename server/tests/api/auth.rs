@@ -6,87 +6,10 @@ use sea_orm::{ActiveModelTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::Value;
 use services::password::verify_password;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::client::{cookie_value, session_cookie};
+use crate::helpers::{TestApp, session_token, spawn_app};
 
 const PASSWORD: &str = "velvet evenings in florence";
-
-fn session_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with("lv_session="))
-        .map(str::to_owned)
-}
-
-fn cookie_value(set_cookie: &str) -> String {
-    set_cookie
-        .split(';')
-        .next()
-        .and_then(|pair| pair.split_once('='))
-        .map(|(_, value)| value.to_string())
-        .unwrap()
-}
-
-impl TestApp {
-    pub async fn post_form(
-        &self,
-        path: &str,
-        form: &[(&str, &str)],
-        cookie: Option<&str>,
-    ) -> reqwest::Response {
-        let mut request = self
-            .client
-            .post(format!("{}{path}", self.address))
-            .header("accept", "application/json")
-            .form(form);
-        if let Some(cookie) = cookie {
-            request = request.header("cookie", format!("lv_session={cookie}"));
-        }
-        request.send().await.expect("request is sent")
-    }
-
-    /// Posts a form and reads the JSON answer.
-    pub async fn post_json(
-        &self,
-        path: &str,
-        form: &[(&str, &str)],
-        cookie: Option<&str>,
-    ) -> Value {
-        self.post_form(path, form, cookie)
-            .await
-            .json()
-            .await
-            .unwrap()
-    }
-
-    pub async fn register(&self, name: &str, email: &str, password: &str) -> reqwest::Response {
-        self.post_form(
-            "/api/auth/register",
-            &[("name", name), ("email", email), ("password", password)],
-            None,
-        )
-        .await
-    }
-
-    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form(
-            "/api/auth/sign_in",
-            &[("email", email), ("password", password)],
-            None,
-        )
-        .await
-    }
-
-    pub async fn me(&self, session: Option<&str>) -> Value {
-        self.post_form("/api/auth/me", &[], session)
-            .await
-            .json()
-            .await
-            .unwrap()
-    }
-}
 
 async fn user_count(app: &TestApp) -> u64 {
     Users::find().count(&app.db).await.unwrap()
@@ -165,7 +88,7 @@ async fn signing_in_and_out() {
 
     let response = app.sign_in("ADA@example.com", PASSWORD).await;
     assert_eq!(response.status(), 200);
-    let token = cookie_value(&session_cookie(&response).unwrap());
+    let token = session_token(&response);
     assert_eq!(app.me(Some(&token)).await["name"], "Ada");
     let user = Users::find()
         .filter(users::Column::Email.eq("ada@example.com"))
@@ -262,7 +185,7 @@ async fn repeated_failures_lock_the_account_for_a_while() {
 async fn an_expired_session_is_signed_out() {
     let app = spawn_app().await;
     let response = app.register("Ada", "ada@example.com", PASSWORD).await;
-    let token = cookie_value(&session_cookie(&response).unwrap());
+    let token = session_token(&response);
     let session = Sessions::find().one(&app.db).await.unwrap().unwrap();
     let mut expired = session.into_active_model();
     expired.expires_at = Set((chrono::Utc::now() - chrono::Duration::minutes(1)).into());
@@ -351,7 +274,7 @@ async fn bad_registration_input_gets_field_level_messages_and_stores_nothing() {
 async fn a_customer_calling_an_admin_function_gets_403_and_nothing_changes() {
     let app = spawn_app().await;
     let response = app.register("Ada", "ada@example.com", PASSWORD).await;
-    let customer = cookie_value(&session_cookie(&response).unwrap());
+    let customer = session_token(&response);
     app.register("Marco", "marco@example.com", PASSWORD).await;
 
     let refused = app

@@ -6,64 +6,25 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use entities::sea_orm_active_enums::{OrderStatus, ProductStatus, UserRole};
-use entities::{categories, coupons, orders, product_variants, products, sessions, users};
+use entities::sea_orm_active_enums::{OrderStatus, UserRole};
+use entities::{orders, product_variants, sessions, users};
 use reqwest::StatusCode;
 use sea_orm::prelude::*;
-use sea_orm::{ActiveModelTrait, QueryFilter, Set};
+use sea_orm::{QueryFilter, Set};
 use serde_json::Value;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::builders::CouponBuilder;
+use crate::helpers::client::session_cookie;
+use crate::helpers::{Jar, ProductBuilder, TestApp, spawn_app};
 
 const PASSWORD: &str = "velvet evenings in florence";
-
-/// The browser's cookies, as `name=value` pairs.
-#[derive(Default, Clone)]
-struct Jar(Vec<(String, String)>);
-
-impl Jar {
-    fn header(&self) -> String {
-        self.0
-            .iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(known, _)| known == name)
-            .map(|(_, value)| value.as_str())
-    }
-
-    /// Applies a response's `Set-Cookie` headers.
-    fn absorb(&mut self, response: &reqwest::Response) {
-        for cookie in response.headers().get_all("set-cookie") {
-            let cookie = cookie.to_str().unwrap();
-            let (pair, attributes) = cookie.split_once(';').unwrap_or((cookie, ""));
-            let (name, value) = pair.split_once('=').unwrap();
-            self.0.retain(|(known, _)| known != name);
-            if !attributes.contains("Max-Age=0") {
-                self.0.push((name.to_string(), value.to_string()));
-            }
-        }
-    }
-}
 
 impl TestApp {
     /// Calls a server function with the jar's cookies; the status and JSON answer.
     async fn call(&self, jar: &mut Jar, path: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
-        let mut request = self
-            .client
-            .post(format!("{}/api/{path}", self.address))
-            .header("accept", "application/json")
-            .form(form);
-        if !jar.0.is_empty() {
-            request = request.header("cookie", jar.header());
-        }
-        let response = request.send().await.expect("request is sent");
-        jar.absorb(&response);
+        let response = self
+            .post_form_with_jar(jar, &format!("/api/{path}"), form)
+            .await;
         let status = response.status();
         let body = response.text().await.unwrap();
         (
@@ -73,47 +34,11 @@ impl TestApp {
     }
 
     /// An active product with one variant priced `price` with `stock` units.
-    pub(crate) async fn piece(
-        &self,
-        name: &str,
-        price: &str,
-        stock: i32,
-    ) -> product_variants::Model {
-        let id = Uuid::new_v4().simple().to_string();
-        let category = categories::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            slug: Set(format!("c-{id}")),
-            name: Set("Knitwear".into()),
-            ..Default::default()
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
-        let product = products::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            sku: Set(format!("P-{}", &id[..12])),
-            slug: Set(format!("p-{id}")),
-            name: Set(name.into()),
-            category_id: Set(category.id),
-            price: Set(price.parse().unwrap()),
-            status: Set(ProductStatus::Active),
-            published_at: Set(Some((Utc::now() - chrono::Duration::days(1)).into())),
-            ..Default::default()
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
-        product_variants::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            product_id: Set(product.id),
-            sku: Set(format!("V-{}", &id[..12])),
-            size: Set(Some("M".into())),
-            inventory_quantity: Set(stock),
-            ..Default::default()
-        }
-        .insert(&self.db)
-        .await
-        .unwrap()
+    async fn piece(&self, name: &str, price: &str, stock: i32) -> product_variants::Model {
+        ProductBuilder::new(name, price)
+            .stock(stock)
+            .insert(&self.db)
+            .await
     }
 
     async fn variant(&self, id: Uuid) -> product_variants::Model {
@@ -182,14 +107,7 @@ async fn a_guest_bag_lives_on_an_httponly_session_cookie_and_follows_every_chang
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with("lv_session="))
-        .expect("the guest gets a session cookie")
-        .to_string();
+    let cookie = session_cookie(&response).expect("the guest gets a session cookie");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
         "{cookie}"
@@ -289,21 +207,19 @@ async fn a_promo_code_that_does_not_apply_comes_back_with_its_exact_reason() {
         ("TAKE20", None::<i64>),
         ("BIGSPEND", None),
     ] {
-        let mut coupon = coupons::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            code: Set(code.into()),
-            discount_type: Set("percentage".into()),
-            discount_value: Set(Decimal::new(20, 0)),
-            valid_from: Set((Utc::now() - chrono::Duration::days(500)).into()),
-            ..Default::default()
-        };
-        if let Some(days) = edit {
-            coupon.valid_until = Set(Some((Utc::now() + chrono::Duration::days(days)).into()));
-        }
-        if code == "BIGSPEND" {
-            coupon.minimum_amount = Set(Some(Decimal::new(500, 0)));
-        }
-        coupon.insert(&app.db).await.unwrap();
+        CouponBuilder::new(code, "percentage", "20")
+            .valid_since_days_ago(500)
+            .edit(|coupon| {
+                if let Some(days) = edit {
+                    coupon.valid_until =
+                        Set(Some((Utc::now() + chrono::Duration::days(days)).into()));
+                }
+                if code == "BIGSPEND" {
+                    coupon.minimum_amount = Set(Some(Decimal::new(500, 0)));
+                }
+            })
+            .insert(&app.db)
+            .await;
     }
     let mut jar = Jar::default();
     app.call(

@@ -14,12 +14,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
     Set,
 };
-use server::seed::seed_demo;
 use services::catalog::listing::{
     ListingPage, ListingQuery, ListingQueryError, ProductCard, Sort, list_products,
 };
 
-use crate::helpers::{embedder, spawn_app};
+use crate::helpers::spawn_seeded_app;
 
 fn query(items: &[(&str, &str)]) -> ListingQuery {
     let pairs: Vec<(String, String)> = items
@@ -251,9 +250,8 @@ fn count_by<'a>(
 
 #[tokio::test]
 async fn listings_show_only_visible_products_and_filters_and_facets_match_the_catalog() {
-    let app = spawn_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
-    seed_demo(db, &embedder(), None).await.expect("seeding");
     let catalog = Catalog::load(db).await;
 
     // Drafts, archived and soft-deleted products exist, and never appear.
@@ -528,9 +526,8 @@ async fn listings_show_only_visible_products_and_filters_and_facets_match_the_ca
 
 #[tokio::test]
 async fn every_sort_pages_through_each_visible_product_once_in_order() {
-    let app = spawn_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
-    seed_demo(db, &embedder(), None).await.expect("seeding");
     let catalog = Catalog::load(db).await;
     let visible = id_set(&catalog.visible);
 

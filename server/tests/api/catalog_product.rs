@@ -5,29 +5,15 @@ use std::collections::HashSet;
 
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait, Value};
-use server::seed::seed_demo;
 use services::catalog::product::{
     ANONYMOUS_AUTHOR, SIMILAR_PRODUCTS_SQL, approved_reviews, product_detail, record_view,
     similar_products,
 };
-use services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::spawn_seeded_app;
 
 const VISIBLE: &str = "p.status IN ('ACTIVE', 'OUT_OF_STOCK') AND p.deleted_at IS NULL \
      AND p.published_at IS NOT NULL AND p.published_at <= now()";
-
-/// A fresh app with the demo catalog, embeddings from the real model.
-async fn seeded_app() -> TestApp {
-    let app = spawn_app().await;
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    let embedder = MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup");
-    seed_demo(&app.db, &embedder, None)
-        .await
-        .expect("seeding succeeds");
-    app
-}
 
 async fn rows(
     db: &DatabaseConnection,
@@ -86,7 +72,7 @@ async fn visible_slug_in(db: &DatabaseConnection, category: &str) -> String {
 
 #[tokio::test]
 async fn a_product_page_has_its_gallery_spin_variants_stock_and_review_summary() {
-    let app = seeded_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
 
     // A bag, which has a 360° sequence. Make the third still the primary and scramble the
@@ -298,7 +284,7 @@ async fn a_product_page_has_its_gallery_spin_variants_stock_and_review_summary()
 
 #[tokio::test]
 async fn hidden_products_have_no_page_and_translations_fall_back_field_by_field() {
-    let app = seeded_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
 
     for (what, condition) in [
@@ -439,7 +425,7 @@ async fn hidden_products_have_no_page_and_translations_fall_back_field_by_field(
 
 #[tokio::test]
 async fn reviews_are_approved_only_most_helpful_first() {
-    let app = seeded_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
 
     // The product with the most approved reviews that also has hidden ones.
@@ -547,7 +533,7 @@ async fn reviews_are_approved_only_most_helpful_first() {
 
 #[tokio::test]
 async fn similar_products_are_visible_neighbours_and_views_are_counted() {
-    let app = seeded_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
 
     let scarf = "sand-silk-printed-square-scarf";

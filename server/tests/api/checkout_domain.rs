@@ -3,12 +3,10 @@
 //! its own answer, guest bags merge on sign-in, and unpaid holds expire.
 
 use chrono::{Duration, Utc};
-use entities::sea_orm_active_enums::{
-    MembershipTier, OrderStatus, PaymentStatus, ProductStatus, UserRole,
-};
+use entities::sea_orm_active_enums::{MembershipTier, OrderStatus, PaymentStatus, UserRole};
 use entities::{
-    brands, cart_items, carts, categories, coupons, inventory_transactions, loyalty_points,
-    order_items, order_status_history, orders, product_variants, products, system_settings, users,
+    brands, cart_items, carts, coupons, inventory_transactions, loyalty_points, order_items,
+    order_status_history, orders, product_variants, products, system_settings,
 };
 use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, QueryFilter, Set, TransactionTrait};
@@ -24,7 +22,8 @@ use services::pricing::{
     self, CouponRejection, PricingError, QuoteLines, QuoteRequest, round_cents, shipping, tax,
 };
 
-use crate::helpers::{TestApp, spawn_app_with};
+use crate::helpers::builders::{CategoryBuilder, CouponBuilder};
+use crate::helpers::{ProductBuilder, TestApp, UserBuilder, spawn_app_with};
 
 fn d(text: &str) -> Decimal {
     text.parse().expect("a decimal literal")
@@ -52,18 +51,11 @@ impl Shop {
                 .collect(),
         )
         .await;
-        let category = |slug: &str, parent: Option<Uuid>| categories::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            parent_id: Set(parent),
-            slug: Set(slug.into()),
-            name: Set(slug.into()),
-            ..Default::default()
-        };
-        let clothing = category("clothing", None).insert(&app.db).await.unwrap().id;
-        let scarves = category("scarves", Some(clothing))
+        let clothing = CategoryBuilder::new("clothing").insert(&app.db).await.id;
+        let scarves = CategoryBuilder::new("scarves")
+            .parent(clothing)
             .insert(&app.db)
             .await
-            .unwrap()
             .id;
         let brand = brands::ActiveModel {
             id: Set(Uuid::new_v4()),
@@ -96,51 +88,16 @@ impl Shop {
         category: Uuid,
         brand: Option<Uuid>,
     ) -> product_variants::Model {
-        let slug = format!(
-            "{}-{}",
-            name.to_lowercase().replace(' ', "-"),
-            Uuid::new_v4().simple()
-        );
-        let product = products::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            sku: Set(format!("P-{}", &slug[slug.len() - 8..])),
-            slug: Set(slug.clone()),
-            name: Set(name.into()),
-            category_id: Set(category),
-            brand_id: Set(brand),
-            price: Set(d(price)),
-            status: Set(ProductStatus::Active),
-            published_at: Set(Some((Utc::now() - Duration::days(1)).into())),
-            ..Default::default()
-        }
-        .insert(self.db())
-        .await
-        .unwrap();
-        product_variants::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            product_id: Set(product.id),
-            sku: Set(format!("V-{}", &slug[slug.len() - 8..])),
-            size: Set(Some("M".into())),
-            inventory_quantity: Set(stock),
-            ..Default::default()
-        }
-        .insert(self.db())
-        .await
-        .unwrap()
+        ProductBuilder::new(name, price)
+            .stock(stock)
+            .category(category)
+            .brand(brand)
+            .insert(self.db())
+            .await
     }
 
     async fn shopper(&self, tier: MembershipTier) -> Uuid {
-        users::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            email: Set(format!("{}@example.com", Uuid::new_v4().simple())),
-            role: Set(UserRole::Customer),
-            membership_tier: Set(tier),
-            ..Default::default()
-        }
-        .insert(self.db())
-        .await
-        .unwrap()
-        .id
+        UserBuilder::new().customer(tier).insert(self.db()).await.id
     }
 
     /// A guest's session id.
@@ -163,17 +120,11 @@ impl Shop {
         value: &str,
         edit: impl FnOnce(&mut coupons::ActiveModel),
     ) {
-        let mut coupon = coupons::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            code: Set(code.into()),
-            description: Set(Some(format!("{code} test coupon"))),
-            discount_type: Set(kind.into()),
-            discount_value: Set(d(value)),
-            valid_from: Set((Utc::now() - Duration::days(1)).into()),
-            ..Default::default()
-        };
-        edit(&mut coupon);
-        coupon.insert(self.db()).await.unwrap();
+        CouponBuilder::new(code, kind, value)
+            .description(&format!("{code} test coupon"))
+            .edit(edit)
+            .insert(self.db())
+            .await;
     }
 
     async fn add(&self, owner: CartOwner, variant: &product_variants::Model, quantity: i32) {

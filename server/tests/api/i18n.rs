@@ -5,9 +5,10 @@
 use entities::sea_orm_active_enums::TranslationStatus;
 use entities::{categories, category_translations, product_translations, products, users};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
-use server::seed::seed_demo;
 
-use crate::helpers::{TestApp, embedder, escaped, spawn_app};
+use crate::helpers::{
+    TestApp, cookie_pair, escaped, set_cookie_header, spawn_app, spawn_seeded_app,
+};
 
 const PASSWORD: &str = "velvet evenings in florence";
 
@@ -19,24 +20,6 @@ async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, Stri
     let response = request.send().await.expect("request is sent");
     let status = response.status().as_u16();
     (status, response.text().await.unwrap())
-}
-
-fn set_cookies(response: &reqwest::Response) -> Vec<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn cookie_pair(cookies: &[String], name: &str) -> Option<String> {
-    cookies
-        .iter()
-        .find(|cookie| cookie.starts_with(&format!("{name}=")))
-        .and_then(|cookie| cookie.split(';').next())
-        .map(str::to_owned)
 }
 
 #[tokio::test]
@@ -96,12 +79,11 @@ async fn the_switcher_remembers_the_language_and_the_account_keeps_it() {
         .post_form("/api/locale/set", &[("locale", "it")], None)
         .await;
     assert!(response.status().is_success(), "{}", response.status());
-    let cookies = set_cookies(&response);
     assert_eq!(
-        cookie_pair(&cookies, "lv_lang").as_deref(),
+        cookie_pair(&response, "lv_lang").as_deref(),
         Some("lv_lang=it")
     );
-    let cookie = cookies.iter().find(|c| c.starts_with("lv_lang=")).unwrap();
+    let cookie = set_cookie_header(&response, "lv_lang").unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 
     // A language the house does not speak is refused and changes nothing.
@@ -109,7 +91,7 @@ async fn the_switcher_remembers_the_language_and_the_account_keeps_it() {
         .post_form("/api/locale/set", &[("locale", "de")], None)
         .await;
     assert!(!response.status().is_success());
-    assert!(cookie_pair(&set_cookies(&response), "lv_lang").is_none());
+    assert!(cookie_pair(&response, "lv_lang").is_none());
     assert!(
         response
             .text()
@@ -122,7 +104,7 @@ async fn the_switcher_remembers_the_language_and_the_account_keeps_it() {
     let registered = app
         .register("Ada Lovelace", "ada@example.com", PASSWORD)
         .await;
-    let session = cookie_pair(&set_cookies(&registered), "lv_session")
+    let session = cookie_pair(&registered, "lv_session")
         .expect("registering signs in")
         .trim_start_matches("lv_session=")
         .to_owned();
@@ -141,7 +123,7 @@ async fn the_switcher_remembers_the_language_and_the_account_keeps_it() {
     // On another browser, signing in brings the account's language back.
     let response = app.sign_in("ada@example.com", PASSWORD).await;
     assert_eq!(
-        cookie_pair(&set_cookies(&response), "lv_lang").as_deref(),
+        cookie_pair(&response, "lv_lang").as_deref(),
         Some("lv_lang=fr")
     );
 }
@@ -162,16 +144,15 @@ async fn a_form_post_without_javascript_returns_to_the_page_it_came_from() {
     let location = response.headers()["location"].to_str().unwrap();
     assert!(location.ends_with("/products?sort=newest"), "{location}");
     assert_eq!(
-        cookie_pair(&set_cookies(&response), "lv_lang").as_deref(),
+        cookie_pair(&response, "lv_lang").as_deref(),
         Some("lv_lang=fr")
     );
 }
 
 #[tokio::test]
 async fn catalog_content_is_translated_field_by_field_with_fallback() {
-    let app = spawn_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
-    seed_demo(db, &embedder(), None).await.expect("seeding");
 
     // A category page in French: its approved translation's name and description.
     let women = categories::Entity::find()

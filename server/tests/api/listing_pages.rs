@@ -4,10 +4,9 @@
 use entities::products;
 use entities::sea_orm_active_enums::ProductStatus;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use server::seed::seed_demo;
 use services::catalog::listing::{ListingQuery, list_products};
 
-use crate::helpers::{embedder, escaped, spawn_app};
+use crate::helpers::{escaped, spawn_app, spawn_seeded_app};
 
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
     items
@@ -37,9 +36,8 @@ async fn get_html(app: &crate::helpers::TestApp, path: &str) -> String {
 
 #[tokio::test]
 async fn products_page_renders_the_filtered_listing_in_price_order() {
-    let app = spawn_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
-    seed_demo(db, &embedder(), None).await.expect("seeding");
 
     let html = get_html(&app, "/products?category=women&sort=price_asc").await;
 
@@ -113,9 +111,8 @@ async fn a_bad_parameter_gets_a_friendly_message_not_a_500() {
 
 #[tokio::test]
 async fn drafts_never_appear_on_listing_pages() {
-    let app = spawn_app().await;
+    let app = spawn_seeded_app().await;
     let db = &app.db;
-    seed_demo(db, &embedder(), None).await.expect("seeding");
 
     let drafts = products::Entity::find()
         .filter(products::Column::Status.eq(ProductStatus::Draft))

@@ -1,5 +1,6 @@
 //! Integration tests: the real server, in-process, on a random port, against a fresh
-//! database of its own (zero2prod's `spawn_app`).
+//! database of its own (zero2prod's `spawn_app`), cloned from a migrated (or seeded)
+//! template database built once per run. What the tests share lives in `helpers/`.
 
 mod account;
 mod auth;
@@ -9,8 +10,6 @@ mod catalog_product;
 mod checkout_domain;
 mod embedded;
 mod entities;
-mod fake_oauth;
-mod fake_smtp;
 mod health;
 mod helpers;
 mod i18n;

@@ -5,8 +5,8 @@ use entities::{prelude::*, *};
 use sea_orm::QueryFilter;
 use sea_orm::prelude::*;
 
-use crate::fake_oauth::{FakeOAuth, FakeUser};
-use crate::helpers::{TestApp, free_port, spawn_app_with};
+use crate::helpers::fakes::{FakeOAuth, FakeUser};
+use crate::helpers::{ProductBuilder, TestApp, cookie_pair, free_port, spawn_app_with};
 
 async fn app_with_provider(user: FakeUser) -> (TestApp, FakeOAuth) {
     let fake = FakeOAuth::start(user).await;
@@ -20,22 +20,11 @@ fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_string()
 }
 
-fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|cookie| cookie.starts_with(&format!("{name}=")))
-        .and_then(|cookie| cookie.split(';').next())
-        .map(str::to_owned)
-}
-
 /// Start → provider → back to the callback URL the provider chose (not yet followed).
 async fn to_callback(app: &TestApp) -> (String, String) {
     let start = app.get("/auth/oauth/fake/start").await;
     assert_eq!(start.status(), 303);
-    let pending = set_cookie(&start, "lv_oauth").expect("the pending login cookie");
+    let pending = cookie_pair(&start, "lv_oauth").expect("the pending login cookie");
     let authorize = app.client.get(location(&start)).send().await.unwrap();
     assert_eq!(authorize.status(), 302, "the fake provider approves");
     (location(&authorize), pending)
@@ -59,7 +48,7 @@ async fn a_new_shopper_signs_up_with_the_provider_and_comes_back_to_the_same_acc
 
     assert_eq!(done.status(), 303);
     assert_eq!(location(&done), "/account");
-    let session = set_cookie(&done, "lv_session").expect("signed in");
+    let session = cookie_pair(&done, "lv_session").expect("signed in");
     let me = app
         .me(Some(session.trim_start_matches("lv_session=")))
         .await;
@@ -106,7 +95,7 @@ async fn a_forged_state_is_refused_before_any_token_exchange() {
 
     assert_eq!(refused.status(), 303);
     assert_eq!(location(&refused), "/login?oauth_error=state");
-    assert!(set_cookie(&refused, "lv_session").is_none());
+    assert!(cookie_pair(&refused, "lv_session").is_none());
     assert_eq!(fake.token_calls(), 0);
     assert_eq!(Users::find().count(&app.db).await.unwrap(), 0);
 
@@ -123,7 +112,7 @@ async fn an_existing_password_account_is_linked_only_after_its_owner_signs_in() 
     let registered = app
         .register("Ada", &email, "velvet evenings in florence")
         .await;
-    let session = set_cookie(&registered, "lv_session").unwrap();
+    let session = cookie_pair(&registered, "lv_session").unwrap();
 
     // Signed out: the provider's word alone does not take over the account.
     let (callback, pending) = to_callback(&app).await;
@@ -152,7 +141,10 @@ async fn an_existing_password_account_is_linked_only_after_its_owner_signs_in() 
 #[tokio::test]
 async fn a_guest_bag_follows_the_shopper_into_a_social_sign_in() {
     let (app, _fake) = app_with_provider(FakeUser::ada()).await;
-    let variant = app.piece("Cashmere Sweater", "420.00", 5).await;
+    let variant = ProductBuilder::new("Cashmere Sweater", "420.00")
+        .stock(5)
+        .insert(&app.db)
+        .await;
     let added = app
         .client
         .post(format!("{}/api/cart/add", app.address))
@@ -165,7 +157,7 @@ async fn a_guest_bag_follows_the_shopper_into_a_social_sign_in() {
         .await
         .unwrap();
     assert_eq!(added.status(), 200);
-    let guest = set_cookie(&added, "lv_session").expect("the guest's session");
+    let guest = cookie_pair(&added, "lv_session").expect("the guest's session");
 
     let (callback, pending) = to_callback(&app).await;
     let done = follow_callback(&app, &callback, &format!("{pending}; {guest}")).await;

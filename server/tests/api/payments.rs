@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use server::stripe_fake::signature_header;
 use services::payments::{self, IntentSummary, PaymentError, Payments, TestCard};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, UserBuilder, session_token, spawn_app};
 
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -27,15 +27,10 @@ impl TestApp {
     /// A pending order of `total` USD for a new shopper (rows written directly: the
     /// payment side only needs the order).
     async fn pending_order(&self, total: &str) -> orders::Model {
-        let email = format!("payer-{}@example.test", Uuid::new_v4().simple());
-        let user = users::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            email: Set(email.clone()),
-            ..Default::default()
-        }
-        .insert(&self.db)
-        .await
-        .expect("user is inserted");
+        let user = UserBuilder::new()
+            .email(&format!("payer-{}@example.test", Uuid::new_v4().simple()))
+            .insert(&self.db)
+            .await;
         self.pending_order_of(&user, total).await
     }
 
@@ -725,18 +720,6 @@ async fn a_payment_for_a_cancelled_order_is_refunded_automatically() {
     );
     let refunds = app.rows_of_type(order.id, "refund").await.len();
     assert_eq!(refunds, 1);
-}
-
-fn session_token(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|cookie| cookie.strip_prefix("lv_session="))
-        .and_then(|rest| rest.split(';').next())
-        .expect("a session cookie is set")
-        .to_string()
 }
 
 #[tokio::test]

@@ -5,28 +5,19 @@ use std::collections::HashMap;
 
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, Value};
-use server::seed::seed_demo;
-use services::embedder::{DEFAULT_MODEL_DIR, MiniLmEmbedder};
 
-use crate::helpers::{TestApp, spawn_app_with};
+use crate::helpers::{TestApp, spawn_seeded_app_with};
 
 const BASE: &str = "https://luxeverse.example";
 const VISIBLE: &str = "p.status IN ('ACTIVE', 'OUT_OF_STOCK') AND p.deleted_at IS NULL \
      AND p.published_at IS NOT NULL AND p.published_at <= now()";
 
 async fn seeded_app() -> TestApp {
-    let app = spawn_app_with(HashMap::from([(
+    spawn_seeded_app_with(HashMap::from([(
         "APP_BASE_URL".to_string(),
         BASE.to_string(),
     )]))
-    .await;
-    let dir = std::env::var("EMBEDDING_MODEL_DIR").unwrap_or_else(|_| DEFAULT_MODEL_DIR.into());
-    let embedder = MiniLmEmbedder::load(std::path::Path::new(&dir))
-        .expect("the embedding model is installed by scripts/setup");
-    seed_demo(&app.db, &embedder, None)
-        .await
-        .expect("seeding succeeds");
-    app
+    .await
 }
 
 async fn one_row(

@@ -11,20 +11,16 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
     PaginatorTrait, QueryFilter, Set,
 };
-use server::seed::seed_demo;
 use services::catalog::listing::Lang;
 use services::catalog::search::{
     self, SearchError, SearchFilters, SearchQuery, SearchResults, Segment, SuggestionKind,
 };
 
-use crate::helpers::{TestApp, embedder, spawn_app};
+use crate::helpers::{TestApp, spawn_app, spawn_seeded_app};
 
 /// A test app with the demo catalog and a fresh search lexicon.
 async fn seeded_app() -> TestApp {
-    let app = spawn_app().await;
-    seed_demo(&app.db, &embedder(), None)
-        .await
-        .expect("seeding");
+    let app = spawn_seeded_app().await;
     search::refresh_lexicon(&app.db).await.unwrap();
     app
 }

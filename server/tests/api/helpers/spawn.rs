@@ -1,3 +1,7 @@
+//! Starting the app for a test: the real server, in-process, on a random port, with a
+//! database of its own cloned from a template ([`super::templates`]), mail to a local SMTP
+//! fake and payments to the local Stripe fake.
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -5,12 +9,12 @@ use std::sync::OnceLock;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use server::config::{DEFAULT_EMBEDDED_PG_OS_USER, EmbeddedPgSettings, Settings};
 use server::database;
-use server::embedded_pg::EmbeddedPostgres;
 use server::startup::Application;
 use server::stripe_fake::StripeFake;
 use server::telemetry;
 
-use crate::fake_smtp::FakeSmtp;
+use super::fakes::FakeSmtp;
+use super::templates::{self, Fixture};
 
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -62,33 +66,6 @@ fn test_cluster_port(dir: &std::path::Path) -> u16 {
     55_000 + (hash % 1_000) as u16
 }
 
-/// URL of the maintenance database on the server tests create their databases on:
-/// `DATABASE_URL`'s server when set, the tests' embedded cluster otherwise.
-async fn admin_url() -> String {
-    if let Ok(url) = std::env::var("DATABASE_URL") {
-        return url;
-    }
-    let settings = test_cluster_settings();
-    tokio::task::spawn_blocking(move || EmbeddedPostgres::ensure_running(&settings))
-        .await
-        .expect("cluster task")
-        .expect("the tests' embedded PostgreSQL starts")
-        .url("postgres")
-}
-
-/// Replaces the database name (the URL's last path segment).
-fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (url, None),
-    };
-    let base = &base[..base.rfind('/').expect("URL has a path")];
-    match query {
-        Some(query) => format!("{base}/{database}?{query}"),
-        None => format!("{base}/{database}"),
-    }
-}
-
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
@@ -103,9 +80,26 @@ pub struct TestApp {
     admin_url: String,
 }
 
-/// Starts the app on a random port with a freshly created, migrated database.
+/// Starts the app on a random port with a database of its own, migrated (a clone of the
+/// migrated template) and empty.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(HashMap::new()).await
+}
+
+/// As `spawn_app`, with extra configuration (e.g. an OAuth provider).
+pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
+    spawn(Fixture::Migrated, extra).await
+}
+
+/// As `spawn_app`, with the demo catalog (`server seed`) already in the database: a clone
+/// of a template seeded once, so the embeddings are computed once and not per test.
+pub async fn spawn_seeded_app() -> TestApp {
+    spawn_seeded_app_with(HashMap::new()).await
+}
+
+/// As `spawn_seeded_app`, with extra configuration.
+pub async fn spawn_seeded_app_with(extra: HashMap<String, String>) -> TestApp {
+    spawn(Fixture::DemoCatalog, extra).await
 }
 
 /// A port that was free a moment ago (the app binds it right after).
@@ -116,18 +110,16 @@ pub fn free_port() -> u16 {
         .expect("a free port")
 }
 
-/// As `spawn_app`, with extra configuration (e.g. an OAuth provider).
-pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
+async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
     init_tracing();
-    let admin_url = admin_url().await;
+    let admin_url = templates::admin_url().await;
     let db_name = format!("test_{}", uuid::Uuid::new_v4().simple());
-    database::create_database_if_missing(&admin_url, &db_name)
-        .await
-        .expect("test database is created");
-    let url = with_database(&admin_url, &db_name);
+    templates::create_database(&admin_url, fixture, &db_name).await;
+    let url = templates::with_database(&admin_url, &db_name);
     let db = database::connect(&url, 5)
         .await
         .expect("test database connects");
+    // A no-op on a clone of the template; it would catch a migration the template lacks.
     database::migrate(&db).await.expect("migrations apply");
 
     // Mail goes to a local SMTP server speaking the real protocol.
@@ -176,29 +168,6 @@ pub async fn spawn_app_with(extra: HashMap<String, String>) -> TestApp {
     }
 }
 
-impl TestApp {
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request is sent")
-    }
-
-    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .header(reqwest::header::COOKIE, cookie)
-            .send()
-            .await
-            .expect("request is sent")
-    }
-
-    pub async fn get_health(&self) -> reqwest::Response {
-        self.get("/health").await
-    }
-}
-
 impl Drop for TestApp {
     /// Drops the test's database (forcing its connections closed) so test runs leave
     /// nothing behind on the shared cluster.
@@ -223,18 +192,6 @@ impl Drop for TestApp {
         })
         .join();
     }
-}
-
-#[test]
-fn database_names_are_swapped_in_urls() {
-    assert_eq!(
-        with_database("postgres://u:p@h:5432/postgres", "test_1"),
-        "postgres://u:p@h:5432/test_1"
-    );
-    assert_eq!(
-        with_database("postgres://u:p@h/app?sslmode=require", "test_2"),
-        "postgres://u:p@h/test_2?sslmode=require"
-    );
 }
 
 /// The MiniLM embedder the seeder uses (installed by `scripts/setup`).

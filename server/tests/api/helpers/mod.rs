@@ -1,0 +1,17 @@
+//! The one home of what the integration tests share: starting the app on a database of its
+//! own (`spawn`, cloned from the template databases of `templates`), talking to it over
+//! HTTP (`client`), writing fixture rows (`builders`), and the local stand-ins for the
+//! services the app talks to (`fakes`).
+
+pub mod builders;
+pub mod client;
+pub mod fakes;
+pub mod spawn;
+mod templates;
+
+pub use builders::{ProductBuilder, UserBuilder};
+pub use client::{Jar, cookie_pair, session_token, set_cookie_header};
+pub use spawn::{
+    TestApp, embedder, escaped, free_port, init_tracing, spawn_app, spawn_app_with,
+    spawn_seeded_app, spawn_seeded_app_with, test_cluster_settings, workspace_root,
+};
