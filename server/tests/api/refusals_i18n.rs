@@ -10,7 +10,7 @@ use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::Value;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{ProductBuilder, TestApp, spawn_app};
 
 const PASSWORD: &str = "velvet evenings in florence";
 
@@ -55,7 +55,10 @@ fn json(body: &str) -> Value {
 #[tokio::test]
 async fn a_sold_out_piece_is_refused_in_french_and_in_italian() {
     let app = spawn_app().await;
-    let scarf = app.piece("Foulard Aurore", "120.00", 0).await;
+    let scarf = ProductBuilder::new("Foulard Aurore", "120.00")
+        .stock(0)
+        .insert(&app.db)
+        .await;
     let variant = scarf.id.to_string();
     for (lang, expected) in [
         ("fr", "Désolés, Foulard Aurore est épuisé."),
@@ -78,7 +81,10 @@ async fn a_sold_out_piece_is_refused_in_french_and_in_italian() {
 #[tokio::test]
 async fn a_line_that_sold_out_before_checkout_is_refused_in_each_language() {
     let app = spawn_app().await;
-    let scarf = app.piece("Foulard Aurore", "120.00", 1).await;
+    let scarf = ProductBuilder::new("Foulard Aurore", "120.00")
+        .stock(1)
+        .insert(&app.db)
+        .await;
     let variant = scarf.id.to_string();
     for (lang, expected) in [
         (
@@ -128,7 +134,10 @@ async fn a_line_that_sold_out_before_checkout_is_refused_in_each_language() {
 #[tokio::test]
 async fn promo_code_rejections_come_back_in_the_shoppers_language() {
     let app = spawn_app().await;
-    let scarf = app.piece("Foulard Aurore", "120.00", 10).await;
+    let scarf = ProductBuilder::new("Foulard Aurore", "120.00")
+        .stock(10)
+        .insert(&app.db)
+        .await;
     let variant = scarf.id.to_string();
     let now = Utc::now();
     for (code, edit) in [
