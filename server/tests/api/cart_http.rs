@@ -13,7 +13,7 @@ use sea_orm::prelude::*;
 use sea_orm::{QueryFilter, Set};
 use serde_json::Value;
 
-use crate::helpers::builders::CouponBuilder;
+use crate::helpers::builders::{CouponBuilder, delivery};
 use crate::helpers::client::session_cookie;
 use crate::helpers::{Jar, ProductBuilder, TestApp, spawn_app};
 
@@ -62,26 +62,6 @@ fn lines(cart: &Value) -> Vec<(String, i64)> {
             )
         })
         .collect()
-}
-
-fn delivery<'a>(email: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut form = vec![
-        ("details[email]", email),
-        ("details[address_id]", ""),
-        ("details[first_name]", "Grace"),
-        ("details[last_name]", "Hopper"),
-        ("details[company]", ""),
-        ("details[phone]", ""),
-        ("details[address_line1]", "1 Harbour Street"),
-        ("details[address_line2]", ""),
-        ("details[city]", "New York"),
-        ("details[state_province]", ""),
-        ("details[postal_code]", "10001"),
-        ("details[country_code]", "US"),
-        ("shipping_method", "standard"),
-    ];
-    form.extend_from_slice(extra);
-    form
 }
 
 #[tokio::test]

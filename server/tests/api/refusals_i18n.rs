@@ -10,6 +10,8 @@ use sea_orm::prelude::*;
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::Value;
 
+use crate::helpers::builders::delivery;
+use crate::helpers::client::{cookie_value, session_cookie, session_token};
 use crate::helpers::{ProductBuilder, TestApp, spawn_app};
 
 const PASSWORD: &str = "velvet evenings in florence";
@@ -37,13 +39,7 @@ async fn call(
         .send()
         .await
         .expect("request is sent");
-    let session = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|cookie| cookie.strip_prefix("lv_session="))
-        .map(|rest| rest.split(';').next().unwrap_or_default().to_string());
+    let session = session_cookie(&response).map(|cookie| cookie_value(&cookie));
     let status = response.status();
     (status, response.text().await.unwrap(), session)
 }
@@ -108,7 +104,7 @@ async fn a_line_that_sold_out_before_checkout_is_refused_in_each_language() {
         .await;
         assert_eq!(status, StatusCode::OK);
         app.set_stock(scarf.id, 0).await;
-        let form = delivery();
+        let form = delivery("guest@example.com", &[]);
         let (status, body, _) = call(
             &app,
             lang,
@@ -311,14 +307,7 @@ async fn the_sign_in_wait_is_given_in_seconds_in_each_language() {
 async fn a_bad_address_field_is_explained_in_each_language() {
     let app = spawn_app().await;
     let response = app.register("Ada", "ada@example.com", PASSWORD).await;
-    let session = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|cookie| cookie.strip_prefix("lv_session="))
-        .map(|rest| rest.split(';').next().unwrap().to_string())
-        .expect("a session");
+    let session = session_token(&response);
     for (lang, city, postcode) in [
         (
             "fr",
@@ -374,25 +363,6 @@ async fn a_signed_out_account_call_answers_401_in_each_language() {
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
         assert!(body.contains(expected), "{lang}: {body}");
     }
-}
-
-/// The checkout's delivery form for a new address in the United States.
-fn delivery() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("details[email]", "guest@example.com"),
-        ("details[address_id]", ""),
-        ("details[first_name]", "Grace"),
-        ("details[last_name]", "Hopper"),
-        ("details[company]", ""),
-        ("details[phone]", ""),
-        ("details[address_line1]", "1 Harbour Street"),
-        ("details[address_line2]", ""),
-        ("details[city]", "New York"),
-        ("details[state_province]", ""),
-        ("details[postal_code]", "10001"),
-        ("details[country_code]", "US"),
-        ("shipping_method", "standard"),
-    ]
 }
 
 impl TestApp {

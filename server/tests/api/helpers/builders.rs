@@ -225,3 +225,25 @@ impl CouponBuilder {
             .expect("the coupon is inserted")
     }
 }
+
+/// The checkout's delivery form for a new address in New York, for `email`, with `extra`
+/// fields after it.
+pub fn delivery<'a>(email: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("details[email]", email),
+        ("details[address_id]", ""),
+        ("details[first_name]", "Grace"),
+        ("details[last_name]", "Hopper"),
+        ("details[company]", ""),
+        ("details[phone]", ""),
+        ("details[address_line1]", "1 Harbour Street"),
+        ("details[address_line2]", ""),
+        ("details[city]", "New York"),
+        ("details[state_province]", ""),
+        ("details[postal_code]", "10001"),
+        ("details[country_code]", "US"),
+        ("shipping_method", "standard"),
+    ];
+    form.extend_from_slice(extra);
+    form
+}
