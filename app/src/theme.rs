@@ -4,9 +4,6 @@
 
 use leptos::prelude::*;
 
-/// Name of the cookie that remembers the shopper's theme.
-pub const THEME_COOKIE: &str = "lv_theme";
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
     Light,
@@ -37,26 +34,12 @@ impl Theme {
     }
 }
 
-/// Reads the theme cookie out of a `Cookie` request header.
-pub fn theme_from_cookie_header(header: &str) -> Option<Theme> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == THEME_COOKIE)
-        .and_then(|(_, value)| Theme::parse(value.trim()))
-}
-
 /// The theme the page is rendered with: on the server from the request's cookie, in the
 /// browser from the `<html data-theme>` attribute the server wrote.
 #[cfg(feature = "ssr")]
 pub fn requested_theme() -> Option<Theme> {
     let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(theme_from_cookie_header)
+    crate::api::cookies::requested_theme(&parts.headers)
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -89,14 +72,8 @@ impl ThemeState {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.as_str());
         }
-        use wasm_bindgen::JsCast;
-        if let Ok(html) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let cookie = format!(
-                "{THEME_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                theme.as_str()
-            );
-            let _ = html.set_cookie(&cookie);
-        }
+        #[cfg(not(feature = "ssr"))]
+        crate::api::cookies::write_theme_in_browser(theme);
     }
 }
 
@@ -117,6 +94,11 @@ pub fn system_theme() -> Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::cookies::{THEME, find};
+
+    fn theme_from_cookie_header(header: &str) -> Option<Theme> {
+        find(header, THEME).and_then(Theme::parse)
+    }
 
     #[test]
     fn reads_the_theme_cookie_among_others() {

@@ -11,6 +11,7 @@ pub mod test_card;
 
 pub use email::Email;
 pub use locale::Locale;
+pub use money::Money;
 pub use password::NewPassword;
-pub use refusal::{CouponRefusal, FieldError, FieldErrors, Refusal};
+pub use refusal::{CouponRefusal, DeclineReason, FieldError, FieldErrors, Refusal};
 pub use test_card::TestCard;

@@ -1,6 +1,45 @@
-//! Money as the storefront shows it: amounts in a currency, formatted per language.
+//! Money as the storefront shows it: an exact amount in a currency, formatted per language
+//! only where a person reads it (the view), never on its way there.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::locale::Locale;
+
+/// An amount in a currency (ISO 4217, upper case). Travels between server and browser as
+/// `{"amount": "1250.00", "currency": "USD"}`; the view calls [`Money::format`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: String,
+}
+
+impl Money {
+    /// `amount` in `currency`, at the currency's minor unit (cents; none for yen), so
+    /// the same amount always travels as the same text (`"840.00"`).
+    pub fn new(amount: Decimal, currency: &str) -> Self {
+        let currency = currency.trim().to_ascii_uppercase();
+        let scale = if currency == "JPY" { 0 } else { 2 };
+        let mut amount = amount
+            .round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        amount.rescale(scale);
+        Money { amount, currency }
+    }
+
+    /// `"$1,250.00"`, `"1 250,00 $US"`, `"1.250,00 USD"`.
+    pub fn format(&self, locale: Locale) -> String {
+        format_price(&self.amount.to_string(), &self.currency, locale)
+    }
+
+    /// The amount as a plain decimal with cents (`"1250.00"`), for data attributes.
+    pub fn plain(&self) -> String {
+        format!("{:.2}", self.amount)
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.amount.is_zero()
+    }
+}
 
 /// The currency's sign in `locale`, and whether it comes before the number.
 fn symbol(currency: &str, locale: Locale) -> Option<(&'static str, bool)> {
@@ -94,6 +133,7 @@ pub fn format_price(amount: &str, currency: &str, locale: Locale) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Money;
     use super::format_price as format;
     use crate::locale::Locale;
 
@@ -141,5 +181,20 @@ mod tests {
         );
         assert_eq!(format("1250.4", "JPY", Locale::Fr), "1\u{202f}250\u{a0}¥");
         assert_eq!(format("-9.5", "GBP", Locale::It), "-9,50\u{a0}£");
+    }
+
+    #[test]
+    fn money_travels_as_a_decimal_string_and_formats_in_the_view() {
+        let money = Money::new("1250.5".parse().unwrap(), " usd");
+        let json = serde_json::to_string(&money).unwrap();
+        assert_eq!(json, r#"{"amount":"1250.50","currency":"USD"}"#);
+        let yen = Money::new("1250.5".parse().unwrap(), "JPY");
+        assert_eq!(yen.amount.to_string(), "1251");
+        let back: Money = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, money);
+        assert_eq!(money.format(Locale::En), "$1,250.50");
+        assert_eq!(money.format(Locale::It), "1.250,50\u{a0}USD");
+        assert_eq!(money.plain(), "1250.50");
+        assert!(!money.is_zero());
     }
 }

@@ -35,6 +35,14 @@ pub enum Refusal {
     LinkExpired,
     LinkUsed,
     UnverifiedProviderEmail,
+    /// Social sign-in: the shopper cancelled at the provider.
+    OAuthCancelled,
+    /// Social sign-in: the link expired or came from another browser.
+    OAuthStateInvalid,
+    /// Social sign-in: an account with that email exists; sign in with the password first.
+    OAuthLinkRequired,
+    OAuthUnavailable,
+    OAuthFailed,
     MailUnavailable,
     NoPasswordToChange,
     CurrentPasswordMissing,
@@ -129,6 +137,66 @@ pub enum Refusal {
     },
     CouponMissing,
     Coupon(CouponRefusal),
+
+    // Payments.
+    /// The bank said no; the reason picks the advice.
+    CardDeclined {
+        reason: DeclineReason,
+    },
+    /// The payment service refused the payment for another reason.
+    PaymentRefused,
+    /// Confirming before the payment was started.
+    NoPaymentYet,
+    /// A currency the payment service cannot charge.
+    CurrencyNotChargeable {
+        currency: String,
+    },
+    /// Stripe's test cards outside test mode.
+    TestCardsOnly,
+    /// A refund for an order without a completed payment.
+    NotRefundable,
+    /// More than is left to refund; `refundable` is a plain decimal.
+    RefundTooLarge {
+        refundable: String,
+    },
+
+    // Administration.
+    UnknownUser,
+    UnknownRole {
+        role: String,
+    },
+    SuperAdminOnly,
+
+    /// The browser could not reach the store, or could not read its answer.
+    Unreachable,
+}
+
+/// Why a card was declined, from Stripe's `decline_code`: what the shopper can do next
+/// differs (another card, call the bank, check the digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeclineReason {
+    Generic,
+    InsufficientFunds,
+    LostOrStolen,
+    Expired,
+    IncorrectCvc,
+    ProcessingError,
+    TooManyAttempts,
+}
+
+impl DeclineReason {
+    /// Stripe's `decline_code` (or the error `code`); unknown codes are generic.
+    pub fn from_code(code: Option<&str>) -> Self {
+        match code.unwrap_or_default() {
+            "insufficient_funds" => Self::InsufficientFunds,
+            "lost_card" | "stolen_card" | "pickup_card" => Self::LostOrStolen,
+            "expired_card" => Self::Expired,
+            "incorrect_cvc" | "invalid_cvc" => Self::IncorrectCvc,
+            "processing_error" => Self::ProcessingError,
+            "card_velocity_exceeded" | "withdrawal_count_limit_exceeded" => Self::TooManyAttempts,
+            _ => Self::Generic,
+        }
+    }
 }
 
 /// Why a promo code does not apply. Dates are ISO (`2027-01-31`), amounts plain decimals

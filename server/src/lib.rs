@@ -5,6 +5,7 @@ pub mod config;
 pub mod database;
 pub mod embedded_pg;
 pub mod jobs;
+pub mod middleware;
 pub mod routes;
 pub mod seed;
 pub mod startup;

@@ -12,6 +12,7 @@ use axum::{
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
+use services::Services;
 use services::auth::tokens::TokenSigner;
 use services::mail::Mailer;
 use tokio::net::TcpListener;
@@ -67,15 +68,17 @@ impl Application {
         .map_err(StartupError::Payments)?;
         let state = AppState {
             leptos_options: settings.leptos.clone(),
-            db: db.clone(),
             secure_cookies: settings.base_url.starts_with("https://"),
-            base_url: settings.base_url.clone(),
-            mailer,
-            signer: TokenSigner::new(&secret),
-            oauth: settings.oauth.clone(),
-            listing_cache: Default::default(),
-            product_cache: Default::default(),
-            payments,
+            services: Services {
+                db: db.clone(),
+                base_url: settings.base_url.clone(),
+                mailer,
+                signer: TokenSigner::new(&secret),
+                oauth: settings.oauth.clone(),
+                listing_cache: Default::default(),
+                product_cache: Default::default(),
+                payments,
+            },
         };
         Ok(Self {
             listener,
@@ -183,6 +186,12 @@ pub fn router(state: AppState) -> Router {
             },
             move || shell(leptos_options.clone()),
         )
+        // Every routed request (pages, server functions, OAuth) learns its caller once;
+        // static files, served by the fallback, never touch the sessions table.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::middleware::resolve_caller,
+        ))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(

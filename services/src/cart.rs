@@ -146,7 +146,7 @@ pub struct CartLine {
     pub purchasable: bool,
     pub personalization: Option<Json>,
     /// Why the line cannot be bought as it is (sold out, fewer left, unavailable).
-    pub problem: Option<String>,
+    pub problem: Option<Refusal>,
 }
 
 /// The bag as the shopper sees it.
@@ -420,13 +420,18 @@ async fn view_of(db: &impl ConnectionTrait, cart: &carts::Model) -> Result<CartV
         let purchasable: bool = row.try_get("", "purchasable")?;
         let product_name: String = row.try_get("", "product_name")?;
         let problem = if !purchasable {
-            Some(format!("{product_name} is no longer available."))
+            Some(Refusal::NoLongerAvailable {
+                name: product_name.clone(),
+            })
         } else if available <= 0 {
-            Some(format!("{product_name} is sold out."))
+            Some(Refusal::SoldOut {
+                name: product_name.clone(),
+            })
         } else if quantity > available {
-            Some(format!(
-                "Only {available} of {product_name} left; lower the quantity to continue."
-            ))
+            Some(Refusal::OnlyLeft {
+                name: product_name.clone(),
+                available,
+            })
         } else {
             None
         };

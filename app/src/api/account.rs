@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::api::ApiError;
 pub use crate::api::auth::FieldError;
 
 /// What a settings or address form submission came to.
@@ -98,26 +99,17 @@ pub fn provider_label(provider: &str) -> String {
 
 #[cfg(feature = "ssr")]
 mod server {
-    use http::StatusCode;
-    use leptos::prelude::*;
-
     use super::{AddressView, SaveOutcome};
-    use crate::api::request::internal;
+    use crate::api::ApiError;
+    use crate::api::error::field_error;
+    use domain::Refusal;
     use entities::addresses;
     use services::addresses::AddressError;
     use services::profile::ProfileError;
 
-    use crate::api::error::field_error;
-    pub use crate::api::error::refuse;
-    use domain::Refusal;
-
     /// Unknown ids and other people's addresses look the same: 404.
-    pub fn not_found() -> ServerFnError {
-        refuse(&Refusal::AddressNotFound)
-    }
-
-    pub fn parse_id(id: &str) -> Result<uuid::Uuid, ServerFnError> {
-        uuid::Uuid::parse_str(id.trim()).map_err(|_| not_found())
+    pub fn parse_id(id: &str) -> Result<uuid::Uuid, ApiError> {
+        uuid::Uuid::parse_str(id.trim()).map_err(|_| ApiError::new(Refusal::AddressNotFound))
     }
 
     fn field_errors<F: Copy>(issues: &[(F, Refusal)], name: fn(F) -> &'static str) -> SaveOutcome {
@@ -133,32 +125,20 @@ mod server {
         SaveOutcome::Refused(vec![field_error(None, refusal)])
     }
 
-    /// Field-level refusals become an outcome the form shows; anything else is internal.
-    pub fn profile_refused(error: ProfileError) -> Result<SaveOutcome, ServerFnError> {
+    /// Field-level refusals become an outcome the form shows; anything else is an error.
+    pub fn profile_refused(error: ProfileError) -> Result<SaveOutcome, ApiError> {
         match error {
             ProfileError::Invalid(issues) => Ok(field_errors(&issues, |field| field.as_str())),
             refusal @ ProfileError::RateLimited { .. } => Ok(form_error(refusal.refusal())),
-            ProfileError::Internal(error) => Err(internal(error)),
-            ProfileError::Hashing(error) => Err(internal(error)),
+            other => Err(other.into()),
         }
     }
 
-    pub fn address_refused(error: AddressError) -> Result<SaveOutcome, ServerFnError> {
+    pub fn address_refused(error: AddressError) -> Result<SaveOutcome, ApiError> {
         match error {
             AddressError::Invalid(issues) => Ok(field_errors(&issues, |field| field.as_str())),
             refusal @ AddressError::TooMany => Ok(form_error(refusal.refusal())),
-            AddressError::NotFound => Err(not_found()),
-            AddressError::Internal(error) => Err(internal(error)),
-        }
-    }
-
-    pub fn address_failed(error: AddressError) -> ServerFnError {
-        match error {
-            AddressError::Internal(error) => internal(error),
-            AddressError::NotFound => not_found(),
-            refusal => {
-                crate::api::error::refuse_with(StatusCode::UNPROCESSABLE_ENTITY, &refusal.refusal())
-            }
+            other => Err(other.into()),
         }
     }
 
@@ -184,21 +164,18 @@ mod server {
 
 /// The signed-in shopper's profile and connected accounts.
 #[server(endpoint = "account/settings")]
-pub async fn get_account_settings() -> Result<AccountSettings, ServerFnError> {
-    use crate::api::request::{internal, require_user, state};
+pub async fn get_account_settings() -> Result<AccountSettings, ApiError> {
     use services::profile;
-    let user = require_user().await?;
-    let state = state()?;
-    let providers = profile::connected_providers(&state.db, user.id)
-        .await
-        .map_err(internal)?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?;
+    let providers = profile::connected_providers(&ctx.services.db, user.id).await?;
     Ok(AccountSettings {
-        name: user.name.unwrap_or_default(),
-        email: user.email,
-        phone: user.phone.unwrap_or_default(),
+        name: user.name.clone().unwrap_or_default(),
+        email: user.email.clone(),
+        phone: user.phone.clone().unwrap_or_default(),
         preferred_currency: user.preferred_currency.trim().to_string(),
-        preferred_language: user.preferred_language,
-        timezone: user.timezone,
+        preferred_language: user.preferred_language.clone(),
+        timezone: user.timezone.clone(),
         has_password: user.password_hash.is_some(),
         connected_accounts: providers
             .iter()
@@ -214,11 +191,9 @@ pub async fn update_profile(
     preferred_currency: String,
     preferred_language: String,
     timezone: String,
-) -> Result<SaveOutcome, ServerFnError> {
-    use crate::api::request::{require_user, state};
+) -> Result<SaveOutcome, ApiError> {
     use services::profile::{self, ProfileForm};
-    let user = require_user().await?;
-    let state = state()?;
+    let ctx = crate::api::context::Ctx::load().await?;
     let form = ProfileForm {
         name,
         phone,
@@ -226,9 +201,9 @@ pub async fn update_profile(
         preferred_language,
         timezone,
     };
-    match profile::update_profile(&state.db, user, &form).await {
+    match profile::update_profile(&ctx.services.db, ctx.user()?.clone(), &form).await {
         Ok(saved) => {
-            crate::api::request::remember_locale(&saved.preferred_language);
+            ctx.remember_locale(&saved.preferred_language);
             Ok(SaveOutcome::Saved)
         }
         Err(error) => server::profile_refused(error),
@@ -240,17 +215,18 @@ pub async fn update_profile(
 pub async fn change_password(
     current_password: String,
     new_password: String,
-) -> Result<SaveOutcome, ServerFnError> {
-    use crate::api::request::{request_context, require_user, session_token, state};
+) -> Result<SaveOutcome, ApiError> {
     use services::profile::{self, PasswordChange};
-    let user = require_user().await?;
-    let token = session_token().ok_or_else(|| server::refuse(&domain::Refusal::SignInRequired))?;
-    let state = state()?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?.clone();
+    let token = ctx
+        .session_token()
+        .ok_or_else(|| ApiError::new(domain::Refusal::SignInRequired))?;
     let change = PasswordChange {
         current_password,
         new_password,
     };
-    match profile::change_password(&state.db, user, &token, &change, &request_context()).await {
+    match profile::change_password(&ctx.services.db, user, token, &change, &ctx.request).await {
         Ok(_) => Ok(SaveOutcome::Saved),
         Err(error) => server::profile_refused(error),
     }
@@ -258,29 +234,22 @@ pub async fn change_password(
 
 /// The signed-in shopper's addresses.
 #[server(endpoint = "account/addresses")]
-pub async fn list_addresses() -> Result<Vec<AddressView>, ServerFnError> {
-    use crate::api::request::{internal, require_user, state};
+pub async fn list_addresses() -> Result<Vec<AddressView>, ApiError> {
     use services::addresses;
-    let user = require_user().await?;
-    let state = state()?;
-    let found = addresses::list(&state.db, user.id)
-        .await
-        .map_err(internal)?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let found = addresses::list(&ctx.services.db, ctx.user()?.id).await?;
     Ok(found.into_iter().map(server::address_view).collect())
 }
 
 /// One of the signed-in shopper's addresses; 404 for anyone else's.
 #[server(endpoint = "account/address")]
-pub async fn get_address(id: String) -> Result<AddressView, ServerFnError> {
-    use crate::api::request::{require_user, state};
+pub async fn get_address(id: String) -> Result<AddressView, ApiError> {
     use services::addresses;
-    let user = require_user().await?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?;
     let id = server::parse_id(&id)?;
-    let state = state()?;
-    addresses::get(&state.db, user.id, id)
-        .await
-        .map(server::address_view)
-        .map_err(server::address_failed)
+    let found = addresses::get(&ctx.services.db, user.id, id).await?;
+    Ok(server::address_view(found))
 }
 
 /// Adds an address (no `id`) or replaces one of the shopper's own (`id`).
@@ -299,15 +268,14 @@ pub async fn save_address(
     postal_code: String,
     country_code: String,
     make_default: Option<String>,
-) -> Result<SaveOutcome, ServerFnError> {
-    use crate::api::request::{require_user, state};
+) -> Result<SaveOutcome, ApiError> {
     use services::addresses::{self, AddressForm};
-    let user = require_user().await?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?;
     let id = match id.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(id) => Some(server::parse_id(id)?),
     };
-    let state = state()?;
     let form = AddressForm {
         kind,
         first_name,
@@ -322,9 +290,10 @@ pub async fn save_address(
         country_code,
         make_default: matches!(make_default.as_deref(), Some("true" | "on")),
     };
+    let db = &ctx.services.db;
     let saved = match id {
-        None => addresses::add(&state.db, user.id, &form).await,
-        Some(id) => addresses::update(&state.db, user.id, id, &form).await,
+        None => addresses::add(db, user.id, &form).await,
+        Some(id) => addresses::update(db, user.id, id, &form).await,
     };
     match saved {
         Ok(_) => Ok(SaveOutcome::Saved),
@@ -333,28 +302,23 @@ pub async fn save_address(
 }
 
 #[server(endpoint = "account/delete_address")]
-pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
-    use crate::api::request::{require_user, state};
+pub async fn delete_address(id: String) -> Result<(), ApiError> {
     use services::addresses;
-    let user = require_user().await?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?;
     let id = server::parse_id(&id)?;
-    let state = state()?;
-    addresses::delete(&state.db, user.id, id)
-        .await
-        .map_err(server::address_failed)
+    addresses::delete(&ctx.services.db, user.id, id).await?;
+    Ok(())
 }
 
 #[server(endpoint = "account/set_default_address")]
-pub async fn set_default_address(id: String) -> Result<(), ServerFnError> {
-    use crate::api::request::{require_user, state};
+pub async fn set_default_address(id: String) -> Result<(), ApiError> {
     use services::addresses;
-    let user = require_user().await?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?;
     let id = server::parse_id(&id)?;
-    let state = state()?;
-    addresses::set_default(&state.db, user.id, id)
-        .await
-        .map(drop)
-        .map_err(server::address_failed)
+    addresses::set_default(&ctx.services.db, user.id, id).await?;
+    Ok(())
 }
 
 #[cfg(test)]

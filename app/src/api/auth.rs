@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::api::ApiError;
 pub use domain::FieldError;
 
 /// What a sign-in or registration attempt came to.
@@ -55,17 +56,13 @@ pub fn safe_next(next: Option<&str>) -> String {
 #[cfg(feature = "ssr")]
 mod server {
     use super::*;
-    use crate::api::request::{internal, set_cookie, state};
+    use crate::api::context::Ctx;
     use services::auth::{AuthError, Field};
 
-    pub fn secure_cookies() -> bool {
-        state().map(|state| state.secure_cookies).unwrap_or(false)
-    }
-
     /// Field-level refusals become an outcome the form shows; anything else is internal.
-    pub fn refused(error: AuthError) -> Result<AuthOutcome, ServerFnError> {
+    pub fn refused(error: AuthError) -> Result<AuthOutcome, ApiError> {
         match &error {
-            AuthError::Internal(_) | AuthError::Hashing(_) => Err(internal(&error)),
+            AuthError::Internal(_) | AuthError::Hashing(_) => Err(error.into()),
             _ => Ok(AuthOutcome::Refused(vec![crate::api::error::field_error(
                 error.field().map(|field| match field {
                     Field::Email => "email",
@@ -78,38 +75,26 @@ mod server {
     }
 
     /// Sends the verification email without holding up the response; failures are logged.
-    pub fn send_verification_in_background(
-        state: &crate::state::AppState,
-        user: &entities::users::Model,
-    ) {
-        let (mailer, signer, base_url, user) = (
-            state.mailer.clone(),
-            state.signer.clone(),
-            state.base_url.clone(),
-            user.clone(),
-        );
+    pub fn send_verification_in_background(ctx: &Ctx, user: &entities::users::Model) {
+        let (services, user) = (ctx.services.clone(), user.clone());
         leptos::task::spawn(async move {
-            let links = services::auth::recovery::Links {
-                mailer: &mailer,
-                signer: &signer,
-                base_url: &base_url,
-            };
-            if let Err(error) = services::auth::recovery::send_verification(&links, &user).await {
+            if let Err(error) =
+                services::auth::recovery::send_verification(&services.links(), &user).await
+            {
                 tracing::warn!(%error, user = %user.id, "verification email not sent");
             }
         });
     }
 
+    /// Starts the new session in the browser, in the account's language, and moves on.
     pub fn signed_in(
+        ctx: &Ctx,
         user: &entities::users::Model,
         token: &services::auth::sessions::SessionToken,
         next: Option<&str>,
     ) -> AuthOutcome {
-        set_cookie(&services::auth::sessions::session_cookie(
-            token,
-            secure_cookies(),
-        ));
-        crate::api::request::remember_locale(&user.preferred_language);
+        ctx.start_session(token);
+        ctx.remember_locale(&user.preferred_language);
         leptos_axum::redirect(&safe_next(next));
         AuthOutcome::SignedIn {
             name: user.name.clone().unwrap_or_else(|| user.email.clone()),
@@ -122,14 +107,14 @@ pub async fn sign_in(
     email: String,
     password: String,
     next: Option<String>,
-) -> Result<AuthOutcome, ServerFnError> {
-    use crate::api::request::{request_context, state};
+) -> Result<AuthOutcome, ApiError> {
+    use crate::api::context::Ctx;
     use services::auth::accounts;
-    let state = state()?;
-    match accounts::sign_in(&state.db, &email, &password, &request_context()).await {
+    let ctx = Ctx::load().await?;
+    match accounts::sign_in(&ctx.services.db, &email, &password, &ctx.request).await {
         Ok((user, token)) => {
-            crate::api::cart::adopt_guest_bag(&user).await;
-            Ok(server::signed_in(&user, &token, next.as_deref()))
+            crate::api::cart::adopt_guest_bag(&ctx, &user).await;
+            Ok(server::signed_in(&ctx, &user, &token, next.as_deref()))
         }
         Err(error) => server::refused(error),
     }
@@ -141,60 +126,54 @@ pub async fn register(
     email: String,
     password: String,
     next: Option<String>,
-) -> Result<AuthOutcome, ServerFnError> {
-    use crate::api::request::{request_context, state};
+) -> Result<AuthOutcome, ApiError> {
+    use crate::api::context::Ctx;
     use services::auth::accounts::{self, Registration};
-    let state = state()?;
+    let ctx = Ctx::load().await?;
     let form = Registration {
         email,
         password,
         name,
     };
-    match accounts::register(&state.db, form, &request_context()).await {
+    match accounts::register(&ctx.services.db, form, &ctx.request).await {
         Ok((user, token)) => {
-            server::send_verification_in_background(&state, &user);
-            crate::api::cart::adopt_guest_bag(&user).await;
-            Ok(server::signed_in(&user, &token, next.as_deref()))
+            server::send_verification_in_background(&ctx, &user);
+            crate::api::cart::adopt_guest_bag(&ctx, &user).await;
+            Ok(server::signed_in(&ctx, &user, &token, next.as_deref()))
         }
         Err(error) => server::refused(error),
     }
 }
 
-/// Confirms an email address from the emailed link.
+/// Confirms an email address from the emailed link: the address, or why the link fails.
 #[server(endpoint = "auth/verify_email")]
-pub async fn verify_email(token: String) -> Result<Result<String, String>, ServerFnError> {
-    use crate::api::request::{internal, request_context, state};
+pub async fn verify_email(token: String) -> Result<Result<String, domain::Refusal>, ApiError> {
+    use crate::api::context::Ctx;
     use services::auth::{AuthError, recovery};
-    let state = state()?;
-    match recovery::verify_email(&state.db, &state.signer, &token, &request_context()).await {
+    let ctx = Ctx::load().await?;
+    let services = &ctx.services;
+    match recovery::verify_email(&services.db, &services.signer, &token, &ctx.request).await {
         Ok(user) => Ok(Ok(user.email)),
-        Err(error @ AuthError::Link(_)) => Ok(Err(error.to_string())),
-        Err(error) => Err(internal(error)),
+        Err(error @ AuthError::Link(_)) => Ok(Err(error.refusal())),
+        Err(error) => Err(error.into()),
     }
 }
 
 /// Sends the verification link again to the signed-in user.
 #[server(endpoint = "auth/resend_verification")]
-pub async fn resend_verification() -> Result<(), ServerFnError> {
-    use crate::api::request::{require_user, state};
-    let user = require_user().await?;
-    let state = state()?;
-    server::send_verification_in_background(&state, &user);
+pub async fn resend_verification() -> Result<(), ApiError> {
+    let ctx = crate::api::context::Ctx::load().await?;
+    server::send_verification_in_background(&ctx, ctx.user()?);
     Ok(())
 }
 
 /// Emails a reset link when the address has an account; answers the same either way.
 #[server(endpoint = "auth/request_password_reset")]
-pub async fn request_password_reset(email: String) -> Result<AuthOutcome, ServerFnError> {
-    use crate::api::request::{request_context, state};
-    use services::auth::recovery::{self, Links};
-    let state = state()?;
-    let links = Links {
-        mailer: &state.mailer,
-        signer: &state.signer,
-        base_url: &state.base_url,
-    };
-    match recovery::request_reset(&state.db, &links, &email, &request_context()).await {
+pub async fn request_password_reset(email: String) -> Result<AuthOutcome, ApiError> {
+    use services::auth::recovery;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let services = &ctx.services;
+    match recovery::request_reset(&services.db, &services.links(), &email, &ctx.request).await {
         Ok(()) => Ok(AuthOutcome::Refused(Vec::new())),
         Err(error) => server::refused(error),
     }
@@ -202,56 +181,53 @@ pub async fn request_password_reset(email: String) -> Result<AuthOutcome, Server
 
 /// Sets a new password from a reset link and signs the shopper in.
 #[server(endpoint = "auth/reset_password")]
-pub async fn reset_password(token: String, password: String) -> Result<AuthOutcome, ServerFnError> {
-    use crate::api::request::{request_context, state};
+pub async fn reset_password(token: String, password: String) -> Result<AuthOutcome, ApiError> {
     use services::auth::recovery;
-    let state = state()?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let services = &ctx.services;
     match recovery::reset_password(
-        &state.db,
-        &state.signer,
+        &services.db,
+        &services.signer,
         &token,
         &password,
-        &request_context(),
+        &ctx.request,
     )
     .await
     {
-        Ok((user, session)) => Ok(server::signed_in(&user, &session, Some("/account"))),
+        Ok((user, session)) => Ok(server::signed_in(&ctx, &user, &session, Some("/account"))),
         Err(error) => server::refused(error),
     }
 }
 
 #[server(endpoint = "auth/sign_out")]
-pub async fn sign_out() -> Result<(), ServerFnError> {
-    use crate::api::request::{internal, request_context, session_token, set_cookie, state};
-    use services::auth::{accounts, sessions};
-    if let Some(token) = session_token() {
-        let state = state()?;
-        accounts::sign_out(&state.db, &token, &request_context())
-            .await
-            .map_err(internal)?;
+pub async fn sign_out() -> Result<(), ApiError> {
+    use services::auth::accounts;
+    let ctx = crate::api::context::Ctx::load().await?;
+    if let Some(token) = ctx.session_token() {
+        accounts::sign_out(&ctx.services.db, token, &ctx.request).await?;
     }
-    set_cookie(&sessions::clearing_cookie(server::secure_cookies()));
+    ctx.end_session();
     leptos_axum::redirect("/");
     Ok(())
 }
 
 #[server(endpoint = "auth/me")]
-pub async fn current_user() -> Result<Option<UserSummary>, ServerFnError> {
+pub async fn current_user() -> Result<Option<UserSummary>, ApiError> {
     use entities::sea_orm_active_enums::UserRole;
-    Ok(crate::api::request::current_user().await?.and_then(|user| {
-        (user.role != UserRole::Guest).then(|| UserSummary {
-            name: user.name.clone().unwrap_or_else(|| user.email.clone()),
-            email: user.email,
-            is_admin: matches!(user.role, UserRole::Admin | UserRole::SuperAdmin),
-        })
+    let ctx = crate::api::context::Ctx::load().await?;
+    Ok(ctx.account().map(|user| UserSummary {
+        name: user.name.clone().unwrap_or_else(|| user.email.clone()),
+        email: user.email.clone(),
+        is_admin: matches!(user.role, UserRole::Admin | UserRole::SuperAdmin),
     }))
 }
 
 /// The social sign-in providers that are configured.
 #[server(endpoint = "auth/providers")]
-pub async fn sign_in_providers() -> Result<Vec<(String, String)>, ServerFnError> {
-    let state = crate::api::request::state()?;
-    Ok(state
+pub async fn sign_in_providers() -> Result<Vec<(String, String)>, ApiError> {
+    let ctx = crate::api::context::Ctx::load().await?;
+    Ok(ctx
+        .services
         .oauth
         .enabled()
         .map(|provider| (provider.name.clone(), provider.label.clone()))
@@ -259,34 +235,25 @@ pub async fn sign_in_providers() -> Result<Vec<(String, String)>, ServerFnError>
 }
 
 /// What an `oauth_error` code on the sign-in page means to the shopper.
-pub fn oauth_error_message(code: &str) -> &'static str {
+pub fn oauth_refusal(code: &str) -> domain::Refusal {
+    use domain::Refusal;
     match code {
-        "cancelled" => "Sign-in with that provider was cancelled.",
-        "state" => "That sign-in link expired or did not come from this browser. Please try again.",
-        "link_required" => {
-            "An account with that email already exists. Sign in with your password, then connect the provider from your settings."
-        }
-        "unverified_email" => {
-            "That account has no verified email address. Create an account with your email instead."
-        }
-        "unavailable" => "That sign-in provider is not available.",
-        _ => "We could not sign you in with that provider. Please try again.",
+        "cancelled" => Refusal::OAuthCancelled,
+        "state" => Refusal::OAuthStateInvalid,
+        "link_required" => Refusal::OAuthLinkRequired,
+        "unverified_email" => Refusal::UnverifiedProviderEmail,
+        "unavailable" => Refusal::OAuthUnavailable,
+        _ => Refusal::OAuthFailed,
     }
 }
 
 /// Admin only: changes a user's role, audited.
 #[server(endpoint = "admin/set_user_role")]
-pub async fn set_user_role(email: String, role: String) -> Result<(), ServerFnError> {
-    use crate::api::request::{internal, request_context, require_admin, state};
+pub async fn set_user_role(email: String, role: String) -> Result<(), ApiError> {
     use services::auth::roles;
-    let admin = require_admin().await?;
-    let state = state()?;
-    roles::set_role(&state.db, &admin, &email, &role, &request_context())
-        .await
-        .map_err(|error| match error {
-            roles::RoleError::Internal(error) => internal(error),
-            refusal => ServerFnError::new(refusal.to_string()),
-        })
+    let ctx = crate::api::context::Ctx::admin().await?;
+    roles::set_role(&ctx.services.db, ctx.user()?, &email, &role, &ctx.request).await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,19 +6,21 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
+use crate::api::ApiError;
+use domain::Money;
+
 /// Products per listing page.
 pub const PAGE_SIZE: u32 = 24;
 
-/// One product card as the listing grid shows it. Prices are decimal strings ("1250.00").
+/// One product card as the listing grid shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductCardDto {
     pub id: String,
     pub slug: String,
     pub name: String,
     pub brand_name: Option<String>,
-    pub price: String,
-    pub compare_at_price: Option<String>,
-    pub currency: String,
+    pub price: Money,
+    pub compare_at_price: Option<Money>,
     pub image_url: Option<String>,
     pub image_alt: Option<String>,
     /// Mean approved rating as a decimal string, `None` without reviews.
@@ -77,9 +79,10 @@ pub(crate) mod convert {
             slug: card.slug,
             name: card.name,
             brand_name: card.brand_name,
-            price: card.price.to_string(),
-            compare_at_price: card.compare_at_price.map(|price| price.to_string()),
-            currency: card.currency.trim().to_string(),
+            price: Money::new(card.price, &card.currency),
+            compare_at_price: card
+                .compare_at_price
+                .map(|price| Money::new(price, &card.currency)),
             image_url: card.image_url,
             image_alt: card.image_alt,
             average_rating: card
@@ -124,8 +127,7 @@ pub(crate) mod convert {
 /// One page of the listing for the decoded query-string pairs (`category`, `size`, `sort`,
 /// `cursor`, ...), with the total and facet counts.
 #[server(endpoint = "catalog/list_products", input = Json)]
-pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutcome, ServerFnError> {
-    use crate::api::request::{internal, state};
+pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutcome, ApiError> {
     use services::catalog::listing::{self, ListingQuery};
 
     let mut query = match ListingQuery::from_pairs(&params) {
@@ -137,14 +139,16 @@ pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutco
         }
     };
     // Product names come in the shopper's language unless the URL asks for one.
-    if query.lang.is_none() {
-        query.lang = Some(crate::api::request::request_locale());
-    }
-    let state = state()?;
-    let page =
-        listing::list_products_cached(&state.db, Some(&state.listing_cache), &query, PAGE_SIZE)
-            .await
-            .map_err(internal)?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    query.lang = query.lang.or(Some(ctx.locale));
+    let services = &ctx.services;
+    let page = listing::list_products_cached(
+        &services.db,
+        Some(&services.listing_cache),
+        &query,
+        PAGE_SIZE,
+    )
+    .await?;
     Ok(ListingOutcome::Page(Box::new(convert::page(page))))
 }
 
@@ -165,8 +169,7 @@ pub struct ListingScopeDto {
 pub async fn listing_scope(
     kind: String,
     slug: String,
-) -> Result<Option<ListingScopeDto>, ServerFnError> {
-    use crate::api::request::{internal, request_locale, state};
+) -> Result<Option<ListingScopeDto>, ApiError> {
     use services::catalog::scope::{self, ScopeKind};
 
     let kind = match kind.as_str() {
@@ -175,10 +178,8 @@ pub async fn listing_scope(
         "collection" => ScopeKind::Collection,
         _ => return Ok(None),
     };
-    let state = state()?;
-    let detail = scope::scope_detail(&state.db, kind, &slug, request_locale().code())
-        .await
-        .map_err(internal)?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let detail = scope::scope_detail(&ctx.services.db, kind, &slug, ctx.locale.code()).await?;
     Ok(detail.map(|detail| ListingScopeDto {
         name: detail.name,
         description: detail.description,

@@ -1,6 +1,45 @@
-//! How a refusal leaves a server function: as a typed `domain::Refusal` (for pages to word
-//! with `i18n::errors`) together with its wording in the request's language (for plain
-//! forms, API callers and logs), with the HTTP status that matches it.
+//! `ApiError`: how every refusal leaves a server function. It carries the typed
+//! `domain::Refusal` (pages word it in the shopper's language with `i18n::errors`) and,
+//! for plain forms, API callers and logs, its wording in the request's language. On the
+//! server, making one sets the HTTP status that matches the refusal: this file is the one
+//! mapping from service errors to statuses.
+
+use domain::Refusal;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub refusal: Refusal,
+    /// The refusal in the request's language (English when it never reached the server).
+    pub message: String,
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    /// Transport failures: the request did not arrive, or its answer could not be read.
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        ApiError {
+            refusal: match value {
+                ServerFnErrorErr::Request(_)
+                | ServerFnErrorErr::Response(_)
+                | ServerFnErrorErr::Deserialization(_) => Refusal::Unreachable,
+                _ => Refusal::Internal,
+            },
+            message: value.to_string(),
+        }
+    }
+}
+
+impl ApiError {
+    /// The refusal in `locale`'s words (what pages show).
+    pub fn text(&self, locale: domain::Locale) -> String {
+        crate::i18n::errors::refusal_text(&self.refusal, locale)
+    }
+}
 
 #[cfg(feature = "ssr")]
 pub use server::*;
@@ -12,7 +51,31 @@ mod server {
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
 
+    use super::ApiError;
     use crate::i18n::errors::refusal_text;
+
+    /// The HTTP status a refusal answers with.
+    pub fn status_of(refusal: &Refusal) -> StatusCode {
+        use Refusal as R;
+        match refusal {
+            R::SignInRequired | R::SessionExpired => StatusCode::UNAUTHORIZED,
+            R::Forbidden | R::TestCardsOnly | R::SuperAdminOnly => StatusCode::FORBIDDEN,
+            R::Internal | R::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
+            R::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            R::AddressNotFound | R::OrderNotFound | R::NotInBag | R::PieceGone | R::UnknownUser => {
+                StatusCode::NOT_FOUND
+            }
+            R::CheckoutUnavailable | R::MailUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            R::OrderClosed { .. }
+            | R::NoPaymentYet
+            | R::CardDeclined { .. }
+            | R::PaymentRefused
+            | R::CurrencyNotChargeable { .. }
+            | R::NotRefundable
+            | R::RefundTooLarge { .. } => StatusCode::CONFLICT,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
 
     /// `refusal` in the words of the request's language.
     pub fn word(refusal: &Refusal) -> String {
@@ -28,38 +91,73 @@ mod server {
         }
     }
 
-    /// The HTTP status a refusal answers with.
-    pub fn status_of(refusal: &Refusal) -> StatusCode {
-        use Refusal as R;
-        match refusal {
-            R::SignInRequired | R::SessionExpired => StatusCode::UNAUTHORIZED,
-            R::Forbidden => StatusCode::FORBIDDEN,
-            R::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-            R::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            R::AddressNotFound | R::OrderNotFound | R::NotInBag | R::PieceGone => {
-                StatusCode::NOT_FOUND
+    impl ApiError {
+        /// Refuses with the refusal's own status.
+        pub fn new(refusal: Refusal) -> Self {
+            let status = status_of(&refusal);
+            Self::with_status(status, refusal)
+        }
+
+        /// Refuses with `status` (where the same refusal means something else here).
+        pub fn with_status(status: StatusCode, refusal: Refusal) -> Self {
+            if let Some(response) = use_context::<ResponseOptions>() {
+                response.set_status(status);
             }
-            R::CheckoutUnavailable | R::MailUnavailable => StatusCode::SERVICE_UNAVAILABLE,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError {
+                message: word(&refusal),
+                refusal,
+            }
+        }
+
+        /// Logs a fault on our side and answers 500 with a message safe to show.
+        pub fn internal(error: impl std::fmt::Display) -> Self {
+            tracing::error!(%error, "server function failed");
+            Self::new(Refusal::Internal)
         }
     }
 
-    /// Refuses with `status` and the refusal worded for the request.
-    pub fn refuse_with(status: StatusCode, refusal: &Refusal) -> ServerFnError {
-        if let Some(response) = use_context::<ResponseOptions>() {
-            response.set_status(status);
+    /// A service error that knows its refusal; `Internal` ones are logged with their
+    /// details before the shopper sees the generic message.
+    pub trait Refuses: std::fmt::Display {
+        fn refusal_code(&self) -> Refusal;
+    }
+
+    impl<E: Refuses> From<E> for ApiError {
+        fn from(error: E) -> Self {
+            let refusal = error.refusal_code();
+            if status_of(&refusal).is_server_error() {
+                tracing::error!(%error, "server function failed");
+            }
+            ApiError::new(refusal)
         }
-        ServerFnError::new(word(refusal))
     }
 
-    /// Refuses with the refusal's own status.
-    pub fn refuse(refusal: &Refusal) -> ServerFnError {
-        refuse_with(status_of(refusal), refusal)
+    macro_rules! refuses {
+        ($($error:ty),* $(,)?) => {$(
+            impl Refuses for $error {
+                fn refusal_code(&self) -> Refusal {
+                    self.refusal()
+                }
+            }
+        )*};
     }
 
-    /// Logs an internal error and answers 500 with a message safe to show.
-    pub fn internal(error: impl std::fmt::Display) -> ServerFnError {
-        tracing::error!(%error, "server function failed");
-        refuse(&Refusal::Internal)
+    refuses!(
+        services::auth::AuthError,
+        services::auth::roles::RoleError,
+        services::auth::tokens::TokenError,
+        services::addresses::AddressError,
+        services::profile::ProfileError,
+        services::cart::CartError,
+        services::pricing::PricingError,
+        services::checkout::CheckoutError,
+        services::payments::PaymentError,
+    );
+
+    /// Database faults are always ours.
+    impl Refuses for sea_orm::DbErr {
+        fn refusal_code(&self) -> Refusal {
+            Refusal::Internal
+        }
     }
 }

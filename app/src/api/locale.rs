@@ -2,23 +2,22 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
+
 /// Makes `locale` ("en", "fr" or "it") the shopper's language: remembered in a cookie, and
 /// stored as the account's preferred language when signed in. A plain form post (no
 /// JavaScript) is sent back to the page it came from, now in the new language.
 #[server(endpoint = "locale/set")]
-pub async fn set_locale(locale: String) -> Result<(), ServerFnError> {
-    use crate::api::request::{current_user, internal, remember_locale, state};
-    use crate::i18n::Locale;
+pub async fn set_locale(locale: String) -> Result<(), ApiError> {
+    use crate::api::context::Ctx;
+    use domain::{Locale, Refusal};
     use services::profile;
 
-    let Some(chosen) = Locale::parse(&locale) else {
-        return Err(ServerFnError::new("Choose English, French or Italian."));
-    };
-    if let Some(user) = current_user().await? {
-        profile::set_preferred_language(&state()?.db, user.id, chosen.code())
-            .await
-            .map_err(internal)?;
+    let ctx = Ctx::load().await?;
+    let chosen = Locale::parse(&locale).ok_or_else(|| ApiError::new(Refusal::LanguageUnknown))?;
+    if let Some(user) = ctx.account() {
+        profile::set_preferred_language(&ctx.services.db, user.id, chosen.code()).await?;
     }
-    remember_locale(chosen.code());
+    ctx.remember_locale(chosen.code());
     Ok(())
 }

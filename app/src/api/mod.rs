@@ -1,14 +1,19 @@
-//! Server functions, one module per domain. Each is thin: parse and authorise, call a
-//! domain service, map its errors to what the page shows.
+//! Server functions, one module per area. Each is thin: `Ctx::load()`, call one service,
+//! `?`. `context` (who is asking), `error` (how refusals leave) and `cookies` (the only
+//! cookie code) serve them all.
 
 pub mod account;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
+#[cfg(feature = "ssr")]
+pub mod context;
+pub mod cookies;
 pub mod error;
 pub mod locale;
 pub mod payments;
 pub mod product;
-#[cfg(feature = "ssr")]
-pub mod request;
 pub mod search;
+
+pub use error::ApiError;

@@ -10,6 +10,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::api::ApiError;
+
 pub use domain::test_card::TestCard;
 
 /// What the payment step needs to take the payment.
@@ -33,79 +35,44 @@ pub enum PaymentResult {
     Succeeded,
     /// Still with the bank: the confirmation page shows it as processing.
     Processing,
-    /// The card was declined; `message` is Stripe's, for the shopper.
-    Declined { message: String },
+    /// The card was declined: why, for the shopper (`Refusal::CardDeclined`).
+    Declined { refusal: domain::Refusal },
 }
 
 #[cfg(feature = "ssr")]
 mod server {
-    use http::StatusCode;
-    use leptos::prelude::*;
-    use leptos_axum::ResponseOptions;
-
-    use crate::api::request::{current_user, internal, state};
-    use crate::state::AppState;
+    use crate::api::ApiError;
+    use crate::api::context::Ctx;
+    use domain::Refusal;
     use entities::orders;
-    use services::payments::PaymentError;
-
-    pub fn refuse(status: StatusCode, message: &str) -> ServerFnError {
-        if let Some(response) = use_context::<ResponseOptions>() {
-            response.set_status(status);
-        }
-        ServerFnError::new(message)
-    }
 
     /// The caller's order by number; someone else's order looks like a missing one.
-    pub async fn own_order(order_number: &str) -> Result<(AppState, orders::Model), ServerFnError> {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let state = state()?;
-        let not_found = || refuse(StatusCode::NOT_FOUND, "We could not find that order.");
-        let user = current_user().await?.ok_or_else(not_found)?;
-        let order = orders::Entity::find()
-            .filter(orders::Column::OrderNumber.eq(order_number.trim()))
-            .one(&state.db)
-            .await
-            .map_err(internal)?
-            .filter(|order| order.user_id == user.id)
+    pub async fn own_order(order_number: &str) -> Result<(Ctx, orders::Model), ApiError> {
+        let ctx = Ctx::load().await?;
+        let not_found = || ApiError::new(Refusal::OrderNotFound);
+        let user = ctx.session_user().ok_or_else(not_found)?;
+        let order = services::orders::find_owned(&ctx.services.db, user.id, order_number)
+            .await?
             .ok_or_else(not_found)?;
-        Ok((state, order))
-    }
-
-    /// Refusals the shopper can act on keep their message; the rest is logged.
-    pub fn payment_error(error: PaymentError) -> ServerFnError {
-        match error {
-            PaymentError::Database(_) | PaymentError::Provider(_) => internal(error),
-            PaymentError::OrderNotFound { .. } => {
-                refuse(StatusCode::NOT_FOUND, "We could not find that order.")
-            }
-            other => refuse(StatusCode::CONFLICT, &capitalised(&other.to_string())),
-        }
-    }
-
-    fn capitalised(message: &str) -> String {
-        let mut chars = message.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        }
+        Ok((ctx, order))
     }
 }
 
 /// Creates (or returns) the order's PaymentIntent. Only the order's owner (shopper or
 /// guest session) may pay for it.
 #[server(endpoint = "payments/start")]
-pub async fn start_payment(order_number: String) -> Result<PaymentStart, ServerFnError> {
+pub async fn start_payment(order_number: String) -> Result<PaymentStart, ApiError> {
     use services::payments;
-    let (state, order) = server::own_order(&order_number).await?;
-    let intent = payments::create_payment_intent(&state.db, &state.payments, order.id)
-        .await
-        .map_err(server::payment_error)?;
+    let (ctx, order) = server::own_order(&order_number).await?;
+    let services = &ctx.services;
+    let intent =
+        payments::create_payment_intent(&services.db, &services.payments, order.id).await?;
     Ok(PaymentStart {
         order_number: order.order_number,
         client_secret: intent.client_secret,
         amount_minor: intent.amount_minor,
         currency: intent.currency,
-        test_mode: state.payments.test_mode(),
+        test_mode: services.payments.test_mode(),
     })
 }
 
@@ -114,30 +81,32 @@ pub async fn start_payment(order_number: String) -> Result<PaymentStart, ServerF
 pub async fn confirm_payment(
     order_number: String,
     card: TestCard,
-) -> Result<PaymentResult, ServerFnError> {
+) -> Result<PaymentResult, ApiError> {
     use services::payments::{self, PaymentError};
-    let (state, order) = server::own_order(&order_number).await?;
-    if !state.payments.test_mode() {
-        return Err(server::refuse(
-            http::StatusCode::FORBIDDEN,
-            "Test cards are only accepted in test mode.",
-        ));
+    let (ctx, order) = server::own_order(&order_number).await?;
+    let services = &ctx.services;
+    if !services.payments.test_mode() {
+        return Err(ApiError::new(domain::Refusal::TestCardsOnly));
     }
-    if payments::order_intent(&state.db, order.id)
-        .await
-        .map_err(crate::api::request::internal)?
+    if payments::order_intent(&services.db, order.id)
+        .await?
         .is_none()
     {
-        payments::create_payment_intent(&state.db, &state.payments, order.id)
-            .await
-            .map_err(server::payment_error)?;
+        payments::create_payment_intent(&services.db, &services.payments, order.id).await?;
     }
-    match payments::confirm_payment(&state.db, &state.payments, order.id, card.payment_method())
-        .await
+    match payments::confirm_payment(
+        &services.db,
+        &services.payments,
+        order.id,
+        card.payment_method(),
+    )
+    .await
     {
         Ok(intent) if intent.status == "succeeded" => Ok(PaymentResult::Succeeded),
         Ok(_) => Ok(PaymentResult::Processing),
-        Err(PaymentError::CardDeclined { message, .. }) => Ok(PaymentResult::Declined { message }),
-        Err(error) => Err(server::payment_error(error)),
+        Err(error @ PaymentError::CardDeclined { .. }) => Ok(PaymentResult::Declined {
+            refusal: error.refusal(),
+        }),
+        Err(error) => Err(error.into()),
     }
 }

@@ -1,9 +1,12 @@
 //! The product detail page, as server functions: the page's data in one call (detail,
-//! first reviews, similar pieces, SEO fields) and "show more" for reviews. Money leaves
-//! the server as formatted strings, never floats.
+//! first reviews, similar pieces, SEO fields) and "show more" for reviews. Prices leave
+//! the server as `Money` (exact decimals) and are formatted by the view.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+use crate::api::ApiError;
+use domain::Money;
 
 /// Reviews shown at first and per "show more".
 pub const REVIEWS_PAGE: u64 = 10;
@@ -20,12 +23,8 @@ pub struct ProductPageDto {
     pub meta_title: Option<String>,
     pub meta_description: Option<String>,
     pub sku: String,
-    /// Formatted for display, e.g. "$1,250.00".
-    pub price: String,
-    /// Plain decimal for machines (JSON-LD, Open Graph), e.g. "1250.00".
-    pub price_amount: String,
-    pub compare_at_price: Option<String>,
-    pub currency: String,
+    pub price: Money,
+    pub compare_at_price: Option<Money>,
     pub materials: Vec<String>,
     pub style_tags: Vec<String>,
     pub is_exclusive: bool,
@@ -76,8 +75,8 @@ pub struct VariantDto {
     pub sku: String,
     pub size: Option<String>,
     pub color: Option<String>,
-    pub price: String,
-    pub compare_at_price: Option<String>,
+    pub price: Money,
+    pub compare_at_price: Option<Money>,
     pub available: i32,
     pub low_stock: bool,
 }
@@ -100,7 +99,7 @@ pub struct SimilarDto {
     pub slug: String,
     pub name: String,
     pub brand_name: Option<String>,
-    pub price: String,
+    pub price: Money,
     pub image_url: Option<String>,
 }
 
@@ -152,8 +151,8 @@ impl ProductPageDto {
             "image": self.gallery.iter().map(|m| self.absolute(&m.url)).collect::<Vec<_>>(),
             "offers": {
                 "@type": "Offer",
-                "price": self.price_amount,
-                "priceCurrency": self.currency,
+                "price": self.price.plain(),
+                "priceCurrency": self.price.currency,
                 "availability": if self.in_stock() {
                     "https://schema.org/InStock"
                 } else {
@@ -188,19 +187,12 @@ mod convert {
     use sea_orm::prelude::Decimal;
 
     use super::*;
-    use crate::i18n::Locale;
     use services::catalog::product::{
         MediaView, ProductDetail, ReviewView, SimilarProduct, VariantView,
     };
 
-    /// "1250.00" (two decimals, no grouping).
-    pub fn amount(value: Decimal) -> String {
-        format!("{:.2}", value.round_dp(2))
-    }
-
-    /// The price as the shopper reads it: "$1,250.00", "1 250,00 $US", ...
-    pub fn money(value: Decimal, currency: &str, locale: Locale) -> String {
-        domain::money::format_price(&value.to_string(), currency, locale)
+    fn money(value: Decimal, currency: &str) -> Money {
+        Money::new(value.round_dp(2), currency)
     }
 
     fn materials(value: Option<&serde_json::Value>) -> Vec<String> {
@@ -245,14 +237,14 @@ mod convert {
         }
     }
 
-    fn variant(view: VariantView, currency: &str, locale: Locale) -> VariantDto {
+    fn variant(view: VariantView, currency: &str) -> VariantDto {
         VariantDto {
             id: view.id.to_string(),
             sku: view.sku,
             size: view.size,
             color: view.color,
-            price: money(view.price, currency, locale),
-            compare_at_price: view.compare_at_price.map(|p| money(p, currency, locale)),
+            price: money(view.price, currency),
+            compare_at_price: view.compare_at_price.map(|p| money(p, currency)),
             available: view.available,
             low_stock: view.low_stock,
         }
@@ -271,9 +263,9 @@ mod convert {
         }
     }
 
-    fn similar(view: SimilarProduct, locale: Locale) -> SimilarDto {
+    fn similar(view: SimilarProduct) -> SimilarDto {
         SimilarDto {
-            price: money(view.price, &view.currency, locale),
+            price: money(view.price, &view.currency),
             slug: view.slug,
             name: view.name,
             brand_name: view.brand_name,
@@ -286,7 +278,6 @@ mod convert {
         reviews: Vec<ReviewView>,
         similars: Vec<SimilarProduct>,
         base_url: String,
-        locale: Locale,
     ) -> ProductPageDto {
         let currency = detail.currency.clone();
         let name = detail.name.clone();
@@ -298,9 +289,8 @@ mod convert {
             meta_title: detail.meta_title,
             meta_description: detail.meta_description,
             sku: detail.sku,
-            price: money(detail.price, &currency, locale),
-            price_amount: amount(detail.price),
-            compare_at_price: detail.compare_at_price.map(|p| money(p, &currency, locale)),
+            price: money(detail.price, &currency),
+            compare_at_price: detail.compare_at_price.map(|p| money(p, &currency)),
             materials: materials(detail.materials.as_ref()),
             style_tags: detail.style_tags,
             is_exclusive: detail.is_exclusive,
@@ -332,7 +322,7 @@ mod convert {
             variants: detail
                 .variants
                 .into_iter()
-                .map(|v| variant(v, &currency, locale))
+                .map(|v| variant(v, &currency))
                 .collect(),
             rating_average: detail
                 .reviews
@@ -340,40 +330,31 @@ mod convert {
                 .map(|a| format!("{:.1}", a.round_dp(1))),
             rating_count: detail.reviews.count,
             reviews: reviews.into_iter().map(review).collect(),
-            similar: similars.into_iter().map(|s| similar(s, locale)).collect(),
+            similar: similars.into_iter().map(similar).collect(),
             base_url,
             name,
-            currency,
         }
     }
 }
 
-#[cfg(feature = "ssr")]
-pub use convert::money;
-
 /// The product page's data, or `None` when no visible product has this slug.
 #[server(endpoint = "product/page")]
-pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ServerFnError> {
-    use crate::api::request::{current_user, internal, request_locale, state};
+pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiError> {
     use services::catalog::product;
 
-    let state = state()?;
-    let user = current_user().await.ok().flatten();
-    let headers = use_context::<http::request::Parts>().map(|parts| parts.headers);
-    let locale = request_locale();
-
+    let ctx = crate::api::context::Ctx::load().await?;
+    let services = &ctx.services;
     // Detail, first reviews and similar pieces, cached for a few seconds per slug and
     // language (`ProductPageCache`); the view below is recorded on every request.
     let Some(page) = product::product_page_data(
-        &state.db,
-        Some(&state.product_cache),
+        &services.db,
+        Some(&services.product_cache),
         &slug,
-        Some(locale.code()),
+        Some(ctx.locale.code()),
         REVIEWS_PAGE,
         SIMILAR_COUNT,
     )
-    .await
-    .map_err(internal)?
+    .await?
     else {
         return Ok(None);
     };
@@ -383,48 +364,45 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, Server
         similar,
     } = (*page).clone();
 
-    let referrer = headers
-        .as_ref()
-        .and_then(|h| h.get(http::header::REFERER))
-        .and_then(|v| v.to_str().ok());
+    let referrer = use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .headers
+            .get(http::header::REFERER)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    });
     if let Err(error) = product::record_view(
-        &state.db,
+        &services.db,
         detail.id,
-        user.as_ref().map(|u| u.id),
+        ctx.session_user().map(|user| user.id),
         None,
-        referrer,
+        referrer.as_deref(),
     )
     .await
     {
         tracing::warn!(%error, product_id = %detail.id, "could not record a product view");
     }
-    crate::api::search::record_click_from_request(detail.id).await;
+    crate::api::search::record_click_from_request(&ctx, detail.id).await;
 
     Ok(Some(convert::page(
         detail,
         reviews,
         similar,
-        state.base_url.clone(),
-        locale,
+        services.base_url.clone(),
     )))
 }
 
 /// The next page of approved reviews for "show more".
 #[server(endpoint = "product/reviews")]
-pub async fn more_reviews(
-    product_id: String,
-    offset: u64,
-) -> Result<Vec<ReviewDto>, ServerFnError> {
-    use crate::api::request::{internal, state};
+pub async fn more_reviews(product_id: String, offset: u64) -> Result<Vec<ReviewDto>, ApiError> {
     use services::catalog::product;
 
     let Ok(product_id) = uuid::Uuid::parse_str(&product_id) else {
         return Ok(Vec::new());
     };
-    let state = state()?;
-    let reviews = product::approved_reviews(&state.db, product_id, REVIEWS_PAGE, offset)
-        .await
-        .map_err(internal)?;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let reviews =
+        product::approved_reviews(&ctx.services.db, product_id, REVIEWS_PAGE, offset).await?;
     Ok(reviews.into_iter().map(convert::review).collect())
 }
 
@@ -442,10 +420,8 @@ mod tests {
             meta_title: None,
             meta_description: None,
             sku: "SKU".into(),
-            price: "$1,250.00".into(),
-            price_amount: "1250.00".into(),
+            price: Money::new("1250.00".parse().unwrap(), "USD"),
             compare_at_price: None,
-            currency: "USD".into(),
             materials: vec![],
             style_tags: vec![],
             is_exclusive: false,
@@ -475,19 +451,5 @@ mod tests {
         assert_eq!(parsed["name"], name);
         assert_eq!(parsed["offers"]["price"], "1250.00");
         assert_eq!(parsed["aggregateRating"]["reviewCount"], 2);
-    }
-
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn money_is_grouped_with_two_decimals() {
-        use crate::i18n::Locale;
-        use sea_orm::prelude::Decimal;
-        use std::str::FromStr;
-        let money = |text: &str, currency: &str| {
-            money(Decimal::from_str(text).unwrap(), currency, Locale::En)
-        };
-        assert_eq!(money("1250", "USD"), "$1,250.00");
-        assert_eq!(money("95.5", "USD"), "$95.50");
-        assert_eq!(money("1234567.891", "EUR"), "€1,234,567.89");
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
+use crate::api::ApiError;
 use crate::api::catalog::ProductCardDto;
 
 /// Results per page.
@@ -165,35 +166,10 @@ mod convert {
     }
 }
 
-/// The shopper's language (the switcher's choice, else `Accept-Language`).
-#[cfg(feature = "ssr")]
-fn shopper_lang() -> Option<services::catalog::listing::Lang> {
-    Some(crate::api::request::request_locale())
-}
-
-/// The signed-in shopper's user and session ids, for the log (no query without a cookie).
-#[cfg(feature = "ssr")]
-async fn shopper(db: &sea_orm::DatabaseConnection) -> (Option<uuid::Uuid>, Option<uuid::Uuid>) {
-    use crate::api::request::session_token;
-    use services::auth::sessions;
-
-    let found = match session_token() {
-        Some(token) => sessions::resolve(db, &token).await.ok().flatten(),
-        None => None,
-    };
-    match found {
-        Some((session, user)) => (Some(user.id), Some(session.id)),
-        None => (None, None),
-    }
-}
-
 /// One page of results for the decoded query-string pairs (`q`, `cursor`, filters).
 /// Every search is written to `search_logs`.
 #[server(endpoint = "search/results", input = Json)]
-pub async fn search_products(
-    params: Vec<(String, String)>,
-) -> Result<SearchOutcome, ServerFnError> {
-    use crate::api::request::{internal, state};
+pub async fn search_products(params: Vec<(String, String)>) -> Result<SearchOutcome, ApiError> {
     use services::catalog::search::{self, SearchQuery};
 
     if !params.iter().any(|(key, _)| key == "q") {
@@ -203,34 +179,33 @@ pub async fn search_products(
         Ok(query) => query,
         Err(error) => match convert::problem(&error) {
             Some(problem) => return Ok(SearchOutcome::Invalid(problem)),
-            None => return Err(internal(error)),
+            None => return Err(ApiError::internal(error)),
         },
     };
-    let state = state()?;
-    let (user_id, session_id) = shopper(&state.db).await;
-    query.user_id = user_id;
-    query.session_id = session_id;
-    query.lang = query.lang.or_else(shopper_lang);
-    match search::search(&state.db, &query).await {
+    let ctx = crate::api::context::Ctx::load().await?;
+    if let Some((session, user)) = &ctx.caller.session {
+        query.user_id = Some(user.id);
+        query.session_id = Some(session.id);
+    }
+    query.lang = query.lang.or(Some(ctx.locale));
+    match search::search(&ctx.services.db, &query).await {
         Ok(results) => Ok(SearchOutcome::Results(Box::new(convert::page(results)))),
         Err(error) => match convert::problem(&error) {
             Some(problem) => Ok(SearchOutcome::Invalid(problem)),
-            None => Err(internal(error)),
+            None => Err(ApiError::internal(error)),
         },
     }
 }
 
 /// Instant suggestions for what the shopper has typed so far.
 #[server(endpoint = "search/suggest")]
-pub async fn suggest(prefix: String) -> Result<Vec<SuggestionDto>, ServerFnError> {
-    use crate::api::request::{internal, state};
+pub async fn suggest(prefix: String) -> Result<Vec<SuggestionDto>, ApiError> {
     use services::catalog::search;
 
-    let state = state()?;
-    let lang = shopper_lang();
-    let suggestions = search::suggest(&state.db, &prefix, lang, SUGGESTIONS)
+    let ctx = crate::api::context::Ctx::load().await?;
+    let suggestions = search::suggest(&ctx.services.db, &prefix, Some(ctx.locale), SUGGESTIONS)
         .await
-        .map_err(internal)?;
+        .map_err(ApiError::internal)?;
     Ok(suggestions.into_iter().map(convert::suggestion).collect())
 }
 
@@ -241,10 +216,14 @@ pub async fn record_click(
     log_id: String,
     slug: String,
     position: Option<i32>,
-) -> Result<(), ServerFnError> {
-    use crate::api::request::state;
-    let state = state()?;
-    record(&state.db, &log_id, Some(&slug), None, position).await;
+) -> Result<(), ApiError> {
+    use services::catalog::clicks::{self, Opened};
+    let ctx = crate::api::context::Ctx::load().await?;
+    if let Err(error) =
+        clicks::record(&ctx.services.db, &log_id, Opened::Slug(&slug), position).await
+    {
+        tracing::warn!(%error, %log_id, "could not record a search click");
+    }
     Ok(())
 }
 
@@ -252,7 +231,8 @@ pub async fn record_click(
 /// `sl=<search log id>` (and `sp=<position>`), records the click on `product_id`. Never
 /// fails the page: problems are logged.
 #[cfg(feature = "ssr")]
-pub async fn record_click_from_request(product_id: uuid::Uuid) {
+pub async fn record_click_from_request(ctx: &crate::api::context::Ctx, product_id: uuid::Uuid) {
+    use services::catalog::clicks::{self, Opened};
     let Some(query) = use_context::<http::request::Parts>()
         .and_then(|parts| parts.uri.query().map(str::to_owned))
     else {
@@ -267,44 +247,12 @@ pub async fn record_click_from_request(product_id: uuid::Uuid) {
             _ => {}
         }
     }
-    let (Some(log_id), Ok(state)) = (log_id, crate::api::request::state()) else {
+    let Some(log_id) = log_id else {
         return;
     };
-    record(&state.db, &log_id, None, Some(product_id), position).await;
-}
-
-#[cfg(feature = "ssr")]
-async fn record(
-    db: &sea_orm::DatabaseConnection,
-    log_id: &str,
-    slug: Option<&str>,
-    product_id: Option<uuid::Uuid>,
-    position: Option<i32>,
-) {
-    use entities::products;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
-    use services::catalog::search;
-
-    let Ok(log_id) = uuid::Uuid::parse_str(log_id) else {
-        return;
-    };
-    let product_id = match (product_id, slug) {
-        (Some(id), _) => Some(id),
-        (None, Some(slug)) => products::Entity::find()
-            .select_only()
-            .column(products::Column::Id)
-            .filter(products::Column::Slug.eq(slug))
-            .into_tuple::<uuid::Uuid>()
-            .one(db)
-            .await
-            .ok()
-            .flatten(),
-        (None, None) => None,
-    };
-    let Some(product_id) = product_id else {
-        return;
-    };
-    if let Err(error) = search::record_search_click(db, log_id, product_id, position).await {
+    if let Err(error) =
+        clicks::record(&ctx.services.db, &log_id, Opened::Id(product_id), position).await
+    {
         tracing::warn!(%error, %log_id, "could not record a search click");
     }
 }

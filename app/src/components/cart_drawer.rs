@@ -13,8 +13,9 @@ use crate::api::cart::{
     CartDto, CartLineDto, accept_cart_prices, add_to_cart, cart, remove_from_cart,
     set_cart_quantity,
 };
-use crate::i18n::use_i18n;
-use crate::pages::settings::error_message;
+use crate::components::cart_line_notes::CartLineNotes;
+use crate::components::errors::error_text;
+use crate::i18n::{use_i18n, use_locale};
 
 /// The shopper's bag as the whole page shares it.
 #[derive(Clone, Copy)]
@@ -106,7 +107,7 @@ impl CartState {
                 Err(error) => {
                     self.cart.set(before);
                     self.error
-                        .set(Some((text.rolled_back)(&error_message(&error))));
+                        .set(Some((text.rolled_back)(&error_text(&error))));
                 }
             }
             self.pending.set(false);
@@ -300,13 +301,14 @@ fn CartDrawer(state: CartState, return_focus: NodeRef<leptos::html::A>) -> impl 
 #[component]
 fn DrawerBag(bag: CartDto, state: CartState) -> impl IntoView {
     let text = &use_i18n().cart;
+    let subtotal = bag.subtotal.format(use_locale());
     let has_changes = bag.has_price_changes;
     let accept = move |_| {
         state.pending.set(true);
         spawn_local(async move {
             match accept_cart_prices().await {
                 Ok(fresh) => state.cart.set(Some(fresh)),
-                Err(error) => state.error.set(Some(error_message(&error))),
+                Err(error) => state.error.set(Some(error_text(&error))),
             }
             state.pending.set(false);
         });
@@ -321,7 +323,7 @@ fn DrawerBag(bag: CartDto, state: CartState) -> impl IntoView {
         <p class="cart-subtotal">
             <span>{text.subtotal}</span>
             <span data-testid="drawer-subtotal">
-                {move || if state.pending.get() { text.updating.to_string() } else { bag.subtotal.clone() }}
+                {move || if state.pending.get() { text.updating.to_string() } else { subtotal.clone() }}
             </span>
         </p>
         <p class="cart-note">{text.shipping_note}</p>
@@ -331,6 +333,7 @@ fn DrawerBag(bag: CartDto, state: CartState) -> impl IntoView {
 #[component]
 fn DrawerLine(line: CartLineDto, state: CartState) -> impl IntoView {
     let text = &use_i18n().cart;
+    let locale = use_locale();
     let name = match &line.variant_title {
         Some(title) => format!("{} ({title})", line.product_name),
         None => line.product_name.clone(),
@@ -347,9 +350,8 @@ fn DrawerLine(line: CartLineDto, state: CartState) -> impl IntoView {
             <div class="cart-line__info">
                 <a href=format!("/products/{}", line.product_slug)>{line.product_name.clone()}</a>
                 {line.variant_title.clone().map(|title| view! { <span class="cart-line__variant">{title}</span> })}
-                <span class="cart-line__each">{(text.each)(&line.unit_price)}</span>
-                {line.price_notice.clone().map(|notice| view! { <p class="cart-line__notice">{notice}</p> })}
-                {line.problem.clone().map(|problem| view! { <p class="cart-line__problem" role="alert">{problem}</p> })}
+                <span class="cart-line__each">{(text.each)(&line.unit_price.format(locale))}</span>
+                <CartLineNotes line=line.clone() alert=true />
             </div>
             <div class="cart-line__controls">
                 <div class="stepper" role="group" aria-label=(text.quantity_of)(&name)>
@@ -377,7 +379,7 @@ fn DrawerLine(line: CartLineDto, state: CartState) -> impl IntoView {
                 >
                     {text.remove}
                 </button>
-                <span class="cart-line__total">{line.line_total.clone()}</span>
+                <span class="cart-line__total">{line.line_total.format(locale)}</span>
             </div>
         </li>
     }
@@ -408,7 +410,7 @@ pub fn AddToBag(chosen_variant: RwSignal<Option<String>>, product_name: String) 
                     }
                     message.set(Some((text.added)(&name.get_value())));
                 }
-                Err(error) => problem.set(Some(error_message(&error))),
+                Err(error) => problem.set(Some(error_text(&error))),
             }
             pending.set(false);
         });

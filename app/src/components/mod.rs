@@ -1,11 +1,14 @@
 pub mod atelier_showcase;
 pub mod brand_mark;
 pub mod cart_drawer;
+pub mod cart_line_notes;
+pub mod errors;
 pub mod form;
 pub mod gallery;
 pub mod language_switcher;
 pub mod layout;
 pub mod price_tag;
 pub mod product_card;
+pub mod save_result;
 pub mod theme_toggle;
 pub mod variant_picker;

@@ -71,11 +71,7 @@ pub fn ProductCard(
                 <div class="product-card__body">
                     {brand.map(|brand| view! { <p class="product-card__brand">{brand}</p> })}
                     <h3 class="product-card__name">{name}</h3>
-                    <PriceTag
-                        price=product.price.clone()
-                        currency=product.currency.clone()
-                        compare_at=product.compare_at_price.clone()
-                    />
+                    <PriceTag price=product.price.clone() compare_at=product.compare_at_price.clone() />
                     {rating.map(|label| view! { <p class="product-card__rating">{label}</p> })}
                 </div>
             </a>

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::product::VariantDto;
-use crate::i18n::{product::ProductText, use_i18n};
+use crate::i18n::{product::ProductText, use_i18n, use_locale};
+use domain::Money;
 
 /// "In stock", "Only N left" or "Sold out".
 pub fn stock_text(variant: &VariantDto, text: &ProductText) -> String {
@@ -31,13 +32,14 @@ fn distinct(values: impl Iterator<Item = Option<String>>) -> Vec<String> {
 pub fn VariantPicker(
     variants: Vec<VariantDto>,
     /// The product's own price, shown until a variant is chosen.
-    base_price: String,
-    compare_at_price: Option<String>,
+    base_price: Money,
+    compare_at_price: Option<Money>,
     /// Set to the chosen variant's id, so the gallery can show its images.
     #[prop(optional)]
     chosen_variant: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
     let text = &use_i18n().product;
+    let locale = use_locale();
     let variants = StoredValue::new(variants);
     let sizes = variants.with_value(|v| distinct(v.iter().map(|v| v.size.clone())));
     let colors = variants.with_value(|v| distinct(v.iter().map(|v| v.color.clone())));
@@ -68,6 +70,7 @@ pub fn VariantPicker(
                 .get()
                 .map(|v| v.price)
                 .unwrap_or_else(|| base.clone())
+                .format(locale)
         }
     };
     let compare = move || {
@@ -75,6 +78,7 @@ pub fn VariantPicker(
             .get()
             .map(|v| v.compare_at_price)
             .unwrap_or_else(|| compare_at_price.clone())
+            .map(|was| was.format(locale))
     };
     let stock = move || {
         chosen
@@ -98,7 +102,11 @@ pub fn VariantPicker(
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", ");
-            announce.set(format!("{label}: {}, {}", v.price, stock_text(&v, text)));
+            announce.set(format!(
+                "{label}: {}, {}",
+                v.price.format(locale),
+                stock_text(&v, text)
+            ));
         }
     };
 

@@ -111,11 +111,7 @@ pub const EN: CheckoutText = CheckoutText {
     card_visa: "Visa that is accepted",
     card_declined: "Card that is declined",
     card_insufficient: "Card with insufficient funds",
-    declined: |message| {
-        format!(
-            "Your card was declined: {message} Nothing was charged; choose another card to try again."
-        )
-    },
+    declined: |message| format!("{message} Nothing was charged."),
     live_payments_unavailable: "Card payments are not available right now. Please try again later.",
     confirmation_title: "Order confirmed",
     thank_you: "Thank you for your order",
@@ -177,11 +173,7 @@ pub const FR: CheckoutText = CheckoutText {
     card_visa: "Visa acceptée",
     card_declined: "Carte refusée",
     card_insufficient: "Carte sans provision suffisante",
-    declined: |message| {
-        format!(
-            "Votre carte a été refusée : {message} Rien n’a été débité ; choisissez une autre carte pour réessayer."
-        )
-    },
+    declined: |message| format!("{message} Rien n’a été débité."),
     live_payments_unavailable: "Le paiement par carte est indisponible pour le moment. Veuillez réessayer plus tard.",
     confirmation_title: "Commande confirmée",
     thank_you: "Merci pour votre commande",
@@ -243,11 +235,7 @@ pub const IT: CheckoutText = CheckoutText {
     card_visa: "Visa accettata",
     card_declined: "Carta rifiutata",
     card_insufficient: "Carta con fondi insufficienti",
-    declined: |message| {
-        format!(
-            "La carta è stata rifiutata: {message} Nessun addebito; scegli un’altra carta per riprovare."
-        )
-    },
+    declined: |message| format!("{message} Nessun addebito."),
     live_payments_unavailable: "I pagamenti con carta non sono disponibili ora. Riprova più tardi.",
     confirmation_title: "Ordine confermato",
     thank_you: "Grazie per il tuo ordine",

@@ -24,9 +24,6 @@ pub mod search;
 
 use leptos::prelude::*;
 
-/// Name of the cookie that remembers the shopper's language.
-pub const LOCALE_COOKIE: &str = "lv_lang";
-
 pub use domain::locale::Locale;
 
 /// This language's UI text.
@@ -38,34 +35,11 @@ pub fn messages(locale: Locale) -> &'static Messages {
     }
 }
 
-/// Reads the language cookie out of a `Cookie` request header.
-pub fn locale_from_cookie_header(header: &str) -> Option<Locale> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LOCALE_COOKIE)
-        .and_then(|(_, value)| Locale::parse(value))
-}
-
-/// The `Set-Cookie` value that remembers `locale` for a year.
-pub fn locale_cookie(locale: Locale, secure: bool) -> String {
-    format!(
-        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
-        locale.code(),
-        if secure { "; Secure" } else { "" }
-    )
-}
-
 /// The request's language: the explicit choice in the cookie, else `Accept-Language`,
 /// else English.
 #[cfg(feature = "ssr")]
 pub fn locale_for_request(headers: &http::HeaderMap) -> Locale {
-    let from_cookie = headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(locale_from_cookie_header);
-    from_cookie
+    crate::api::cookies::requested_locale(headers)
         .or_else(|| {
             headers
                 .get_all(http::header::ACCEPT_LANGUAGE)
@@ -163,18 +137,6 @@ pub static IT: Messages = Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_cookie_round_trips() {
-        let cookie = locale_cookie(Locale::It, true);
-        assert!(cookie.starts_with("lv_lang=it;"));
-        assert!(cookie.contains("SameSite=Lax") && cookie.ends_with("; Secure"));
-        assert_eq!(
-            locale_from_cookie_header("lv_theme=dark; lv_lang=it"),
-            Some(Locale::It)
-        );
-        assert_eq!(locale_from_cookie_header("lv_lang=xx"), None);
-    }
 
     #[test]
     fn every_language_has_its_own_text() {

@@ -12,10 +12,11 @@ use crate::api::account::{
     list_addresses,
 };
 use crate::api::auth::current_user;
+use crate::components::errors::error_text;
 use crate::components::form::{CheckboxField, FormAlert, SelectField, TextField};
+use crate::components::save_result::{SaveStatus, field_error, form_error, fresh_value};
 use crate::i18n::countries::{country_name, country_options};
 use crate::i18n::{use_i18n, use_locale};
-use crate::pages::settings::{SaveStatus, error_message, field_error, form_error, fresh_value};
 
 const PAGE_PATH: &str = "/account/addresses";
 
@@ -93,12 +94,12 @@ pub fn AddressesPage() -> impl IntoView {
             status.set(Some(text.address_deleted.to_string()));
             focus_list();
         }
-        Some(Err(error)) => action_error.set(Some(error_message(&error))),
+        Some(Err(error)) => action_error.set(Some(error_text(&error))),
         None => {}
     });
     Effect::new(move |_| match make_default.value().get() {
         Some(Ok(())) => status.set(Some(text.default_updated.to_string())),
-        Some(Err(error)) => action_error.set(Some(error_message(&error))),
+        Some(Err(error)) => action_error.set(Some(error_text(&error))),
         None => {}
     });
 
@@ -130,7 +131,7 @@ pub fn AddressesPage() -> impl IntoView {
                                 .into_any()
                         }
                         Ok(None) => view! { <Redirect path=sign_in() /> }.into_any(),
-                        Err(error) => view! { <p role="alert">{error_message(&error)}</p> }.into_any(),
+                        Err(error) => view! { <p role="alert">{error_text(&error)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -140,7 +141,7 @@ pub fn AddressesPage() -> impl IntoView {
                         Ok(address) => view! { <AddressForm action=save address on_saved=focus_list /> }.into_any(),
                         Err(error) => {
                             view! {
-                                <p role="alert">{error_message(&error)}</p>
+                                <p role="alert">{error_text(&error)}</p>
                                 <AddressForm action=save address=None on_saved=focus_list />
                             }
                                 .into_any()

@@ -4,34 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::auth::{
-    AuthOutcome, Register, SignIn, SignOut, oauth_error_message, sign_in_providers,
-};
+use crate::api::auth::{Register, SignIn, SignOut, oauth_refusal, sign_in_providers};
+use crate::components::errors::refusal_words;
 use crate::components::form::{FormAlert, TextField};
+use crate::components::save_result::{field_error, form_error};
 use crate::i18n::use_i18n;
 use domain::email::Email;
 use domain::password::NewPassword;
-
-/// The message for `field` from the last attempt, if it was refused there.
-fn field_error(
-    value: Signal<Option<Result<AuthOutcome, ServerFnError>>>,
-    field: &'static str,
-) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        value
-            .get()
-            .and_then(|result| result.ok())
-            .and_then(|outcome| outcome.error_for(field))
-    })
-}
-
-fn form_error(value: Signal<Option<Result<AuthOutcome, ServerFnError>>>) -> Signal<Option<String>> {
-    Signal::derive(move || match value.get() {
-        Some(Ok(outcome)) => outcome.form_error(),
-        Some(Err(_)) => Some("We could not reach LuxeVerse. Please try again.".to_string()),
-        None => None,
-    })
-}
 
 fn next_param() -> Signal<String> {
     let query = use_query_map();
@@ -49,7 +28,7 @@ pub fn SignInPage() -> impl IntoView {
         query
             .read()
             .get("oauth_error")
-            .map(|code| oauth_error_message(&code))
+            .map(|code| refusal_words(&oauth_refusal(&code)))
     };
     let register_href = move || {
         let next = next.get();

@@ -10,8 +10,9 @@ use crate::api::cart::{
     SetCartQuantity, cart,
 };
 use crate::components::cart_drawer::{CartState, MergeNotices};
-use crate::i18n::use_i18n;
-use crate::pages::settings::error_message;
+use crate::components::cart_line_notes::CartLineNotes;
+use crate::components::errors::error_text;
+use crate::i18n::{use_i18n, use_locale};
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -51,14 +52,17 @@ pub fn CartPage() -> impl IntoView {
         .into_iter()
         .flatten()
         .next()
-        .map(|error| error_message(&error))
+        .map(|error| error_text(&error))
     });
+    let locale = use_locale();
     let coupon_message = Signal::derive(move || match coupon.value().get() {
-        Some(Ok(CouponOutcome::Rejected { message, .. })) => Some((false, message)),
-        Some(Ok(CouponOutcome::Applied { code, discount, .. })) => {
-            Some((true, (text.coupon_applied)(&code, &discount)))
+        Some(Ok(CouponOutcome::Rejected { refusal, .. })) => {
+            Some((false, crate::components::errors::refusal_words(&refusal)))
         }
-        Some(Err(error)) => Some((false, error_message(&error))),
+        Some(Ok(CouponOutcome::Applied { code, discount, .. })) => {
+            Some((true, (text.coupon_applied)(&code, &discount.format(locale))))
+        }
+        Some(Err(error)) => Some((false, error_text(&error))),
         None => None,
     });
 
@@ -72,7 +76,7 @@ pub fn CartPage() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading" aria-live="polite">{text.loading}</p> }>
                 {move || Suspend::new(async move {
                     match bag.await {
-                        Err(error) => view! { <p role="alert">{error_message(&error)}</p> }.into_any(),
+                        Err(error) => view! { <p role="alert">{error_text(&error)}</p> }.into_any(),
                         Ok(bag) if bag.lines.is_empty() => {
                             view! {
                                 <p class="cart-page__empty">{text.empty}</p>
@@ -120,7 +124,7 @@ pub fn CartPage() -> impl IntoView {
                                     })}
                                     <p class="cart-subtotal">
                                         <span>{text.subtotal}</span>
-                                        <span data-testid="cart-subtotal">{bag.subtotal.clone()}</span>
+                                        <span data-testid="cart-subtotal">{bag.subtotal.format(locale)}</span>
                                     </p>
                                     <p class="cart-note">{text.shipping_note}</p>
                                     <a class="button button--primary" href="/checkout">{text.checkout}</a>
@@ -142,6 +146,7 @@ fn PageLine(
     remove: ServerAction<RemoveFromCart>,
 ) -> impl IntoView {
     let text = &use_i18n().cart;
+    let locale = use_locale();
     let name = match &line.variant_title {
         Some(title) => format!("{} ({title})", line.product_name),
         None => line.product_name.clone(),
@@ -155,9 +160,8 @@ fn PageLine(
             <div class="cart-line__info">
                 <a href=format!("/products/{}", line.product_slug)>{line.product_name.clone()}</a>
                 {line.variant_title.clone().map(|title| view! { <span class="cart-line__variant">{title}</span> })}
-                <span class="cart-line__each">{(text.each)(&line.unit_price)}</span>
-                {line.price_notice.clone().map(|notice| view! { <p class="cart-line__notice">{notice}</p> })}
-                {line.problem.clone().map(|problem| view! { <p class="cart-line__problem">{problem}</p> })}
+                <span class="cart-line__each">{(text.each)(&line.unit_price.format(locale))}</span>
+                <CartLineNotes line=line.clone() />
             </div>
             <div class="cart-line__controls">
                 <ActionForm action=set_quantity attr:class="cart-line__quantity">
@@ -172,7 +176,7 @@ fn PageLine(
                         {text.remove}
                     </button>
                 </ActionForm>
-                <span class="cart-line__total">{line.line_total.clone()}</span>
+                <span class="cart-line__total">{line.line_total.format(locale)}</span>
             </div>
         </li>
     }

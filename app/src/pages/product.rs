@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::product::{ProductPageDto, ReviewDto, more_reviews, product_page};
 use crate::components::gallery::Gallery;
 use crate::components::variant_picker::VariantPicker;
-use crate::i18n::{product::ProductText, use_i18n};
+use crate::i18n::{product::ProductText, use_i18n, use_locale};
 use crate::pages::not_found::NotFoundPage;
 
 #[component]
@@ -135,6 +135,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
         }
     });
 
+    let locale = use_locale();
     let similar = (!product.similar.is_empty()).then(|| {
         let cards = product
             .similar
@@ -146,7 +147,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                             {s.image_url.clone().map(|url| view! { <img src=url alt="" loading="lazy" width="240" height="300" /> })}
                             <span class="similar-card__brand">{s.brand_name.clone()}</span>
                             <span class="similar-card__name">{s.name.clone()}</span>
-                            <span class="similar-card__price">{s.price.clone()}</span>
+                            <span class="similar-card__price">{s.price.format(locale)}</span>
                         </a>
                     </li>
                 }
@@ -204,8 +205,8 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
         <Meta property="og:type" content="product" />
         <Meta property="og:url" content=canonical.clone() />
         {og_image.map(|url| view! { <Meta property="og:image" content=url /> })}
-        <Meta property="product:price:amount" content=product.price_amount.clone() />
-        <Meta property="product:price:currency" content=product.currency.clone() />
+        <Meta property="product:price:amount" content=product.price.plain() />
+        <Meta property="product:price:currency" content=product.price.currency.clone() />
     }
     .into_any();
     let article = view! {

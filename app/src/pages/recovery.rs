@@ -5,7 +5,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::{AuthOutcome, RequestPasswordReset, ResetPassword, verify_email};
+use crate::components::errors::refusal_words;
 use crate::components::form::{FormAlert, TextField};
+use crate::components::save_result::{field_error, form_error};
 use crate::i18n::use_i18n;
 
 fn token_param() -> Signal<String> {
@@ -29,8 +31,8 @@ pub fn VerifyEmailPage() -> impl IntoView {
                             <p role="status">{(text.email_confirmed)(&email)}</p>
                             <a class="button button--primary" href="/account">{text.go_to_account}</a>
                         }.into_any(),
-                        Ok(Err(message)) => view! {
-                            <p role="alert">{message}</p>
+                        Ok(Err(refusal)) => view! {
+                            <p role="alert">{refusal_words(&refusal)}</p>
                             <a class="text-link" href="/account">{text.send_new_link}</a>
                         }.into_any(),
                         Err(_) => view! { <p role="alert">{text.link_check_failed}</p> }.into_any(),
@@ -39,28 +41,6 @@ pub fn VerifyEmailPage() -> impl IntoView {
             </Suspense>
         </section>
     }
-}
-
-fn outcome_error(
-    value: Signal<Option<Result<AuthOutcome, ServerFnError>>>,
-    field: &'static str,
-) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        value
-            .get()
-            .and_then(|result| result.ok())
-            .and_then(|outcome| outcome.error_for(field))
-    })
-}
-
-fn outcome_alert(
-    value: Signal<Option<Result<AuthOutcome, ServerFnError>>>,
-) -> Signal<Option<String>> {
-    Signal::derive(move || match value.get() {
-        Some(Ok(outcome)) => outcome.form_error(),
-        Some(Err(_)) => Some("We could not reach LuxeVerse. Please try again.".to_string()),
-        None => None,
-    })
 }
 
 /// Without a token: ask for a link. With one: choose a new password.
@@ -88,8 +68,8 @@ fn RequestResetForm() -> impl IntoView {
     view! {
         <p>{text.reset_intro}</p>
         <ActionForm action=action attr:class="auth__form" attr:novalidate=true>
-            <TextField label=text.email name="email" input_type="email" autocomplete="email" error=outcome_error(value, "email") />
-            <FormAlert message=outcome_alert(value) />
+            <TextField label=text.email name="email" input_type="email" autocomplete="email" error=field_error(value, "email") />
+            <FormAlert message=form_error(value) />
             <p role="status" class="form-status">
                 {move || sent.get().then_some(text.reset_link_sent)}
             </p>
@@ -112,9 +92,9 @@ fn NewPasswordForm(token: String) -> impl IntoView {
                 input_type="password"
                 autocomplete="new-password"
                 hint=text.password_hint
-                error=outcome_error(value, "password")
+                error=field_error(value, "password")
             />
-            <FormAlert message=outcome_alert(value) />
+            <FormAlert message=form_error(value) />
             <button type="submit" class="button button--primary" disabled=move || action.pending().get()>{text.save_new_password}</button>
         </ActionForm>
     }

@@ -6,74 +6,16 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
-use crate::api::account::{
-    AccountSettings, ChangePassword, SaveOutcome, UpdateProfile, get_account_settings,
-};
+use crate::api::account::{AccountSettings, ChangePassword, UpdateProfile, get_account_settings};
 use crate::api::auth::current_user;
+use crate::components::errors::error_text;
 use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::components::save_result::{SaveStatus, field_error, form_error, fresh_value};
 use crate::i18n::use_i18n;
 
 /// Languages the store speaks, each named in itself.
 pub const LANGUAGE_OPTIONS: [(&str, &str); 3] =
     [("en", "English"), ("fr", "Français"), ("it", "Italiano")];
-
-/// The last result of a form's server action.
-pub type SaveResult = Option<Result<SaveOutcome, ServerFnError>>;
-
-/// The message for `field` from the last submission, if it was refused there.
-pub fn field_error(value: Signal<SaveResult>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        value
-            .get()
-            .and_then(|result| result.ok())
-            .and_then(|outcome| outcome.error_for(field))
-    })
-}
-
-/// A message about the whole form: a refusal without a field, or a failed request.
-pub fn form_error(value: Signal<SaveResult>) -> Signal<Option<String>> {
-    Signal::derive(move || match value.get() {
-        Some(Ok(outcome)) => outcome.form_error(),
-        Some(Err(error)) => Some(error_message(&error)),
-        None => None,
-    })
-}
-
-/// What to tell the shopper when a request failed: the server's own (deliberate)
-/// message when it sent one, otherwise that it could not be reached.
-pub fn error_message(error: &ServerFnError) -> String {
-    match error {
-        ServerFnError::ServerError(message) => message.clone(),
-        _ => "We could not reach LuxeVerse. Please try again.".to_string(),
-    }
-}
-
-/// The result of `action`'s submissions made after this point only, so a form drawn
-/// again does not show the previous form's messages.
-pub fn fresh_value<A>(action: ServerAction<A>) -> Signal<SaveResult>
-where
-    A: leptos::server_fn::ServerFn<Output = SaveOutcome, Error = ServerFnError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-{
-    let start = action.version().get_untracked();
-    Signal::derive(move || {
-        if action.version().get() > start {
-            action.value().get()
-        } else {
-            None
-        }
-    })
-}
-
-/// A polite live region: `message` once the last submission succeeded, emptied while
-/// the next one is on its way so each success is announced.
-#[component]
-pub fn SaveStatus(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
-    view! { <p class="save-status" role="status">{move || message.get()}</p> }
-}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -103,7 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
                         Ok(Some(settings)) => view! { <SettingsPanels settings /> }.into_any(),
                         Ok(None) => view! { <Redirect path=sign_in() /> }.into_any(),
                         Err(error) => {
-                            view! { <p role="alert">{error_message(&error)}</p> }.into_any()
+                            view! { <p role="alert">{error_text(&error)}</p> }.into_any()
                         }
                     }
                 })}

@@ -3,8 +3,8 @@
 use std::time::Instant;
 
 use axum::{Json, extract::State, http::StatusCode};
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
+use services::Services;
 
 #[derive(Debug, Serialize)]
 pub struct Health {
@@ -19,7 +19,8 @@ pub struct DatabaseHealth {
     pub latency_ms: f64,
 }
 
-pub async fn health(State(db): State<DatabaseConnection>) -> (StatusCode, Json<Health>) {
+pub async fn health(State(services): State<Services>) -> (StatusCode, Json<Health>) {
+    let db = &services.db;
     let started = Instant::now();
     let ping = db.ping().await;
     let latency_ms = (started.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0;

@@ -4,20 +4,21 @@
 
 use std::net::SocketAddr;
 
-use app::i18n::{Locale, locale_cookie};
+use app::api::context::Caller;
+use app::api::cookies;
+use app::i18n::Locale;
 use app::state::AppState;
+use axum::Extension;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entities::sea_orm_active_enums::UserRole;
 use serde::Deserialize;
-use services::auth::sessions::{self, session_cookie, token_from_cookie_header};
+use services::auth::sessions;
 use services::auth::social::{self, SocialOutcome};
 use services::auth::{AuthError, RequestContext};
 use services::cart;
 use services::oauth::{OAuthError, PendingLogin};
-
-const PENDING_COOKIE: &str = "lv_oauth";
 
 fn redirect(to: &str, cookies: &[String]) -> Response {
     let mut response =
@@ -30,32 +31,14 @@ fn redirect(to: &str, cookies: &[String]) -> Response {
     response
 }
 
-fn pending_cookie(value: &str, max_age: i64, secure: bool) -> String {
-    format!(
-        "{PENDING_COOKIE}={value}; Path=/auth/oauth; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
 /// Sends the browser to the provider.
 pub async fn start(State(state): State<AppState>, Path(provider): Path<String>) -> Response {
-    match state.oauth.begin(&provider) {
+    match state.services.oauth.begin(&provider) {
         Ok((url, pending)) => match serde_json::to_string(&pending) {
             Ok(json) => redirect(
                 url.as_str(),
-                &[pending_cookie(
-                    &state.signer.seal(&json),
+                &[cookies::oauth_pending_cookie(
+                    &state.services.signer.seal(&json),
                     600,
                     state.secure_cookies,
                 )],
@@ -85,9 +68,11 @@ pub async fn callback(
     Path(provider): Path<String>,
     Query(params): Query<CallbackParams>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(caller): Extension<Caller>,
     headers: HeaderMap,
 ) -> Response {
-    let clear = pending_cookie("", 0, state.secure_cookies);
+    let services = &state.services;
+    let clear = cookies::oauth_pending_cookie("", 0, state.secure_cookies);
     let fail = |code: &str| {
         redirect(
             &format!("/login?oauth_error={code}"),
@@ -97,8 +82,8 @@ pub async fn callback(
     if params.error.is_some() {
         return fail("cancelled");
     }
-    let pending: Option<PendingLogin> = cookie(&headers, PENDING_COOKIE)
-        .and_then(|sealed| state.signer.unseal(sealed))
+    let pending: Option<PendingLogin> = cookies::oauth_pending(&headers)
+        .and_then(|sealed| services.signer.unseal(sealed))
         .and_then(|json| serde_json::from_str(&json).ok());
     let (Some(pending), Some(code), Some(returned_state)) = (pending, params.code, params.state)
     else {
@@ -107,7 +92,11 @@ pub async fn callback(
     if pending.provider != provider {
         return fail("state");
     }
-    let identity = match state.oauth.complete(pending, &returned_state, &code).await {
+    let identity = match services
+        .oauth
+        .complete(pending, &returned_state, &code)
+        .await
+    {
         Ok(identity) => identity,
         Err(OAuthError::StateMismatch) => return fail("state"),
         Err(error) => {
@@ -122,41 +111,40 @@ pub async fn callback(
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned),
     };
-    let browser_token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(token_from_cookie_header);
-    let signed_in = match &browser_token {
-        Some(token) => sessions::resolve(&state.db, token).await.ok().flatten(),
-        None => None,
-    };
-    // A guest session (a bag, no account) is not an account to link the provider to: its
-    // bag is merged into the account once signed in, as after a password sign-in.
+    // The caller middleware resolved the browser's session. A guest session (a bag, no
+    // account) is not an account to link the provider to: its bag is merged into the
+    // account once signed in, as after a password sign-in.
+    let Caller {
+        token: browser_token,
+        session: signed_in,
+    } = caller;
     let (current, guest_session) = match signed_in {
         Some((session, user)) if user.role == UserRole::Guest => (None, Some(session.id)),
         Some((_, user)) => (Some(user), None),
         None => (None, None),
     };
-    match social::sign_in_with(&state.db, &identity, current, &context).await {
+    match social::sign_in_with(&services.db, &identity, current, &context).await {
         Ok(SocialOutcome::SignedIn { token, user }) => {
             if let (Some(session_id), Some(guest_token)) = (guest_session, &browser_token) {
-                match cart::merge_guest_cart(&state.db, session_id, user.id).await {
+                match cart::merge_guest_cart(&services.db, session_id, user.id).await {
                     Ok(_) => {
-                        if let Err(error) = sessions::end(&state.db, guest_token).await {
+                        if let Err(error) = sessions::end(&services.db, guest_token).await {
                             tracing::warn!(%error, "guest session not ended after merging its bag");
                         }
                     }
                     Err(error) => tracing::warn!(%error, "guest bag not merged at social sign-in"),
                 }
             }
-            let mut cookies = vec![clear.clone(), session_cookie(&token, state.secure_cookies)];
+            let mut set = vec![
+                clear.clone(),
+                cookies::session(&token, state.secure_cookies),
+            ];
             // The account's language becomes the storefront's, as after a password sign-in.
-            cookies.extend(
+            set.extend(
                 Locale::parse(&user.preferred_language)
-                    .map(|locale| locale_cookie(locale, state.secure_cookies)),
+                    .map(|locale| cookies::locale(locale, state.secure_cookies)),
             );
-            redirect("/account", &cookies)
+            redirect("/account", &set)
         }
         Ok(SocialOutcome::LinkRequired) => fail("link_required"),
         Err(AuthError::UnverifiedProviderEmail) => fail("unverified_email"),

@@ -30,10 +30,10 @@ pub async fn receive(
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default();
     let result = handle_webhook(
-        &state.db,
+        &state.services.db,
         &body,
         signature,
-        state.payments.webhook_secret(),
+        state.services.payments.webhook_secret(),
         chrono::Utc::now(),
     )
     .await;
@@ -46,8 +46,14 @@ pub async fn receive(
     }) = &result
     {
         tracing::warn!(%order_id, %reason, "payment refused by the order; refunding it");
-        if let Err(error) =
-            refund_refused_payment(&state.db, &state.payments, *order_id, intent_id, now).await
+        if let Err(error) = refund_refused_payment(
+            &state.services.db,
+            &state.services.payments,
+            *order_id,
+            intent_id,
+            now,
+        )
+        .await
         {
             tracing::error!(%error, %order_id, "the refused payment could not be refunded");
             return (
@@ -101,9 +107,9 @@ pub async fn receive(
 /// a mail failure is logged and never turns the webhook into a retry.
 fn send_confirmation(state: &AppState, order_id: uuid::Uuid) {
     let (db, mailer, base_url) = (
-        state.db.clone(),
-        state.mailer.clone(),
-        state.base_url.clone(),
+        state.services.db.clone(),
+        state.services.mailer.clone(),
+        state.services.base_url.clone(),
     );
     tokio::spawn(async move {
         match order_mail::confirmation(&db, order_id, &base_url).await {

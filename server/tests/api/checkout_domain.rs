@@ -773,7 +773,7 @@ async fn the_bag_caps_quantities_by_stock_and_reports_price_changes() {
         .unwrap();
     let view = cart::view(shop.db(), owner).await.unwrap();
     let line = &view.lines[0];
-    assert_eq!((line.available, line.problem.as_deref()), (2, None));
+    assert_eq!((line.available, line.problem.as_ref()), (2, None));
     let raised = cart::set_quantity(shop.db(), owner, line.item_id, 3)
         .await
         .unwrap_err();

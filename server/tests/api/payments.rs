@@ -771,7 +771,7 @@ async fn the_test_card_form_pays_the_shoppers_own_order_through_the_real_client(
         .await;
     assert_eq!(
         declined,
-        json!({ "Declined": { "message": "Your card was declined." } })
+        json!({ "Declined": { "refusal": { "CardDeclined": { "reason": "Generic" } } } })
     );
     app.delivered(2).await;
     assert_eq!(app.order(order.id).await.status, OrderStatus::PaymentFailed);

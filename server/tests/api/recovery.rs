@@ -51,7 +51,7 @@ async fn the_emailed_link_verifies_the_address() {
     assert_eq!(body["Ok"], "ada@example.com");
     assert!(user(&app, "ada@example.com").await.email_verified.is_some());
 
-    // A forged token is refused with a clear message.
+    // A forged token is refused with its reason, which the page words for the shopper.
     let forged: Value = app
         .post_json(
             "/api/auth/verify_email",
@@ -59,8 +59,9 @@ async fn the_emailed_link_verifies_the_address() {
             None,
         )
         .await;
+    assert_eq!(forged["Err"], "LinkInvalid");
     assert_eq!(
-        forged["Err"],
+        app::i18n::errors::refusal_text(&domain::Refusal::LinkInvalid, domain::Locale::En),
         "This link is not valid. Please request a new one."
     );
 }

@@ -25,6 +25,19 @@ pub enum RoleError {
     Internal(#[from] DbErr),
 }
 
+impl RoleError {
+    /// The refusal to show; `Internal` for database faults.
+    pub fn refusal(&self) -> domain::Refusal {
+        use domain::Refusal;
+        match self {
+            RoleError::UnknownUser => Refusal::UnknownUser,
+            RoleError::UnknownRole(role) => Refusal::UnknownRole { role: role.clone() },
+            RoleError::NotAllowed => Refusal::SuperAdminOnly,
+            RoleError::Internal(_) => Refusal::Internal,
+        }
+    }
+}
+
 pub fn parse_role(role: &str) -> Option<UserRole> {
     match role {
         "GUEST" => Some(UserRole::Guest),

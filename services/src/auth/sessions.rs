@@ -1,4 +1,5 @@
-//! Sessions: a random 256-bit token lives only in the shopper's HttpOnly cookie; the
+//! Sessions: a random 256-bit token lives only in the shopper's browser (the cookie is
+//! `app::api::cookies`' business, never this crate's); the
 //! database keeps its SHA-256, so a leaked table cannot be replayed. Expiry slides: a
 //! session used within its lifetime is extended, at most once an hour.
 
@@ -14,8 +15,6 @@ use sha2::{Digest, Sha256};
 use super::RequestContext;
 use entities::{sessions, users};
 
-/// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "lv_session";
 /// How long an unused session lives.
 pub const SESSION_TTL: Duration = Duration::days(30);
 /// A session is extended once this much of its lifetime has passed since the last extension.
@@ -53,33 +52,6 @@ impl SessionToken {
         let digest = Sha256::digest(self.0.as_bytes());
         digest.iter().map(|byte| format!("{byte:02x}")).collect()
     }
-}
-
-/// The `Set-Cookie` value for a session; `secure` when the site is served over https.
-pub fn session_cookie(token: &SessionToken, secure: bool) -> String {
-    format!(
-        "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
-        token.as_str(),
-        SESSION_TTL.num_seconds(),
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-/// The `Set-Cookie` value that removes the session cookie.
-pub fn clearing_cookie(secure: bool) -> String {
-    format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-/// Reads the session token from a `Cookie` header.
-pub fn token_from_cookie_header(header: &str) -> Option<SessionToken> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .and_then(|(_, value)| SessionToken::from_cookie(value.trim()))
 }
 
 /// Opens a session for `user_id`.
@@ -189,23 +161,12 @@ mod tests {
     }
 
     #[test]
-    fn cookie_flags_are_set() {
+    fn only_tokens_of_the_issued_shape_are_accepted() {
         let token = SessionToken::generate();
-        let cookie = session_cookie(&token, true);
-        assert!(cookie.contains("HttpOnly"));
-        assert!(cookie.contains("SameSite=Lax"));
-        assert!(cookie.contains("Secure"));
-        assert!(!session_cookie(&token, false).contains("Secure"));
-    }
-
-    #[test]
-    fn only_well_formed_tokens_are_read_from_cookies() {
-        let token = SessionToken::generate();
-        let header = format!("lv_theme=dark; {SESSION_COOKIE}={}", token.as_str());
-        assert_eq!(token_from_cookie_header(&header), Some(token));
-        assert_eq!(token_from_cookie_header("lv_session=short"), None);
-        assert_eq!(token_from_cookie_header("lv_session=' OR 1=1 --"), None);
-        assert_eq!(token_from_cookie_header(""), None);
+        assert_eq!(SessionToken::from_cookie(token.as_str()), Some(token));
+        assert_eq!(SessionToken::from_cookie("short"), None);
+        assert_eq!(SessionToken::from_cookie("' OR 1=1 --"), None);
+        assert_eq!(SessionToken::from_cookie(""), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The storefront catalog: listings with filters and facets, product detail pages, and
 //! recommendations from pgvector similarity.
 
+pub mod clicks;
 pub mod listing;
 pub mod product;
 pub mod scope;

@@ -16,6 +16,7 @@
 //! Order state never moves here directly except through the order domain's
 //! `mark_paid` / `mark_payment_failed` (stock conversion and release live there).
 
+mod refusal;
 pub mod signature;
 pub mod webhook;
 

@@ -2,7 +2,7 @@
 
 use domain::email::EmailError;
 use domain::password::PasswordError;
-use domain::{CouponRefusal, Refusal};
+use domain::{CouponRefusal, DeclineReason, Refusal};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -44,6 +44,13 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
             "That account has no verified email address. Create an account with your email instead."
                 .into()
         }
+        R::OAuthCancelled => "Sign-in with that provider was cancelled.".into(),
+        R::OAuthStateInvalid => {
+            "That sign-in link expired or did not come from this browser. Please try again.".into()
+        }
+        R::OAuthLinkRequired => "An account with that email already exists. Sign in with your password, then connect the provider from your settings.".into(),
+        R::OAuthUnavailable => "That sign-in provider is not available.".into(),
+        R::OAuthFailed => "We could not sign you in with that provider. Please try again.".into(),
         R::MailUnavailable => "We could not send the email. Please try again in a moment.".into(),
         R::NoPasswordToChange => {
             "Your account signs in through a connected account, so it has no password to change."
@@ -131,6 +138,41 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         }
         R::CouponMissing => "Enter a promo code.".into(),
         R::Coupon(refusal) => coupon(refusal),
+        R::CardDeclined { reason } => decline(*reason).into(),
+        R::PaymentRefused => "The payment was refused. Please try another card.".into(),
+        R::NoPaymentYet => "This order has no payment to confirm yet.".into(),
+        R::CurrencyNotChargeable { currency } => {
+            format!("We cannot take payments in {currency}.")
+        }
+        R::TestCardsOnly => "Test cards are only accepted in test mode.".into(),
+        R::NotRefundable => "This order has no completed payment to refund.".into(),
+        R::RefundTooLarge { refundable } => {
+            format!("That is more than the {refundable} still refundable.")
+        }
+        R::UnknownUser => "There is no account with that email.".into(),
+        R::UnknownRole { role } => format!("Unknown role `{role}`."),
+        R::SuperAdminOnly => "Only a super admin can grant or remove admin roles.".into(),
+        R::Unreachable => "We could not reach LuxeVerse. Please try again.".into(),
+    }
+}
+
+fn decline(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::Generic => "Your card was declined. Please use another card.",
+        DeclineReason::InsufficientFunds => {
+            "Your card was declined: insufficient funds. Please use another card."
+        }
+        DeclineReason::LostOrStolen => {
+            "Your card was declined. Please contact your bank or use another card."
+        }
+        DeclineReason::Expired => "Your card was declined: it has expired.",
+        DeclineReason::IncorrectCvc => "Your card was declined: the security code is incorrect.",
+        DeclineReason::ProcessingError => {
+            "Your card could not be processed. Please try again in a moment."
+        }
+        DeclineReason::TooManyAttempts => {
+            "Your card was declined after too many attempts. Please use another card."
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use domain::email::EmailError;
 use domain::money::format_price;
 use domain::password::PasswordError;
-use domain::{CouponRefusal, Locale, Refusal};
+use domain::{CouponRefusal, DeclineReason, Locale, Refusal};
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -47,6 +47,11 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
             "Ce compte n’a pas d’adresse e-mail vérifiée. Créez plutôt un compte avec votre adresse e-mail."
                 .into()
         }
+        R::OAuthCancelled => "La connexion avec ce service a été annulée.".into(),
+        R::OAuthStateInvalid => "Ce lien de connexion a expiré ou ne provient pas de ce navigateur. Veuillez réessayer.".into(),
+        R::OAuthLinkRequired => "Un compte existe déjà avec cette adresse e-mail. Connectez-vous avec votre mot de passe, puis associez ce service depuis vos paramètres.".into(),
+        R::OAuthUnavailable => "Ce service de connexion n’est pas disponible.".into(),
+        R::OAuthFailed => "Nous n’avons pas pu vous connecter avec ce service. Veuillez réessayer.".into(),
         R::MailUnavailable => {
             "Nous n’avons pas pu envoyer l’e-mail. Veuillez réessayer dans un instant.".into()
         }
@@ -152,6 +157,44 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         }
         R::CouponMissing => "Saisissez un code promotionnel.".into(),
         R::Coupon(refusal) => coupon(refusal),
+        R::CardDeclined { reason } => decline(*reason).into(),
+        R::PaymentRefused => "Le paiement a été refusé. Veuillez essayer une autre carte.".into(),
+        R::NoPaymentYet => "Cette commande n’a pas encore de paiement à confirmer.".into(),
+        R::CurrencyNotChargeable { currency } => {
+            format!("Nous ne pouvons pas encaisser de paiement en {currency}.")
+        }
+        R::TestCardsOnly => "Les cartes de test ne sont acceptées qu’en mode test.".into(),
+        R::NotRefundable => "Cette commande n’a aucun paiement abouti à rembourser.".into(),
+        R::RefundTooLarge { refundable } => {
+            format!("C’est plus que les {refundable} encore remboursables.")
+        }
+        R::UnknownUser => "Aucun compte n’existe avec cette adresse e-mail.".into(),
+        R::UnknownRole { role } => format!("Rôle inconnu « {role} »."),
+        R::SuperAdminOnly => {
+            "Seul un super administrateur peut accorder ou retirer un rôle d’administrateur."
+                .into()
+        }
+        R::Unreachable => "Impossible de joindre LuxeVerse. Veuillez réessayer.".into(),
+    }
+}
+
+fn decline(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::Generic => "Votre carte a été refusée. Veuillez utiliser une autre carte.",
+        DeclineReason::InsufficientFunds => {
+            "Votre carte a été refusée : provision insuffisante. Veuillez utiliser une autre carte."
+        }
+        DeclineReason::LostOrStolen => {
+            "Votre carte a été refusée. Contactez votre banque ou utilisez une autre carte."
+        }
+        DeclineReason::Expired => "Votre carte a été refusée : elle a expiré.",
+        DeclineReason::IncorrectCvc => "Votre carte a été refusée : le cryptogramme est incorrect.",
+        DeclineReason::ProcessingError => {
+            "Votre carte n’a pas pu être traitée. Veuillez réessayer dans un instant."
+        }
+        DeclineReason::TooManyAttempts => {
+            "Votre carte a été refusée après trop de tentatives. Veuillez utiliser une autre carte."
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use domain::email::EmailError;
 use domain::money::format_price;
 use domain::password::PasswordError;
-use domain::{CouponRefusal, Locale, Refusal};
+use domain::{CouponRefusal, DeclineReason, Locale, Refusal};
 
 const MONTHS: [&str; 12] = [
     "gennaio",
@@ -44,6 +44,11 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
             "Questo account non ha un indirizzo email verificato. Crea invece un account con la tua email."
                 .into()
         }
+        R::OAuthCancelled => "L’accesso con questo servizio è stato annullato.".into(),
+        R::OAuthStateInvalid => "Questo link di accesso è scaduto o non proviene da questo browser. Riprova.".into(),
+        R::OAuthLinkRequired => "Esiste già un account con questa email. Accedi con la tua password, poi collega il servizio dalle impostazioni.".into(),
+        R::OAuthUnavailable => "Questo servizio di accesso non è disponibile.".into(),
+        R::OAuthFailed => "Non è stato possibile farti accedere con questo servizio. Riprova.".into(),
         R::MailUnavailable => "Non siamo riusciti a inviare l’email. Riprova tra un momento.".into(),
         R::NoPasswordToChange => {
             "Il tuo account accede tramite un account collegato, quindi non ha una password da cambiare."
@@ -137,6 +142,46 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         }
         R::CouponMissing => "Inserisci un codice promozionale.".into(),
         R::Coupon(refusal) => coupon(refusal),
+        R::CardDeclined { reason } => decline(*reason).into(),
+        R::PaymentRefused => "Il pagamento è stato rifiutato. Prova con un’altra carta.".into(),
+        R::NoPaymentYet => "Questo ordine non ha ancora un pagamento da confermare.".into(),
+        R::CurrencyNotChargeable { currency } => {
+            format!("Non possiamo accettare pagamenti in {currency}.")
+        }
+        R::TestCardsOnly => "Le carte di prova sono accettate solo in modalità di prova.".into(),
+        R::NotRefundable => "Questo ordine non ha pagamenti completati da rimborsare.".into(),
+        R::RefundTooLarge { refundable } => {
+            format!("È più dei {refundable} ancora rimborsabili.")
+        }
+        R::UnknownUser => "Non esiste un account con questa email.".into(),
+        R::UnknownRole { role } => format!("Ruolo sconosciuto «{role}»."),
+        R::SuperAdminOnly => {
+            "Solo un super amministratore può assegnare o revocare i ruoli di amministratore."
+                .into()
+        }
+        R::Unreachable => "Impossibile raggiungere LuxeVerse. Riprova.".into(),
+    }
+}
+
+fn decline(reason: DeclineReason) -> &'static str {
+    match reason {
+        DeclineReason::Generic => "La tua carta è stata rifiutata. Usa un’altra carta.",
+        DeclineReason::InsufficientFunds => {
+            "La tua carta è stata rifiutata: fondi insufficienti. Usa un’altra carta."
+        }
+        DeclineReason::LostOrStolen => {
+            "La tua carta è stata rifiutata. Contatta la tua banca o usa un’altra carta."
+        }
+        DeclineReason::Expired => "La tua carta è stata rifiutata: è scaduta.",
+        DeclineReason::IncorrectCvc => {
+            "La tua carta è stata rifiutata: il codice di sicurezza non è corretto."
+        }
+        DeclineReason::ProcessingError => {
+            "Non è stato possibile elaborare la tua carta. Riprova tra un momento."
+        }
+        DeclineReason::TooManyAttempts => {
+            "La tua carta è stata rifiutata dopo troppi tentativi. Usa un’altra carta."
+        }
     }
 }
 

@@ -1,0 +1,41 @@
+//! The `Services` handle: every long-lived resource the business logic needs, built once at
+//! start-up and cloned cheaply into each request (each field is itself a handle).
+
+use sea_orm::DatabaseConnection;
+
+use crate::auth::recovery::Links;
+use crate::auth::tokens::TokenSigner;
+use crate::catalog::listing::ListingCache;
+use crate::catalog::product::ProductPageCache;
+use crate::mail::Mailer;
+use crate::oauth::OAuthProviders;
+use crate::payments::Payments;
+
+#[derive(Clone, Debug)]
+pub struct Services {
+    pub db: DatabaseConnection,
+    /// Public base URL for links in emails, no trailing slash.
+    pub base_url: String,
+    pub mailer: Mailer,
+    /// Signs verification and reset links and the OAuth sign-in cookie.
+    pub signer: TokenSigner,
+    /// Social sign-in providers configured by environment.
+    pub oauth: OAuthProviders,
+    /// Listing pages and facet counts, cached for a few seconds.
+    pub listing_cache: ListingCache,
+    /// Product pages' reads, cached for a few seconds.
+    pub product_cache: ProductPageCache,
+    /// Stripe (or the local fake): PaymentIntents, refunds, the webhook secret.
+    pub payments: Payments,
+}
+
+impl Services {
+    /// What emailed links are made with.
+    pub fn links(&self) -> Links<'_> {
+        Links {
+            mailer: &self.mailer,
+            signer: &self.signer,
+            base_url: &self.base_url,
+        }
+    }
+}
