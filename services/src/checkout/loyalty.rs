@@ -7,16 +7,18 @@ use sea_orm::sea_query::LockType;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, QueryFilter, QuerySelect};
 
 use super::CheckoutError;
-use crate::pricing::{json_decimal, setting};
+use crate::pricing::{json_decimal, missing_setting, setting};
 use entities::sea_orm_active_enums::UserRole;
 use entities::{loyalty_points, orders, users};
 
 /// Loyalty settings key in `system_settings`:
 /// `{"points_per_currency_unit": "1", "expires_after_days": 365}`. Points are earned when
 /// an order is paid, on the merchandise after discount (not shipping or tax), rounded
-/// down to a whole point. Guests earn none. Built-in default: [`DEFAULT_LOYALTY`].
+/// down to a whole point. Guests earn none. The row is inserted by migration
+/// `16_commerce_settings`, the rule's one source: without it a shopper's paid order
+/// cannot be confirmed ([`crate::pricing::PricingError::Misconfigured`]), so the
+/// payment's webhook event fails and is retried.
 pub const LOYALTY_KEY: &str = "commerce.loyalty";
-pub const DEFAULT_LOYALTY: &str = r#"{"points_per_currency_unit": "1", "expires_after_days": 365}"#;
 
 /// Earns loyalty points for a paid order; returns how many.
 pub(super) async fn award_points(
@@ -33,9 +35,8 @@ pub(super) async fn award_points(
     if user.role == UserRole::Guest {
         return Ok(0);
     }
-    let settings = match setting(txn, LOYALTY_KEY).await? {
-        Some(value) => value,
-        None => serde_json::from_str(DEFAULT_LOYALTY).expect("valid JSON"),
+    let Some(settings) = setting(txn, LOYALTY_KEY).await? else {
+        return Err(CheckoutError::Pricing(missing_setting(LOYALTY_KEY)));
     };
     let per_unit = settings
         .get("points_per_currency_unit")

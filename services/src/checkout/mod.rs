@@ -40,7 +40,7 @@ use entities::order_status_history;
 use entities::sea_orm_active_enums::OrderStatus;
 
 pub use address::{ShippingAddress, shipping_address_of};
-pub use loyalty::{DEFAULT_LOYALTY, LOYALTY_KEY};
+pub use loyalty::LOYALTY_KEY;
 pub use payment::{PaidOrder, mark_paid, mark_payment_failed, mark_payment_processing};
 pub use place::{PlaceOrder, PlacedOrder, ShippingAddressInput, place_order};
 
