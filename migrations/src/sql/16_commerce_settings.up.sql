@@ -1,6 +1,7 @@
--- Commerce settings read by app/src/services/pricing and checkout (issue 6).
--- The same JSON is built into the code as the fallback when a key is absent; admins
--- edit these rows. Amounts and rates are decimal strings (never floats).
+-- Commerce settings read by services/src/pricing and services/src/checkout (issue 6).
+-- These rows are the settings' one source: the code has no built-in copy, and a
+-- missing key makes checkout unavailable (misconfigured). Admins edit these rows.
+-- Amounts and rates are decimal strings (never floats).
 --   commerce.shipping_methods: methods with a flat rate, an optional free-shipping
 --     threshold on merchandise after discount, delivery days and countries (null = all).
 --   commerce.tax_rates: rate (fraction) per destination country, whether shipping is

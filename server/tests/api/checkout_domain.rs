@@ -3,6 +3,7 @@
 //! its own answer, guest bags merge on sign-in, and unpaid holds expire.
 
 use chrono::{Duration, Utc};
+use domain::Refusal;
 use entities::sea_orm_active_enums::{MembershipTier, OrderStatus, PaymentStatus, UserRole};
 use entities::{
     brands, cart_items, carts, coupons, inventory_transactions, loyalty_points, order_items,
@@ -1024,34 +1025,79 @@ async fn unpaid_holds_expire_and_their_orders_are_cancelled() {
     txn.rollback().await.unwrap();
 }
 
+/// A commerce settings row as migration 16 stored it.
+async fn stored_setting(db: &DatabaseConnection, key: &str) -> system_settings::Model {
+    system_settings::Entity::find_by_id(key.to_string())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("migration 16 stores {key}"))
+}
+
+/// Migration 16 is the one source of the shipping methods, the tax table and the loyalty
+/// rule: on a migrated database the three rows parse to what the store charges and earns.
 #[tokio::test]
-async fn the_commerce_settings_migration_matches_the_built_in_defaults() {
+async fn the_commerce_settings_migration_stores_shipping_tax_and_loyalty() {
     let shop = Shop::open().await;
-    let stored = |key: &'static str| {
-        let db = shop.db().clone();
-        async move {
-            system_settings::Entity::find_by_id(key.to_string())
-                .one(&db)
-                .await
-                .unwrap()
-                .expect(key)
-                .value
-        }
-    };
+    let methods = shipping::parse_methods(
+        &stored_setting(shop.db(), shipping::SHIPPING_METHODS_KEY)
+            .await
+            .value,
+    )
+    .unwrap();
     assert_eq!(
-        shipping::parse_methods(&stored(shipping::SHIPPING_METHODS_KEY).await).unwrap(),
-        shipping::parse_methods(&serde_json::from_str(shipping::DEFAULT_SHIPPING_METHODS).unwrap())
-            .unwrap()
+        methods
+            .iter()
+            .map(|method| method.code.as_str())
+            .collect::<Vec<_>>(),
+        ["standard", "express", "courier"]
     );
+    let standard = shipping::choose(&methods, "FR", None).unwrap();
     assert_eq!(
-        tax::parse_table(&stored(tax::TAX_RATES_KEY).await).unwrap(),
-        tax::parse_table(&serde_json::from_str(tax::DEFAULT_TAX_RATES).unwrap()).unwrap()
+        (standard.code.as_str(), standard.rate, standard.free_over),
+        ("standard", d("15.00"), Some(d("500.00")))
     );
+    assert_eq!(standard.fee_for(d("499.99")), d("15.00"));
+    assert_eq!(standard.fee_for(d("500.00")), Decimal::ZERO);
+    let express = shipping::choose(&methods, "DE", Some("express")).unwrap();
     assert_eq!(
-        stored(checkout::LOYALTY_KEY).await,
-        serde_json::from_str::<serde_json::Value>(checkout::DEFAULT_LOYALTY).unwrap()
+        (express.rate, express.free_over, express.max_days),
+        (d("35.00"), Some(d("1500.00")), 2)
     );
-    // An admin's change is used at once; without the row the defaults apply.
+    let courier = shipping::choose(&methods, "IT", Some("courier")).unwrap();
+    assert_eq!((courier.rate, courier.free_over), (d("75.00"), None));
+    assert!(matches!(
+        shipping::choose(&methods, "DE", Some("courier")),
+        Err(PricingError::ShippingMethodUnavailable { .. })
+    ));
+
+    let table =
+        tax::parse_table(&stored_setting(shop.db(), tax::TAX_RATES_KEY).await.value).unwrap();
+    let france = table.rule_for("FR");
+    assert_eq!(
+        (france.rate, france.shipping_taxable, france.label.as_str()),
+        (d("0.20"), true, "TVA")
+    );
+    let us = table.rule_for("US");
+    assert_eq!(
+        (us.rate, us.shipping_taxable, us.label.as_str()),
+        (d("0.0875"), false, "Sales tax")
+    );
+    assert_eq!(table.rule_for("HK"), table.default);
+    assert_eq!(table.default.rate, Decimal::ZERO);
+
+    assert_eq!(
+        stored_setting(shop.db(), checkout::LOYALTY_KEY).await.value,
+        serde_json::json!({"points_per_currency_unit": "1", "expires_after_days": 365})
+    );
+
+    // Quotes read these rows: 50.00 to the US ships for 15.00 and pays 8.75 % on the
+    // merchandise only; an admin's change is used at once.
+    let piece = shop.piece("Hat", "50.00", 5, shop.clothing, None).await;
+    let owner = CartOwner::User(shop.shopper(MembershipTier::Pearl).await);
+    shop.add(owner, &piece, 1).await;
+    let quoted = shop.quote(owner, "US", None, None).await.unwrap();
+    assert_eq!((quoted.shipping, quoted.tax), (d("15.00"), d("4.38")));
     system_settings::Entity::update_many()
         .col_expr(
             system_settings::Column::Value,
@@ -1061,20 +1107,80 @@ async fn the_commerce_settings_migration_matches_the_built_in_defaults() {
         .exec(shop.db())
         .await
         .unwrap();
-    let piece = shop.piece("Hat", "50.00", 5, shop.clothing, None).await;
-    let owner = CartOwner::User(shop.shopper(MembershipTier::Pearl).await);
-    shop.add(owner, &piece, 1).await;
     assert_eq!(
         shop.quote(owner, "US", None, None).await.unwrap().tax,
         d("5.00")
     );
-    system_settings::Entity::delete_by_id(tax::TAX_RATES_KEY.to_string())
-        .exec(shop.db())
+}
+
+/// Without a commerce settings row nothing stands in for it: a quote, and so checkout,
+/// is refused as misconfigured ("checkout unavailable" to the shopper) when the tax or
+/// the shipping row is gone, and a paid order is not confirmed without the loyalty row.
+#[tokio::test]
+async fn a_missing_commerce_setting_is_misconfigured_not_a_default() {
+    let shop = Shop::open().await;
+    let piece = shop.piece("Hat", "50.00", 5, shop.clothing, None).await;
+    let owner = CartOwner::User(shop.shopper(MembershipTier::Pearl).await);
+    shop.add(owner, &piece, 1).await;
+    for key in [tax::TAX_RATES_KEY, shipping::SHIPPING_METHODS_KEY] {
+        let row = stored_setting(shop.db(), key).await;
+        system_settings::Entity::delete_by_id(key.to_string())
+            .exec(shop.db())
+            .await
+            .unwrap();
+        let error = shop.quote(owner, "US", None, None).await.unwrap_err();
+        assert!(
+            matches!(&error, PricingError::Misconfigured(problem) if problem.starts_with(key)),
+            "{key}: {error:?}"
+        );
+        assert_eq!(error.refusal(), Refusal::CheckoutUnavailable);
+        let refused = place_order(shop.db(), order_for(owner, "US", None))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                &refused,
+                CheckoutError::Pricing(PricingError::Misconfigured(problem)) if problem.starts_with(key)
+            ),
+            "{key}: {refused:?}"
+        );
+        system_settings::ActiveModel {
+            key: Set(row.key),
+            value: Set(row.value),
+            description: Set(row.description),
+            ..Default::default()
+        }
+        .insert(shop.db())
         .await
         .unwrap();
+    }
     assert_eq!(
         shop.quote(owner, "US", None, None).await.unwrap().tax,
         d("4.38")
+    );
+
+    let placed = place_order(shop.db(), order_for(owner, "US", None))
+        .await
+        .unwrap();
+    system_settings::Entity::delete_by_id(checkout::LOYALTY_KEY.to_string())
+        .exec(shop.db())
+        .await
+        .unwrap();
+    let txn = shop.db().begin().await.unwrap();
+    let refused = mark_paid(&txn, placed.order_id).await.unwrap_err();
+    assert!(
+        matches!(
+            &refused,
+            CheckoutError::Pricing(PricingError::Misconfigured(problem))
+                if problem.starts_with(checkout::LOYALTY_KEY)
+        ),
+        "{refused:?}"
+    );
+    txn.rollback().await.unwrap();
+    let order = shop.order(placed.order_id).await;
+    assert_eq!(
+        (order.status, order.payment_status),
+        (OrderStatus::Pending, PaymentStatus::Pending)
     );
 }
 

@@ -373,6 +373,22 @@ pub(crate) async fn setting(db: &impl ConnectionTrait, key: &str) -> Result<Opti
         .map(|row| row.value))
 }
 
+/// The JSON value of a commerce setting that must be there. Migration
+/// `16_commerce_settings` inserts these rows and is their one source: the code has no
+/// built-in copy, so a missing row is [`PricingError::Misconfigured`] (checkout
+/// unavailable), never a silent default.
+pub(crate) async fn required_setting(
+    db: &impl ConnectionTrait,
+    key: &str,
+) -> Result<Json, PricingError> {
+    setting(db, key).await?.ok_or_else(|| missing_setting(key))
+}
+
+/// The error for a commerce setting whose `system_settings` row is missing.
+pub(crate) fn missing_setting(key: &str) -> PricingError {
+    PricingError::Misconfigured(format!("{key}: no row in system_settings"))
+}
+
 /// A decimal written in settings JSON as a string (`"12.50"`, preferred) or a number.
 pub(crate) fn json_decimal(value: &Json) -> Option<Decimal> {
     match value {

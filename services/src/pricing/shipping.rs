@@ -1,8 +1,8 @@
 //! Shipping methods, their rates and free-shipping thresholds.
 //!
-//! Stored in `system_settings` under [`SHIPPING_METHODS_KEY`] (inserted by migration
-//! `16_commerce_settings`; when the row is absent the built-in [`DEFAULT_SHIPPING_METHODS`],
-//! the same JSON, applies). Shape:
+//! Stored in `system_settings` under [`SHIPPING_METHODS_KEY`], inserted by migration
+//! `16_commerce_settings`, the methods' one source: without the row a quote fails with
+//! [`PricingError::Misconfigured`]. Shape:
 //!
 //! ```json
 //! { "methods": [
@@ -20,17 +20,10 @@
 use sea_orm::ConnectionTrait;
 use sea_orm::prelude::*;
 
-use super::{PricingError, json_decimal, round_cents, setting};
+use super::{PricingError, json_decimal, required_setting, round_cents};
 use crate::addresses::COUNTRY_CODES;
 
 pub const SHIPPING_METHODS_KEY: &str = "commerce.shipping_methods";
-
-/// Used when `system_settings` has no [`SHIPPING_METHODS_KEY`] row.
-pub const DEFAULT_SHIPPING_METHODS: &str = r#"{"methods": [
-  {"code": "standard", "name": "Standard", "carrier": "DHL", "rate": "15.00", "free_over": "500.00", "min_days": 3, "max_days": 5, "countries": null},
-  {"code": "express", "name": "Express", "carrier": "DHL Express", "rate": "35.00", "free_over": "1500.00", "min_days": 1, "max_days": 2, "countries": null},
-  {"code": "courier", "name": "Same-day courier", "carrier": "LuxeVerse Courier", "rate": "75.00", "free_over": null, "min_days": 0, "max_days": 1, "countries": ["US", "GB", "FR", "IT"]}
-]}"#;
 
 /// One way to deliver an order.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,13 +113,10 @@ pub fn parse_methods(value: &Json) -> Result<Vec<ShippingMethod>, String> {
         .collect()
 }
 
-/// The configured methods, or the built-in defaults when none are stored.
+/// The stored methods; [`PricingError::Misconfigured`] when the row is missing or invalid.
 pub async fn load_methods(db: &impl ConnectionTrait) -> Result<Vec<ShippingMethod>, PricingError> {
-    let parsed = match setting(db, SHIPPING_METHODS_KEY).await? {
-        Some(value) => parse_methods(&value),
-        None => parse_methods(&serde_json::from_str(DEFAULT_SHIPPING_METHODS).expect("valid JSON")),
-    };
-    parsed.map_err(|problem| {
+    let value = required_setting(db, SHIPPING_METHODS_KEY).await?;
+    parse_methods(&value).map_err(|problem| {
         PricingError::Misconfigured(format!("{SHIPPING_METHODS_KEY}: {problem}"))
     })
 }
@@ -186,10 +176,18 @@ pub fn choose(
 mod tests {
     use super::*;
 
+    /// Methods in the stored shape: one for everywhere with a free-shipping threshold, one
+    /// for a few countries without.
+    const METHODS: &str = r#"{"methods": [
+      {"code": "standard", "name": "Standard", "carrier": "DHL", "rate": "15.00",
+       "free_over": "500.00", "min_days": 3, "max_days": 5, "countries": null},
+      {"code": "courier", "name": "Same-day courier", "rate": "75.00", "free_over": null,
+       "min_days": 0, "max_days": 1, "countries": ["us", "FR"]}
+    ]}"#;
+
     #[test]
-    fn defaults_parse_and_apply_thresholds() {
-        let methods =
-            parse_methods(&serde_json::from_str(DEFAULT_SHIPPING_METHODS).unwrap()).unwrap();
+    fn methods_parse_and_apply_thresholds() {
+        let methods = parse_methods(&serde_json::from_str(METHODS).unwrap()).unwrap();
         let standard = choose(&methods, "FR", None).unwrap();
         assert_eq!(standard.code, "standard");
         assert_eq!(
@@ -209,5 +207,14 @@ mod tests {
             choose(&methods, "US", Some("teleport")),
             Err(PricingError::UnknownShippingMethod { .. })
         ));
+        let courier = choose(&methods, "US", Some("courier")).unwrap();
+        assert_eq!(courier.carrier, None);
+        assert_eq!(
+            courier.fee_for(Decimal::new(10_000, 0)),
+            Decimal::new(7500, 2)
+        );
+        // A method without delivery days is refused, naming the field.
+        let bad = serde_json::json!({"methods": [{"code": "x", "rate": "1"}]});
+        assert!(parse_methods(&bad).unwrap_err().contains("min_days"));
     }
 }

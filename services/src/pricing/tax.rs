@@ -1,8 +1,8 @@
 //! Tax by destination country.
 //!
-//! Stored in `system_settings` under [`TAX_RATES_KEY`] (inserted by migration
-//! `16_commerce_settings`; when absent the built-in [`DEFAULT_TAX_RATES`], the same JSON,
-//! applies). Shape:
+//! Stored in `system_settings` under [`TAX_RATES_KEY`], inserted by migration
+//! `16_commerce_settings`, the table's one source: without the row a quote fails with
+//! [`PricingError::Misconfigured`]. Shape:
 //!
 //! ```json
 //! { "default": { "rate": "0", "shipping_taxable": false, "label": "Tax" },
@@ -18,44 +18,11 @@ use std::collections::HashMap;
 use sea_orm::ConnectionTrait;
 use sea_orm::prelude::*;
 
-use super::{PricingError, json_decimal, round_cents, setting};
+use super::{PricingError, json_decimal, required_setting, round_cents};
 
+/// Simplified flat national rates (US: a flat sales-tax stand-in that leaves shipping
+/// untaxed); see the migration for the table.
 pub const TAX_RATES_KEY: &str = "commerce.tax_rates";
-
-/// Used when `system_settings` has no [`TAX_RATES_KEY`] row. Simplified flat national
-/// rates (US: a flat sales-tax stand-in that leaves shipping untaxed).
-pub const DEFAULT_TAX_RATES: &str = r#"{
-  "default": {"rate": "0", "shipping_taxable": false, "label": "Tax"},
-  "countries": {
-    "AE": {"rate": "0.05", "shipping_taxable": true, "label": "VAT"},
-    "AT": {"rate": "0.20", "shipping_taxable": true, "label": "USt"},
-    "AU": {"rate": "0.10", "shipping_taxable": true, "label": "GST"},
-    "BE": {"rate": "0.21", "shipping_taxable": true, "label": "TVA"},
-    "CA": {"rate": "0.13", "shipping_taxable": true, "label": "HST"},
-    "CH": {"rate": "0.081", "shipping_taxable": true, "label": "MWST"},
-    "DE": {"rate": "0.19", "shipping_taxable": true, "label": "MwSt"},
-    "DK": {"rate": "0.25", "shipping_taxable": true, "label": "Moms"},
-    "ES": {"rate": "0.21", "shipping_taxable": true, "label": "IVA"},
-    "FI": {"rate": "0.255", "shipping_taxable": true, "label": "ALV"},
-    "FR": {"rate": "0.20", "shipping_taxable": true, "label": "TVA"},
-    "GB": {"rate": "0.20", "shipping_taxable": true, "label": "VAT"},
-    "GR": {"rate": "0.24", "shipping_taxable": true, "label": "FPA"},
-    "IE": {"rate": "0.23", "shipping_taxable": true, "label": "VAT"},
-    "IT": {"rate": "0.22", "shipping_taxable": true, "label": "IVA"},
-    "JP": {"rate": "0.10", "shipping_taxable": true, "label": "Consumption tax"},
-    "KR": {"rate": "0.10", "shipping_taxable": true, "label": "VAT"},
-    "LU": {"rate": "0.17", "shipping_taxable": true, "label": "TVA"},
-    "MC": {"rate": "0.20", "shipping_taxable": true, "label": "TVA"},
-    "MX": {"rate": "0.16", "shipping_taxable": true, "label": "IVA"},
-    "NL": {"rate": "0.21", "shipping_taxable": true, "label": "BTW"},
-    "NO": {"rate": "0.25", "shipping_taxable": true, "label": "MVA"},
-    "PL": {"rate": "0.23", "shipping_taxable": true, "label": "VAT"},
-    "PT": {"rate": "0.23", "shipping_taxable": true, "label": "IVA"},
-    "SE": {"rate": "0.25", "shipping_taxable": true, "label": "Moms"},
-    "SG": {"rate": "0.09", "shipping_taxable": true, "label": "GST"},
-    "US": {"rate": "0.0875", "shipping_taxable": false, "label": "Sales tax"}
-  }
-}"#;
 
 /// How one destination is taxed.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,22 +105,30 @@ pub fn parse_table(value: &Json) -> Result<TaxTable, String> {
     Ok(TaxTable { default, countries })
 }
 
-/// The configured table, or the built-in defaults when none is stored.
+/// The stored table; [`PricingError::Misconfigured`] when the row is missing or invalid.
 pub async fn load_table(db: &impl ConnectionTrait) -> Result<TaxTable, PricingError> {
-    let parsed = match setting(db, TAX_RATES_KEY).await? {
-        Some(value) => parse_table(&value),
-        None => parse_table(&serde_json::from_str(DEFAULT_TAX_RATES).expect("valid JSON")),
-    };
-    parsed.map_err(|problem| PricingError::Misconfigured(format!("{TAX_RATES_KEY}: {problem}")))
+    let value = required_setting(db, TAX_RATES_KEY).await?;
+    parse_table(&value)
+        .map_err(|problem| PricingError::Misconfigured(format!("{TAX_RATES_KEY}: {problem}")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A table in the stored shape: a country that taxes shipping, one that does not
+    /// (written in lower case), and the default for the rest.
+    const TABLE: &str = r#"{
+      "default": {"rate": "0", "shipping_taxable": false, "label": "Tax"},
+      "countries": {
+        "FR": {"rate": "0.20", "shipping_taxable": true, "label": "TVA"},
+        "us": {"rate": "0.0875", "shipping_taxable": false, "label": "Sales tax"}
+      }
+    }"#;
+
     #[test]
-    fn defaults_parse_and_round_once_per_order() {
-        let table = parse_table(&serde_json::from_str(DEFAULT_TAX_RATES).unwrap()).unwrap();
+    fn tables_parse_and_round_once_per_order() {
+        let table = parse_table(&serde_json::from_str(TABLE).unwrap()).unwrap();
         let us = table.rule_for("us");
         // 8.75 % of 99.99 = 8.749125 -> 8.75; shipping is not taxed in the US.
         assert_eq!(
@@ -166,6 +141,10 @@ mod tests {
             fr.tax_on(Decimal::new(100, 0), Decimal::new(15, 0)),
             Decimal::new(2300, 2)
         );
+        assert_eq!(fr.label, "TVA");
         assert_eq!(table.rule_for("HK").rate, Decimal::ZERO);
+        // A rate of 100 % or more is refused, naming the country.
+        let bad = serde_json::json!({"countries": {"FR": {"rate": "1.5"}}});
+        assert!(parse_table(&bad).unwrap_err().starts_with("FR: "));
     }
 }

@@ -18,25 +18,31 @@
 //!    refused and the outcome is [`WebhookOutcome::Refused`]: the caller refunds it
 //!    ([`super::refund_refused_payment`]). A replay of such an event asks again until the
 //!    order shows the refund, so a failed refund is retried with Stripe's retries.
+//!
+//! The parts: `event` (the payload's fields we read, and which types we handle),
+//! `decision` (forwards, unchanged or out of order; step 4), and `apply` (the event's
+//! ledger row and the order's move through the order domain). Verification, locating
+//! the order and the transaction (steps 1 to 3 and 5) live here.
+
+mod apply;
+mod decision;
+mod event;
 
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
 use sea_orm::{
     DatabaseConnection, DatabaseTransaction, QueryFilter, QuerySelect, TransactionTrait,
 };
-use serde::Deserialize;
 
+use super::TYPE_PAYMENT_INTENT;
 use super::signature::{self, SignatureError};
-use super::{
-    PROVIDER, TYPE_PAYMENT_INTENT, apply_refunded_amount, from_minor_units, insert_once,
-    order_intent,
-};
-use crate::checkout::{self, CheckoutError};
+use apply::{apply, record_event, update_intent_row};
+use decision::{Decision, decide};
 use entities::sea_orm_active_enums::{OrderStatus, PaymentStatus};
 use entities::{orders, payment_transactions};
+use event::{Action, Event, EventObject};
 
 /// What an authentic event did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,73 +97,6 @@ impl WebhookError {
             self,
             WebhookError::Signature(_) | WebhookError::InvalidPayload(_)
         )
-    }
-}
-
-#[derive(Debug, Deserialize)]
-struct Event {
-    id: String,
-    #[serde(rename = "type")]
-    kind: String,
-    created: i64,
-    data: EventData,
-}
-
-#[derive(Debug, Deserialize)]
-struct EventData {
-    object: serde_json::Value,
-}
-
-/// The fields we read from the event's object (a PaymentIntent or a Charge).
-#[derive(Debug, Default, Deserialize)]
-struct EventObject {
-    id: String,
-    #[serde(default)]
-    amount: i64,
-    #[serde(default)]
-    amount_received: i64,
-    #[serde(default)]
-    amount_refunded: i64,
-    #[serde(default)]
-    currency: Option<String>,
-    #[serde(default)]
-    metadata: std::collections::HashMap<String, String>,
-    /// On a Charge: its PaymentIntent.
-    #[serde(default)]
-    payment_intent: Option<String>,
-    #[serde(default)]
-    last_payment_error: Option<LastPaymentError>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct LastPaymentError {
-    code: Option<String>,
-    decline_code: Option<String>,
-    message: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Action {
-    Succeeded,
-    Failed,
-    Processing,
-    Refunded,
-    Record,
-}
-
-impl Action {
-    fn of(kind: &str) -> Option<Self> {
-        Some(match kind {
-            "payment_intent.succeeded" => Action::Succeeded,
-            "payment_intent.payment_failed" => Action::Failed,
-            "payment_intent.processing" => Action::Processing,
-            "charge.refunded" => Action::Refunded,
-            "payment_intent.created"
-            | "payment_intent.canceled"
-            | "payment_intent.requires_action"
-            | "payment_intent.amount_capturable_updated" => Action::Record,
-            _ => return None,
-        })
     }
 }
 
@@ -340,223 +279,4 @@ async fn locate_order(
         .metadata
         .get("order_id")
         .and_then(|id| Uuid::from_str(id).ok()))
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Decision {
-    Move,
-    Unchanged(&'static str),
-    OutOfOrder,
-    /// The order domain would not take the payment.
-    Refused(String),
-}
-
-/// Whether the event moves the order forwards, is already reflected, or is stale.
-/// `already_paid`: the intent's row already shows the payment completed.
-fn decide(
-    action: Action,
-    order: &orders::Model,
-    object: &EventObject,
-    already_paid: bool,
-) -> Decision {
-    use OrderStatus::*;
-    match action {
-        Action::Record => Decision::Unchanged("informational event"),
-        Action::Succeeded => match order.status {
-            Pending | PaymentProcessing | PaymentFailed => {
-                if amount_matches(order, object.amount_received.max(object.amount)) {
-                    Decision::Move
-                } else {
-                    Decision::Unchanged("amount does not match the order total")
-                }
-            }
-            Confirmed => Decision::Unchanged("already paid"),
-            // Closed before this payment landed: the order domain refuses it and the
-            // payment is refunded.
-            Cancelled if !already_paid => Decision::Move,
-            _ => Decision::OutOfOrder,
-        },
-        Action::Failed => match order.status {
-            Pending | PaymentProcessing => Decision::Move,
-            PaymentFailed => Decision::Unchanged("already failed"),
-            _ => Decision::OutOfOrder,
-        },
-        Action::Processing => match order.status {
-            Pending => Decision::Move,
-            PaymentProcessing => Decision::Unchanged("already processing"),
-            _ => Decision::OutOfOrder,
-        },
-        Action::Refunded => {
-            let target = if object.amount_refunded <= 0 {
-                return Decision::Unchanged("nothing refunded");
-            } else if object.amount_refunded >= object.amount {
-                PaymentStatus::Refunded
-            } else {
-                PaymentStatus::PartiallyRefunded
-            };
-            match (&order.payment_status, target) {
-                (PaymentStatus::Completed, _)
-                | (PaymentStatus::PartiallyRefunded, PaymentStatus::Refunded) => Decision::Move,
-                (current, target) if *current == target => {
-                    Decision::Unchanged("refund already recorded")
-                }
-                _ => Decision::OutOfOrder,
-            }
-        }
-    }
-}
-
-fn amount_matches(order: &orders::Model, minor: i64) -> bool {
-    super::to_minor_units(order.total).is_ok_and(|total| total == minor)
-}
-
-/// Inserts the event's ledger row; `false` when its id is already there (a replay).
-async fn record_event(
-    txn: &DatabaseTransaction,
-    event: &Event,
-    order: &orders::Model,
-    object: &EventObject,
-    action: Action,
-    decision: &Decision,
-    now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
-    let status = match action {
-        Action::Succeeded => PaymentStatus::Completed,
-        Action::Failed => PaymentStatus::Failed,
-        Action::Processing => PaymentStatus::Processing,
-        Action::Refunded if object.amount_refunded >= object.amount => PaymentStatus::Refunded,
-        Action::Refunded => PaymentStatus::PartiallyRefunded,
-        Action::Record => order.payment_status,
-    };
-    let amount = match action {
-        Action::Refunded => from_minor_units(object.amount_refunded),
-        _ if object.amount > 0 => from_minor_units(object.amount),
-        _ => order.total,
-    };
-    let outcome = match decision {
-        Decision::Move => "applied".to_string(),
-        Decision::Unchanged(reason) => format!("unchanged: {reason}"),
-        Decision::OutOfOrder => format!("out of order: order was {:?}", order.status),
-        Decision::Refused(reason) => format!("refused: {reason}"),
-    };
-    let row = payment_transactions::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        order_id: Set(order.id),
-        payment_method_id: Set(None),
-        r#type: Set(event.kind.chars().take(50).collect()),
-        status: Set(status),
-        amount: Set(amount),
-        currency: Set(object
-            .currency
-            .as_deref()
-            .map_or_else(|| order.currency.clone(), str::to_ascii_uppercase)),
-        provider: Set(PROVIDER.to_string()),
-        provider_transaction_id: Set(Some(event.id.clone())),
-        provider_response: Set(Some(serde_json::json!({
-            "event_type": event.kind,
-            "event_created": event.created,
-            "object_id": object.id,
-            "outcome": outcome,
-        }))),
-        failure_reason: Set(failure_reason(object).filter(|_| action == Action::Failed)),
-        processed_at: Set(Some(now.into())),
-        created_at: Set(now.into()),
-    };
-    insert_once(txn, row).await
-}
-
-fn failure_reason(object: &EventObject) -> Option<String> {
-    let error = object.last_payment_error.as_ref()?;
-    let mut reason = error
-        .message
-        .clone()
-        .unwrap_or_else(|| "payment failed".to_string());
-    if let Some(code) = error.decline_code.as_ref().or(error.code.as_ref()) {
-        reason.push_str(&format!(" ({code})"));
-    }
-    Some(reason)
-}
-
-/// Moves the order through the order domain; returns its order and payment status
-/// afterwards, or the order domain's reason for refusing a succeeded payment.
-async fn apply(
-    txn: &DatabaseTransaction,
-    action: Action,
-    order: &orders::Model,
-    object: &EventObject,
-) -> Result<Result<(OrderStatus, PaymentStatus), String>, WebhookError> {
-    let checked = |result: Result<(), CheckoutError>| match result {
-        Ok(()) => Ok(Ok(())),
-        Err(error @ (CheckoutError::SoldOut { .. } | CheckoutError::OrderClosed { .. })) => {
-            Ok(Err(error.to_string()))
-        }
-        Err(CheckoutError::Internal(error)) => Err(WebhookError::Database(error)),
-        Err(error) => Err(WebhookError::Order {
-            order_id: order.id,
-            reason: error.to_string(),
-        }),
-    };
-    let moved = match action {
-        Action::Succeeded => checked(checkout::mark_paid(txn, order.id).await.map(drop))?,
-        Action::Failed => checked(checkout::mark_payment_failed(txn, order.id).await.map(drop))?,
-        Action::Processing => checked(
-            checkout::mark_payment_processing(txn, order.id)
-                .await
-                .map(drop),
-        )?,
-        Action::Refunded => {
-            let paid = order_intent(txn, order.id)
-                .await?
-                .map_or(order.total, |row| row.amount);
-            apply_refunded_amount(txn, order, paid, from_minor_units(object.amount_refunded))
-                .await?;
-            Ok(())
-        }
-        Action::Record => Ok(()),
-    };
-    if let Err(reason) = moved {
-        return Ok(Err(reason));
-    }
-    let order = orders::Entity::find_by_id(order.id)
-        .one(txn)
-        .await?
-        .ok_or_else(|| WebhookError::Order {
-            order_id: order.id,
-            reason: "the order disappeared".into(),
-        })?;
-    Ok(Ok((order.status, order.payment_status)))
-}
-
-/// Keeps the intent's own ledger row in step with the last applied event.
-async fn update_intent_row(
-    txn: &DatabaseTransaction,
-    intent_id: &str,
-    action: Action,
-    object: &EventObject,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let status = match action {
-        Action::Succeeded => PaymentStatus::Completed,
-        Action::Failed => PaymentStatus::Failed,
-        Action::Processing => PaymentStatus::Processing,
-        Action::Refunded | Action::Record => return Ok(()),
-    };
-    payment_transactions::Entity::update_many()
-        .col_expr(
-            payment_transactions::Column::Status,
-            payment_transactions::Column::Status.save_as(Expr::value(status)),
-        )
-        .col_expr(
-            payment_transactions::Column::FailureReason,
-            Expr::value(failure_reason(object).filter(|_| action == Action::Failed)),
-        )
-        .col_expr(
-            payment_transactions::Column::ProcessedAt,
-            Expr::value(DateTimeWithTimeZone::from(now)),
-        )
-        .filter(payment_transactions::Column::ProviderTransactionId.eq(intent_id))
-        .filter(payment_transactions::Column::Type.eq(TYPE_PAYMENT_INTENT))
-        .exec(txn)
-        .await?;
-    Ok(())
 }
