@@ -6,6 +6,7 @@ pub mod email;
 pub mod locale;
 pub mod money;
 pub mod password;
+pub mod read;
 pub mod refusal;
 pub mod test_card;
 

@@ -1,0 +1,6 @@
+//! Read models: what the pages show, exactly as the server sends it. Plain data shared by
+//! the server (which fills them) and the browser (which renders them); amounts are
+//! `Money`, reasons are `Refusal` codes, both worded by the view.
+
+pub mod cart;
+pub mod checkout;
