@@ -1,7 +1,7 @@
 //! The bag everywhere: the header's bag link (a plain link to `/cart` without
 //! JavaScript) that opens a drawer, the drawer itself (an accessible modal dialog with
 //! a focus trap, Escape to close, quantity steppers, remove, subtotal and price-change
-//! notices), the product page's "Add to bag" button, and the announcements they make.
+//! notices), and the announcements they make. The product page's button is `add_to_bag`.
 //!
 //! Changes in the drawer are optimistic: the line changes at once, and if the server
 //! refuses, the bag goes back to what it was and the reason is announced.
@@ -10,8 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::cart::{
-    CartDto, CartLineDto, accept_cart_prices, add_to_cart, cart, remove_from_cart,
-    set_cart_quantity,
+    CartDto, CartLineDto, accept_cart_prices, cart, remove_from_cart, set_cart_quantity,
 };
 use crate::components::cart_line_notes::CartLineNotes;
 use crate::components::errors::error_text;
@@ -382,46 +381,5 @@ fn DrawerLine(line: CartLineDto, state: CartState) -> impl IntoView {
                 <span class="cart-line__total">{line.line_total.format(locale)}</span>
             </div>
         </li>
-    }
-}
-
-/// "Add to bag" for the variant chosen on the product page.
-#[component]
-pub fn AddToBag(chosen_variant: RwSignal<Option<String>>, product_name: String) -> impl IntoView {
-    let text = &use_i18n().cart;
-    let state = CartState::get();
-    let pending = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let problem = RwSignal::new(None::<String>);
-    let name = StoredValue::new(product_name);
-    let add = move |_| {
-        message.set(None);
-        problem.set(None);
-        let Some(variant_id) = chosen_variant.get_untracked() else {
-            problem.set(Some(text.choose_options.to_string()));
-            return;
-        };
-        pending.set(true);
-        spawn_local(async move {
-            match add_to_cart(variant_id, 1).await {
-                Ok(fresh) => {
-                    if let Some(state) = state {
-                        state.cart.set(Some(fresh));
-                    }
-                    message.set(Some((text.added)(&name.get_value())));
-                }
-                Err(error) => problem.set(Some(error_text(&error))),
-            }
-            pending.set(false);
-        });
-    };
-    view! {
-        <div class="add-to-bag">
-            <button type="button" class="button button--primary add-to-bag__button" disabled=move || pending.get() on:click=add>
-                {move || if pending.get() { text.adding } else { text.add_to_bag }}
-            </button>
-            <p class="add-to-bag__status" role="status">{move || message.get()}</p>
-            <p class="add-to-bag__error" role="alert">{move || problem.get()}</p>
-        </div>
     }
 }

@@ -1,3 +1,4 @@
+pub mod add_to_bag;
 pub mod atelier_showcase;
 pub mod brand_mark;
 pub mod cart_drawer;

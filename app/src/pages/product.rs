@@ -238,7 +238,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                         compare_at_price=product.compare_at_price.clone()
                         chosen_variant
                     />
-                    <crate::components::cart_drawer::AddToBag chosen_variant product_name=product.name.clone() />
+                    <crate::components::add_to_bag::AddToBag chosen_variant product_name=product.name.clone() />
                     <p class="product__description">{product.description.clone()}</p>
                 </div>
             </div>
