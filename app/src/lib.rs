@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod components;
+pub mod csp;
 pub mod i18n;
 pub mod pages;
 pub mod theme;
@@ -34,6 +35,8 @@ use crate::theme::{ThemeState, requested_theme};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    csp::send_page_policy(&options);
     let theme = requested_theme().map(|theme| theme.as_str());
     let lang = i18n::requested_locale().code();
     view! {

@@ -13,4 +13,7 @@ pub struct AppState {
     pub services: Services,
     /// Mark cookies `Secure` (the site is served over https).
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`); empty
+    /// by default, when the connection's own address is the client's.
+    pub trusted_proxies: std::sync::Arc<[sea_orm::prelude::IpNetwork]>,
 }

@@ -3,6 +3,7 @@
 //! the browser alike, so forms can show the same messages before a round trip.
 
 pub mod email;
+pub mod local_path;
 pub mod locale;
 pub mod money;
 pub mod password;
@@ -11,6 +12,7 @@ pub mod refusal;
 pub mod test_card;
 
 pub use email::Email;
+pub use local_path::LocalPath;
 pub use locale::Locale;
 pub use money::Money;
 pub use password::NewPassword;

@@ -169,6 +169,32 @@ pub enum Refusal {
 
     /// The browser could not reach the store, or could not read its answer.
     Unreachable,
+
+    // Requests refused before any feature runs.
+    /// A state-changing request sent by a page on another site (403).
+    CrossSite,
+    /// A body in an encoding the endpoint is not written for (415).
+    UnsupportedContent,
+    /// A body over the size limit (413).
+    RequestTooLarge,
+    /// The server is at its limit (too many requests at once, or one took too long; 503).
+    Busy,
+
+    // Listings.
+    /// A listing filter that cannot be applied (400).
+    FilterInvalid {
+        param: String,
+    },
+    /// More values for one filter than a listing takes (400).
+    TooManyValues {
+        param: String,
+        max: u32,
+    },
+
+    /// Too many orders awaiting payment for one shopper (429).
+    TooManyPendingOrders {
+        max: u32,
+    },
 }
 
 /// Why a card was declined, from Stripe's `decline_code`: what the shopper can do next

@@ -57,6 +57,41 @@ pub struct Settings {
     pub stripe: StripeSettings,
     /// Unpaid orders' stock holds (`INVENTORY_HOLD_MINUTES`, `INVENTORY_SWEEP_SECONDS`).
     pub reservation_hold: crate::jobs::ReservationHold,
+    /// Guests who never ordered (`GUEST_RETENTION_DAYS`, `GUEST_CLEANUP_SECONDS`).
+    pub guest_retention: crate::jobs::GuestRetention,
+    /// Limits every request shares (`HTTP_*`).
+    pub http: HttpSettings,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`, comma-
+    /// separated addresses or CIDR networks); none by default.
+    pub trusted_proxies: Vec<sea_orm::prelude::IpNetwork>,
+}
+
+/// Limits on every request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpSettings {
+    /// `HTTP_BODY_LIMIT_BYTES`: the largest request body read (default 2 MiB).
+    pub body_limit_bytes: usize,
+    /// `HTTP_REQUEST_TIMEOUT_SECONDS`: the time a response may take (default 30 s).
+    pub request_timeout: std::time::Duration,
+    /// `HTTP_MAX_IN_FLIGHT`: requests served at once (default 256); more wait.
+    pub max_in_flight: usize,
+    /// `HTTP_QUEUE_WAIT_MILLIS`: how long a request waits for a slot (default 10 s).
+    pub queue_wait: std::time::Duration,
+    /// `SHUTDOWN_GRACE_SECONDS`: how long in-flight requests may finish after SIGTERM
+    /// (default 20 s).
+    pub shutdown_grace: std::time::Duration,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        HttpSettings {
+            body_limit_bytes: 2 * 1024 * 1024,
+            request_timeout: std::time::Duration::from_secs(30),
+            max_in_flight: 256,
+            queue_wait: std::time::Duration::from_secs(10),
+            shutdown_grace: std::time::Duration::from_secs(20),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -160,6 +195,18 @@ impl Settings {
             oauth,
             stripe: StripeSettings::from_lookup(var)?,
             reservation_hold: reservation_hold(var)?,
+            guest_retention: guest_retention(&var)?,
+            http: http_settings(var)?,
+            trusted_proxies: var("TRUSTED_PROXIES")
+                .map(|list| {
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|entry| !entry.is_empty())
+                        .map(|entry| parse_var("TRUSTED_PROXIES", entry))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+                .transpose()?
+                .unwrap_or_default(),
         };
         let production = settings.leptos.env == leptos::config::Env::PROD
             || var("LEPTOS_ENV").is_some_and(|env| env.trim().eq_ignore_ascii_case("prod"));
@@ -211,6 +258,61 @@ fn reservation_hold(
         });
     }
     Ok(crate::jobs::ReservationHold { hold, every })
+}
+
+fn guest_retention(
+    var: &impl Fn(&str) -> Option<String>,
+) -> Result<crate::jobs::GuestRetention, ConfigError> {
+    let defaults = crate::jobs::GuestRetention::default();
+    let keep = var("GUEST_RETENTION_DAYS")
+        .map(|days| parse_var::<u64>("GUEST_RETENTION_DAYS", &days))
+        .transpose()?
+        .map_or(defaults.keep, |days| {
+            std::time::Duration::from_secs(days.saturating_mul(24 * 3600))
+        });
+    let every = var("GUEST_CLEANUP_SECONDS")
+        .map(|seconds| parse_var::<u64>("GUEST_CLEANUP_SECONDS", &seconds))
+        .transpose()?
+        .map_or(defaults.every, std::time::Duration::from_secs);
+    if every.is_zero() {
+        return Err(ConfigError::Invalid {
+            var: "GUEST_CLEANUP_SECONDS",
+            reason: "must be at least 1".into(),
+        });
+    }
+    Ok(crate::jobs::GuestRetention { keep, every })
+}
+
+fn http_settings(var: impl Fn(&str) -> Option<String>) -> Result<HttpSettings, ConfigError> {
+    let defaults = HttpSettings::default();
+    let number = |name: &'static str| -> Result<Option<u64>, ConfigError> {
+        let value = var(name)
+            .map(|value| parse_var::<u64>(name, &value))
+            .transpose()?;
+        if value == Some(0) && name != "HTTP_QUEUE_WAIT_MILLIS" {
+            return Err(ConfigError::Invalid {
+                var: name,
+                reason: "must be at least 1".into(),
+            });
+        }
+        Ok(value)
+    };
+    let seconds = std::time::Duration::from_secs;
+    Ok(HttpSettings {
+        body_limit_bytes: number("HTTP_BODY_LIMIT_BYTES")?
+            .map_or(defaults.body_limit_bytes, |bytes| {
+                usize::try_from(bytes).unwrap_or(usize::MAX)
+            }),
+        request_timeout: number("HTTP_REQUEST_TIMEOUT_SECONDS")?
+            .map_or(defaults.request_timeout, seconds),
+        max_in_flight: number("HTTP_MAX_IN_FLIGHT")?.map_or(defaults.max_in_flight, |slots| {
+            // Tokio's semaphore holds at most usize::MAX >> 3 permits.
+            usize::try_from(slots).unwrap_or(usize::MAX).min(1 << 20)
+        }),
+        queue_wait: number("HTTP_QUEUE_WAIT_MILLIS")?
+            .map_or(defaults.queue_wait, std::time::Duration::from_millis),
+        shutdown_grace: number("SHUTDOWN_GRACE_SECONDS")?.map_or(defaults.shutdown_grace, seconds),
+    })
 }
 
 fn parse_var<T>(var: &'static str, value: &str) -> Result<T, ConfigError>
@@ -286,6 +388,26 @@ mod tests {
         assert_eq!(derived.base_url, "http://127.0.0.1:4100");
         let explicit = settings(&[("APP_BASE_URL", "https://luxeverse.example/")]).unwrap();
         assert_eq!(explicit.base_url, "https://luxeverse.example");
+    }
+
+    #[test]
+    fn request_limits_have_defaults_and_refuse_zero() {
+        assert_eq!(settings(&[]).unwrap().http, HttpSettings::default());
+        let set = settings(&[
+            ("HTTP_BODY_LIMIT_BYTES", "1024"),
+            ("HTTP_MAX_IN_FLIGHT", "4"),
+            ("HTTP_QUEUE_WAIT_MILLIS", "0"),
+        ])
+        .unwrap();
+        assert_eq!(set.http.body_limit_bytes, 1024);
+        assert_eq!(set.http.max_in_flight, 4);
+        assert!(set.http.queue_wait.is_zero());
+        assert!(settings(&[]).unwrap().trusted_proxies.is_empty());
+        let proxies = settings(&[("TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1")]).unwrap();
+        assert_eq!(proxies.trusted_proxies.len(), 2);
+        assert!(settings(&[("TRUSTED_PROXIES", "not-an-ip")]).is_err());
+        let error = settings(&[("HTTP_MAX_IN_FLIGHT", "0")]).unwrap_err();
+        assert!(error.to_string().contains("HTTP_MAX_IN_FLIGHT"), "{error}");
     }
 
     #[test]

@@ -1,10 +1,20 @@
-//! Background jobs that run beside the HTTP server.
+//! Background jobs that run beside the HTTP server, on a timer each. Every job is safe
+//! with several servers on one database and idempotent, so a run that fails or overlaps
+//! another server's does no harm:
+//!
+//! - the reservation sweeper locks each expired order with `FOR NO KEY UPDATE SKIP
+//!   LOCKED` and re-checks it under the lock, so an order is cancelled (and its stock
+//!   released) once, by whichever server gets it;
+//! - the guest clean-up takes a transaction-level advisory lock; a second server
+//!   skips the run.
 
+use std::future::Future;
 use std::time::Duration;
 
 use sea_orm::DatabaseConnection;
+use services::auth::guests;
 use services::inventory;
-use tokio::task::JoinHandle;
+use tokio::task::JoinSet;
 
 /// How long an order may hold stock while awaiting payment, and how often to look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,31 +35,87 @@ impl Default for ReservationHold {
     }
 }
 
-/// Releases the stock of orders left unpaid past the hold time, every `every`, for as long
-/// as the server runs. A failed sweep is logged and retried at the next tick.
-pub fn spawn_reservation_sweeper(db: DatabaseConnection, hold: ReservationHold) -> JoinHandle<()> {
-    tokio::spawn(async move {
-        let older_than = match chrono::Duration::from_std(hold.hold) {
-            Ok(duration) => duration,
-            Err(error) => {
-                tracing::error!(%error, "the inventory hold time is out of range; no sweeper");
-                return;
-            }
-        };
-        let mut ticks = tokio::time::interval(hold.every);
-        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            ticks.tick().await;
-            match inventory::release_expired(&db, older_than).await {
-                Ok(0) => {}
-                Ok(released) => {
-                    tracing::info!(
-                        released,
-                        "released the stock of unpaid orders past their hold"
-                    );
-                }
-                Err(error) => tracing::warn!(%error, "reservation sweep failed"),
-            }
+/// How long a guest who never ordered is kept after its last visit, and how often to look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GuestRetention {
+    /// `GUEST_RETENTION_DAYS` (default 30).
+    pub keep: Duration,
+    /// `GUEST_CLEANUP_SECONDS` (default an hour).
+    pub every: Duration,
+}
+
+impl Default for GuestRetention {
+    fn default() -> Self {
+        GuestRetention {
+            keep: Duration::from_secs(30 * 24 * 3600),
+            every: Duration::from_secs(3600),
         }
-    })
+    }
+}
+
+/// Starts every job; aborting the set stops them.
+pub fn spawn_all(
+    db: DatabaseConnection,
+    hold: ReservationHold,
+    guests: GuestRetention,
+) -> JoinSet<()> {
+    let mut jobs = JoinSet::new();
+    match chrono::Duration::from_std(hold.hold) {
+        Ok(older_than) => {
+            let db = db.clone();
+            jobs.spawn(every(hold.every, "reservation sweep", move || {
+                let db = db.clone();
+                async move {
+                    let released = inventory::release_expired(&db, older_than).await?;
+                    if released > 0 {
+                        tracing::info!(
+                            released,
+                            "released the stock of unpaid orders past their hold"
+                        );
+                    }
+                    Ok::<_, inventory::InventoryError>(())
+                }
+            }));
+        }
+        Err(error) => {
+            tracing::error!(%error, "the inventory hold time is out of range; no sweeper")
+        }
+    }
+    match chrono::Duration::from_std(guests.keep) {
+        Ok(retention) => {
+            jobs.spawn(every(guests.every, "guest clean-up", move || {
+                let db = db.clone();
+                async move {
+                    match guests::remove_stale(&db, retention, chrono::Utc::now()).await? {
+                        Some(removed) if removed.guests > 0 => {
+                            tracing::info!(removed = removed.guests, "removed stale guests");
+                        }
+                        Some(_) => {}
+                        None => tracing::debug!("another server is cleaning up guests"),
+                    }
+                    Ok::<_, sea_orm::DbErr>(())
+                }
+            }));
+        }
+        Err(error) => tracing::error!(%error, "the guest retention is out of range; no clean-up"),
+    }
+    jobs
+}
+
+/// Runs `job` every `period` for as long as the server runs; a failed run is logged and
+/// the next tick tries again.
+async fn every<F, Fut, E>(period: Duration, name: &'static str, job: F)
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+    E: std::fmt::Display,
+{
+    let mut ticks = tokio::time::interval(period);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = job().await {
+            tracing::warn!(%error, job = name, "background job failed");
+        }
+    }
 }

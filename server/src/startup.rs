@@ -1,5 +1,6 @@
 //! Building the axum application and serving it.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use app::{App, shell, state::AppState};
@@ -24,6 +25,9 @@ use tracing::Level;
 
 use crate::config::Settings;
 use crate::database::{self, DatabaseError};
+use crate::middleware::{
+    HeaderPolicy, Limits, SiteOrigin, limit_requests, refuse_cross_site, security_headers,
+};
 use crate::routes::health::health;
 use crate::routes::oauth;
 use crate::routes::stripe_webhook;
@@ -34,6 +38,8 @@ pub struct Application {
     router: Router,
     db: DatabaseConnection,
     reservation_hold: crate::jobs::ReservationHold,
+    guest_retention: crate::jobs::GuestRetention,
+    shutdown_grace: Duration,
 }
 
 impl Application {
@@ -69,6 +75,7 @@ impl Application {
         let state = AppState {
             leptos_options: settings.leptos.clone(),
             secure_cookies: settings.base_url.starts_with("https://"),
+            trusted_proxies: settings.trusted_proxies.clone().into(),
             services: Services {
                 db: db.clone(),
                 base_url: settings.base_url.clone(),
@@ -82,9 +89,11 @@ impl Application {
         };
         Ok(Self {
             listener,
-            router: router(state),
+            router: router(state, &settings.http),
             db,
             reservation_hold: settings.reservation_hold,
+            guest_retention: settings.guest_retention,
+            shutdown_grace: settings.http.shutdown_grace,
         })
     }
 
@@ -99,14 +108,21 @@ impl Application {
         &self.db
     }
 
-    /// Serves until the future resolves (Ctrl-C / SIGTERM in `main`).
+    /// Serves until the future resolves (Ctrl-C / SIGTERM in `main`): then it stops
+    /// accepting connections, lets in-flight requests finish for up to the grace period
+    /// (`SHUTDOWN_GRACE_SECONDS`), stops the background jobs and returns.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "LuxeVerse is listening");
-        let sweeper =
-            crate::jobs::spawn_reservation_sweeper(self.db.clone(), self.reservation_hold);
+        let mut jobs =
+            crate::jobs::spawn_all(self.db.clone(), self.reservation_hold, self.guest_retention);
+        let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let shutdown = async move {
+            shutdown.await;
+            let _ = stopping_tx.send(());
+        };
         // Connection info gives server functions the client's address (rate limits, audit).
         let served = axum::serve(
             self.listener,
@@ -114,9 +130,22 @@ impl Application {
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await;
-        sweeper.abort();
-        served
+        .into_future();
+        tokio::pin!(served);
+        let grace = self.shutdown_grace;
+        let result = tokio::select! {
+            result = &mut served => result,
+            // Once shutdown starts, in-flight requests have the grace period to finish.
+            () = async {
+                let _ = stopping_rx.await;
+                tokio::time::sleep(grace).await;
+            } => {
+                tracing::warn!(?grace, "requests still in flight after the grace period; exiting");
+                Ok(())
+            }
+        };
+        jobs.abort_all();
+        result
     }
 }
 
@@ -168,10 +197,21 @@ fn development_secret() -> std::io::Result<String> {
 }
 
 /// The whole HTTP surface: non-Leptos routes, Leptos pages and server functions, static
-/// files, and the request-id / tracing layers around them.
-pub fn router(state: AppState) -> Router {
+/// files, and the layers around them (see `middleware`: security headers, limits,
+/// cross-site refusal, the caller; request ids and tracing outermost).
+pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
+    let site = Arc::new(SiteOrigin::from_base_url(&state.services.base_url));
+    let header_policy = Arc::new(HeaderPolicy {
+        https: state.secure_cookies,
+    });
+    let limits = Arc::new(Limits::new(
+        http.body_limit_bytes,
+        http.request_timeout,
+        http.max_in_flight,
+        http.queue_wait,
+    ));
     Router::new()
         .route("/health", get(health))
         .route("/auth/oauth/{provider}/start", get(oauth::start))
@@ -193,6 +233,17 @@ pub fn router(state: AppState) -> Router {
             crate::middleware::resolve_caller,
         ))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            site,
+            refuse_cross_site,
+        ))
+        .layer(axum::middleware::from_fn_with_state(limits, limit_requests))
+        // Handlers that extract the body themselves (the webhook) use the same limit.
+        .layer(axum::extract::DefaultBodyLimit::max(http.body_limit_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            header_policy,
+            security_headers,
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()
@@ -236,7 +287,5 @@ pub async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutting down");
-    // Give in-flight requests a moment; axum's graceful shutdown waits for them.
-    tokio::time::sleep(Duration::from_millis(10)).await;
+    tracing::info!("shutting down: no new connections; finishing requests in flight");
 }

@@ -1,5 +1,9 @@
 //! Password hashing with argon2id (the `argon2` crate's defaults: 19 MiB, 2 passes),
 //! stored as PHC strings so parameters can be raised later without breaking old hashes.
+//!
+//! Hashing takes tens of milliseconds of CPU, so services call [`hash`] and [`verify`]:
+//! they run on Tokio's blocking threads, at most one per core at a time, so a burst of
+//! sign-ins queues there and never stalls the async workers that render pages.
 
 use argon2::Argon2;
 use argon2::password_hash::{
@@ -27,6 +31,39 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
                 .verify_password(password.as_bytes(), &hash)
                 .is_ok()
         })
+        .unwrap_or(false)
+}
+
+/// At most this many hashes run at once (one per core); the rest wait their turn.
+static HASHING_SLOTS: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    });
+
+/// Runs CPU-heavy `work` on a blocking thread, within the hashing slots.
+async fn off_the_workers<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, HashError> {
+    let _slot = HASHING_SLOTS
+        .acquire()
+        .await
+        .map_err(|error| HashError(error.to_string()))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| HashError(error.to_string()))
+}
+
+/// [`hash_password`], off the async workers.
+pub async fn hash(password: &str) -> Result<String, HashError> {
+    let password = password.to_owned();
+    off_the_workers(move || hash_password(&password)).await?
+}
+
+/// [`verify_password`], off the async workers.
+pub async fn verify(password: &str, stored: &str) -> bool {
+    let (password, stored) = (password.to_owned(), stored.to_owned());
+    off_the_workers(move || verify_password(&password, &stored))
+        .await
         .unwrap_or(false)
 }
 

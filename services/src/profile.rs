@@ -14,10 +14,10 @@ use serde_json::json;
 
 use crate::auth::accounts::parse_name;
 use crate::auth::audit::{self, AuditEntry};
-use crate::auth::rate_limit::{self, PER_ACCOUNT};
+use crate::auth::rate_limit::{self, Attempt, Key, PER_ACCOUNT};
 use crate::auth::sessions::SessionToken;
 use crate::auth::{AuthError, RequestContext};
-use crate::password::{HashError, hash_password, verify_password};
+use crate::password::{self, HashError};
 use domain::Refusal;
 use domain::email::Email;
 use domain::password::NewPassword;
@@ -304,12 +304,17 @@ pub async fn change_password(
     change: &PasswordChange,
     context: &RequestContext,
 ) -> Result<users::Model, ProfileError> {
-    rate_limit::check(
+    // Counted (and recorded as a wrong guess) before the current password is checked.
+    let attempt = rate_limit::attempt(
         db,
-        audit::PASSWORD_CHANGE_FAILED,
-        Some(user.id),
-        context,
-        PER_ACCOUNT,
+        Attempt {
+            action: audit::PASSWORD_CHANGE_FAILED,
+            entity_type: "user",
+            subject: user.id,
+            actor: Some(user.id),
+            context,
+        },
+        &[(Key::SubjectFromNetwork, PER_ACCOUNT)],
     )
     .await?;
 
@@ -328,7 +333,7 @@ pub async fn change_password(
             false
         }
         Some(stored) => {
-            let matches = verify_password(&change.current_password, stored);
+            let matches = password::verify(&change.current_password, stored).await;
             if !matches {
                 wrong_current = true;
                 issues.push((ProfileField::CurrentPassword, Refusal::CurrentPasswordWrong));
@@ -344,26 +349,14 @@ pub async fn change_password(
         }
         Ok(_) => {}
     }
-    if wrong_current {
-        audit::record(
-            db,
-            AuditEntry {
-                action: audit::PASSWORD_CHANGE_FAILED,
-                actor: Some(user.id),
-                entity_type: "user",
-                entity_id: user.id,
-                old_values: None,
-                new_values: None,
-                context,
-            },
-        )
-        .await?;
+    if !wrong_current {
+        rate_limit::forgive(db, attempt).await?;
     }
     if !issues.is_empty() {
         return Err(ProfileError::Invalid(issues));
     }
 
-    let password_hash = hash_password(&change.new_password)?;
+    let password_hash = password::hash(&change.new_password).await?;
     let txn = db.begin().await?;
     let ended = sessions::Entity::delete_many()
         .filter(sessions::Column::UserId.eq(user.id))

@@ -43,14 +43,10 @@ pub struct UserSummary {
     pub is_admin: bool,
 }
 
-/// Where to go after signing in: only paths on this site, never another origin.
+/// Where to go after signing in: only paths on this site (`domain::LocalPath`), never
+/// another origin; the account otherwise.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_string()
-        }
-        _ => "/account".to_string(),
-    }
+    domain::LocalPath::or(next, "/account").to_string()
 }
 
 #[cfg(feature = "ssr")]
@@ -163,7 +159,9 @@ pub async fn verify_email(token: String) -> Result<Result<String, domain::Refusa
 #[server(endpoint = "auth/resend_verification")]
 pub async fn resend_verification() -> Result<(), ApiError> {
     let ctx = crate::api::context::Ctx::load().await?;
-    server::send_verification_in_background(&ctx, ctx.user()?);
+    let user = ctx.user()?;
+    services::auth::recovery::allow_resend(&ctx.services.db, user, &ctx.request).await?;
+    server::send_verification_in_background(&ctx, user);
     Ok(())
 }
 
@@ -266,6 +264,8 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/account");
         assert_eq!(safe_next(Some("//evil.example")), "/account");
         assert_eq!(safe_next(Some("/\\evil.example")), "/account");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/account");
+        assert_eq!(safe_next(Some("/\n")), "/account");
         assert_eq!(safe_next(None), "/account");
     }
 }

@@ -56,16 +56,12 @@ pub struct ListingPageDto {
     pub facets: FacetsDto,
 }
 
-/// What a listing request came to: a page, or a message about a bad filter.
+/// What a listing request came to: a page, or the refusal of a bad filter (worded in
+/// the request's language; the answer is a 400).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ListingOutcome {
     Page(Box<ListingPageDto>),
     Invalid(String),
-}
-
-/// The shopper-facing message for a refused query string.
-pub fn invalid_filter_message(detail: &str) -> String {
-    format!("We could not apply these filters: {detail}.")
 }
 
 #[cfg(feature = "ssr")]
@@ -133,9 +129,9 @@ pub async fn list_products(params: Vec<(String, String)>) -> Result<ListingOutco
     let mut query = match ListingQuery::from_pairs(&params) {
         Ok(query) => query,
         Err(error) => {
-            return Ok(ListingOutcome::Invalid(invalid_filter_message(
-                &error.to_string(),
-            )));
+            tracing::debug!(%error, "listing filters refused");
+            let refused = ApiError::new(error.refusal());
+            return Ok(ListingOutcome::Invalid(refused.message));
         }
     };
     // Product names come in the shopper's language unless the URL asks for one.

@@ -241,13 +241,16 @@ pub async fn place_order(
         shipping_address,
         shipping_method: server::given(&shipping_method),
         coupon_code,
+        context: ctx.request.clone(),
     };
     match checkout::place_order(db, request).await {
         Ok(placed) => Ok(PlaceOutcome::Placed {
             order_number: placed.order_number,
             total: Money::new(placed.totals.total, &placed.totals.currency),
         }),
-        Err(error @ CheckoutError::Internal(_)) => Err(error.into()),
+        Err(error @ (CheckoutError::Internal(_) | CheckoutError::TooManyPending { .. })) => {
+            Err(error.into())
+        }
         Err(CheckoutError::InvalidAddress(issues)) => Ok(PlaceOutcome::Refused(
             issues
                 .into_iter()

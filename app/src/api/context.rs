@@ -29,21 +29,26 @@ use services::cart::CartOwner;
 pub struct Caller {
     pub token: Option<SessionToken>,
     pub session: Option<(session_rows::Model, users::Model)>,
+    /// The client's address (through trusted proxies only; see `server::middleware`).
+    pub ip: Option<std::net::IpAddr>,
 }
 
 impl Caller {
-    /// Looks the request's session cookie up (no query without one).
+    /// Looks the request's session cookie up (no query without one); `secure`: the site
+    /// is served over https (the cookie's name differs).
     pub async fn resolve(
         services: &Services,
         headers: &http::HeaderMap,
+        secure: bool,
     ) -> Result<Caller, sea_orm::DbErr> {
-        let Some(token) = cookies::session_token(headers) else {
+        let Some(token) = cookies::session_token(headers, secure) else {
             return Ok(Caller::default());
         };
         let session = sessions::resolve(&services.db, &token).await?;
         Ok(Caller {
             token: Some(token),
             session,
+            ip: None,
         })
     }
 }
@@ -92,15 +97,17 @@ impl Ctx {
         let caller = match parts.extensions.get::<Caller>() {
             Some(caller) => caller.clone(),
             // Outside the routed paths (the not-found fallback) no middleware ran.
-            None => Caller::resolve(&state.services, &parts.headers)
+            None => Caller::resolve(&state.services, &parts.headers, state.secure_cookies)
                 .await
                 .map_err(ApiError::internal)?,
         };
         let request = RequestContext {
-            ip: parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|info| info.0.ip()),
+            ip: caller.ip.or_else(|| {
+                parts
+                    .extensions
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|info| info.0.ip())
+            }),
             user_agent: parts
                 .headers
                 .get(USER_AGENT)
@@ -172,6 +179,7 @@ impl Ctx {
         self.caller = Caller {
             token: Some(token),
             session: Some(session),
+            ip: self.caller.ip,
         };
         Ok(Some(shopper))
     }

@@ -7,8 +7,17 @@
 use crate::theme::Theme;
 use domain::Locale;
 
-/// The session (a signed-in shopper's or a guest's bag identity).
+/// The session (a signed-in shopper's or a guest's bag identity), over plain http.
 pub const SESSION: &str = "lv_session";
+/// The session over https: the `__Host-` prefix makes the browser refuse the cookie
+/// unless it is `Secure`, for `Path=/` and without `Domain`, so a sibling subdomain
+/// cannot plant a session of its choosing.
+pub const SECURE_SESSION: &str = "__Host-lv_session";
+
+/// The session cookie's name on a site served over https (`secure`) or not.
+pub fn session_name(secure: bool) -> &'static str {
+    if secure { SECURE_SESSION } else { SESSION }
+}
 /// The shopper's explicit language choice.
 pub const LOCALE: &str = "lv_lang";
 /// The theme chosen with the toggle (written by the browser).
@@ -88,9 +97,10 @@ mod server {
             .find_map(|header| find(header, name))
     }
 
-    /// The session token the browser sent, if it has the shape of one we issued.
-    pub fn session_token(headers: &HeaderMap) -> Option<SessionToken> {
-        read(headers, SESSION).and_then(SessionToken::from_cookie)
+    /// The session token the browser sent, if it has the shape of one we issued. Over
+    /// https only the `__Host-` cookie counts.
+    pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<SessionToken> {
+        read(headers, session_name(secure)).and_then(SessionToken::from_cookie)
     }
 
     /// The language the request's cookie asks for.
@@ -123,7 +133,7 @@ mod server {
     /// Starts (or replaces) the browser's session.
     pub fn session(token: &SessionToken, secure: bool) -> String {
         set_cookie(
-            SESSION,
+            session_name(secure),
             token.as_str(),
             "/",
             SESSION_TTL.num_seconds(),
@@ -133,7 +143,7 @@ mod server {
 
     /// Removes the session cookie.
     pub fn clear_session(secure: bool) -> String {
-        set_cookie(SESSION, "", "/", 0, secure)
+        set_cookie(session_name(secure), "", "/", 0, secure)
     }
 
     /// Carries the merge report (its first lines) to the next bag read.
@@ -182,25 +192,32 @@ mod server {
         fn the_session_cookie_is_httponly_lax_and_secure_over_https() {
             let token = SessionToken::generate();
             let cookie = session(&token, true);
-            assert!(cookie.starts_with(&format!("lv_session={}", token.as_str())));
+            assert!(cookie.starts_with(&format!("__Host-lv_session={}", token.as_str())));
+            assert!(cookie.contains("Path=/;"));
+            assert!(!cookie.contains("Domain"));
             assert!(cookie.contains("HttpOnly"));
             assert!(cookie.contains("SameSite=Lax"));
             assert!(cookie.contains("Secure"));
-            assert!(!session(&token, false).contains("Secure"));
+            let plain = session(&token, false);
+            assert!(plain.starts_with("lv_session=") && !plain.contains("Secure"));
             assert!(clear_session(false).contains("Max-Age=0"));
         }
 
         #[test]
         fn only_well_formed_tokens_are_read() {
             let token = SessionToken::generate();
-            let found = session_token(&headers(&format!(
-                "lv_theme=dark; lv_session={}",
-                token.as_str()
-            )));
-            assert_eq!(found, Some(token));
-            assert_eq!(session_token(&headers("lv_session=short")), None);
-            assert_eq!(session_token(&headers("lv_session=' OR 1=1 --")), None);
-            assert_eq!(session_token(&HeaderMap::new()), None);
+            let sent = headers(&format!("lv_theme=dark; lv_session={}", token.as_str()));
+            assert_eq!(session_token(&sent, false), Some(token.clone()));
+            // Over https a cookie without the prefix (one a subdomain could set) is ignored.
+            assert_eq!(session_token(&sent, true), None);
+            let prefixed = headers(&format!("__Host-lv_session={}", token.as_str()));
+            assert_eq!(session_token(&prefixed, true), Some(token));
+            assert_eq!(session_token(&headers("lv_session=short"), false), None);
+            assert_eq!(
+                session_token(&headers("lv_session=' OR 1=1 --"), false),
+                None
+            );
+            assert_eq!(session_token(&HeaderMap::new(), false), None);
         }
 
         #[test]

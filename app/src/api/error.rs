@@ -59,9 +59,15 @@ mod server {
         use Refusal as R;
         match refusal {
             R::SignInRequired | R::SessionExpired => StatusCode::UNAUTHORIZED,
-            R::Forbidden | R::TestCardsOnly | R::SuperAdminOnly => StatusCode::FORBIDDEN,
+            R::Forbidden | R::TestCardsOnly | R::SuperAdminOnly | R::CrossSite => {
+                StatusCode::FORBIDDEN
+            }
+            R::UnsupportedContent => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            R::RequestTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            R::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            R::FilterInvalid { .. } | R::TooManyValues { .. } => StatusCode::BAD_REQUEST,
             R::Internal | R::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
-            R::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            R::RateLimited { .. } | R::TooManyPendingOrders { .. } => StatusCode::TOO_MANY_REQUESTS,
             R::AddressNotFound | R::OrderNotFound | R::NotInBag | R::PieceGone | R::UnknownUser => {
                 StatusCode::NOT_FOUND
             }

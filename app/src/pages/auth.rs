@@ -9,12 +9,21 @@ use crate::components::errors::refusal_words;
 use crate::components::form::{FormAlert, TextField};
 use crate::components::save_result::{field_error, form_error};
 use crate::i18n::use_i18n;
+use domain::LocalPath;
 use domain::email::Email;
 use domain::password::NewPassword;
 
+/// The `next` the page was opened with, when it is a path on this site.
 fn next_param() -> Signal<String> {
     let query = use_query_map();
-    Signal::derive(move || query.read().get("next").unwrap_or_default())
+    Signal::derive(move || {
+        query
+            .read()
+            .get("next")
+            .and_then(|next| LocalPath::parse(&next))
+            .map(|next| next.to_string())
+            .unwrap_or_default()
+    })
 }
 
 #[component]
@@ -35,7 +44,7 @@ pub fn SignInPage() -> impl IntoView {
         if next.is_empty() {
             "/register".to_string()
         } else {
-            format!("/register?next={next}")
+            format!("/register?next={}", LocalPath::query_value(&next))
         }
     };
 

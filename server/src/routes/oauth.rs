@@ -2,14 +2,12 @@
 //! of OAuth2 sign-in (authorization code + PKCE + state). The pending login travels in
 //! a short-lived, signed, HttpOnly cookie scoped to these paths.
 
-use std::net::SocketAddr;
-
 use app::api::context::Caller;
 use app::api::cookies;
 use app::i18n::Locale;
 use app::state::AppState;
 use axum::Extension;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entities::sea_orm_active_enums::UserRole;
@@ -67,7 +65,6 @@ pub async fn callback(
     State(state): State<AppState>,
     Path(provider): Path<String>,
     Query(params): Query<CallbackParams>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,
 ) -> Response {
@@ -105,7 +102,7 @@ pub async fn callback(
         }
     };
     let context = RequestContext {
-        ip: Some(peer.ip()),
+        ip: caller.ip,
         user_agent: headers
             .get(header::USER_AGENT)
             .and_then(|value| value.to_str().ok())
@@ -117,6 +114,7 @@ pub async fn callback(
     let Caller {
         token: browser_token,
         session: signed_in,
+        ..
     } = caller;
     let (current, guest_session) = match signed_in {
         Some((session, user)) if user.role == UserRole::Guest => (None, Some(session.id)),

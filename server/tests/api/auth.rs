@@ -152,7 +152,7 @@ async fn a_wrong_password_is_refused_on_the_password_field_and_audited() {
 }
 
 #[tokio::test]
-async fn repeated_failures_lock_the_account_for_a_while() {
+async fn repeated_failures_from_one_address_make_it_wait() {
     let app = spawn_app().await;
     app.register("Ada", "ada@example.com", PASSWORD).await;
     for _ in 0..5 {

@@ -210,6 +210,7 @@ fn order_for(owner: CartOwner, country: &str, coupon: Option<&str>) -> PlaceOrde
         shipping_address: ShippingAddressInput::New(Box::new(address(country))),
         shipping_method: None,
         coupon_code: coupon.map(str::to_string),
+        context: Default::default(),
     }
 }
 
@@ -237,9 +238,14 @@ async fn fifty_concurrent_checkouts_sell_exactly_the_seven_in_stock() {
         .await
         .unwrap();
     let mut tasks = tokio::task::JoinSet::new();
-    for owner in owners {
+    for (n, owner) in owners.into_iter().enumerate() {
         let pool = pool.clone();
-        tasks.spawn(async move { place_order(&pool, order_for(owner, "US", None)).await });
+        // Fifty different shoppers (one address each: unpaid orders are capped per email).
+        let order = PlaceOrder {
+            contact_email: format!("shopper{n}@example.test"),
+            ..order_for(owner, "US", None)
+        };
+        tasks.spawn(async move { place_order(&pool, order).await });
     }
     let (mut placed, mut sold_out): (Vec<PlacedOrder>, Vec<String>) = (Vec::new(), Vec::new());
     while let Some(result) = tasks.join_next().await {

@@ -101,7 +101,7 @@ async fn a_bad_parameter_gets_a_friendly_message_not_a_500() {
         );
         let html = response.text().await.unwrap();
         assert!(
-            html.contains("We could not apply these filters"),
+            html.contains("We could not apply the “"),
             "{path}: no message"
         );
         assert!(html.contains(r#"role="alert""#), "{path}");

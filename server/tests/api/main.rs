@@ -24,5 +24,7 @@ mod refusals_i18n;
 mod restart;
 mod schema;
 mod search;
+mod security;
 mod seed;
 mod seed_scaled;
+mod two_servers;

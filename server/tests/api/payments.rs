@@ -59,6 +59,21 @@ impl TestApp {
         .expect("order is inserted")
     }
 
+    /// The loyalty points `order` earned, and what is left of them after reversals.
+    async fn order_points(&self, order_id: Uuid) -> (i32, i32) {
+        let rows = entities::loyalty_points::Entity::find()
+            .filter(entities::loyalty_points::Column::OrderId.eq(order_id))
+            .all(&self.db)
+            .await
+            .unwrap();
+        let earned = rows
+            .iter()
+            .filter(|row| row.points > 0)
+            .map(|row| row.points)
+            .sum();
+        (earned, rows.iter().map(|row| row.points).sum())
+    }
+
     async fn order(&self, id: Uuid) -> orders::Model {
         orders::Entity::find_by_id(id)
             .one(&self.db)
@@ -608,6 +623,8 @@ async fn refunds_update_the_payment_status() {
         app.order(order.id).await.payment_status,
         PaymentStatus::PartiallyRefunded
     );
+    // The points the order earned go back with the money: a quarter of 50 points.
+    assert_eq!(app.order_points(order.id).await, (50, 38));
 
     let rest = payments::refund_payment(&app.db, &payments, order.id, None, chrono::Utc::now())
         .await
@@ -620,6 +637,8 @@ async fn refunds_update_the_payment_status() {
     let after = app.order(order.id).await;
     assert_eq!(after.payment_status, PaymentStatus::Refunded);
     assert_eq!(after.status, OrderStatus::Confirmed);
+    // All of them once refunded in full; the agreeing events take nothing more.
+    assert_eq!(app.order_points(order.id).await, (50, 0));
     let refunds: Vec<Decimal> = app
         .rows_of_type(order.id, "refund")
         .await
@@ -844,4 +863,27 @@ async fn without_stripe_keys_the_app_pays_through_its_own_local_fake() {
     }
     // The test's own fake saw nothing: the app used the one it started.
     assert_eq!(app.stripe.payment_intent_count(), 0);
+}
+
+#[tokio::test]
+async fn a_payment_in_another_currency_never_pays_the_order() {
+    let app = spawn_app().await;
+    let (order, _, intent) = app.order_with_intent("25.00").await;
+    let mut paid_in_euros = succeeded_intent(&intent.id, &order, 2_500);
+    paid_in_euros["currency"] = json!("eur");
+    let payload = intent_event(
+        "evt_other_currency",
+        "payment_intent.succeeded",
+        paid_in_euros,
+        unix_now(),
+    );
+    let response = app
+        .post_webhook(&payload, Some(&app.stripe.sign_now(&payload)))
+        .await;
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["result"], "unchanged", "{body}");
+    let unchanged = app.order(order.id).await;
+    assert_eq!(unchanged.status, OrderStatus::Pending);
+    assert_eq!(unchanged.payment_status, PaymentStatus::Pending);
 }

@@ -11,10 +11,10 @@ use sea_orm::{
 use serde_json::json;
 
 use super::audit::{self, AuditEntry};
-use super::rate_limit::{self, PER_ACCOUNT, PER_IP};
+use super::rate_limit::{self, Attempt, Key, PER_ACCOUNT, PER_IP};
 use super::sessions::{self, SessionToken};
 use super::{AuthError, RequestContext};
-use crate::password::{hash_password, verify_password};
+use crate::password::{self, hash_password};
 use domain::email::Email;
 use domain::password::NewPassword;
 use entities::sea_orm_active_enums::UserRole;
@@ -57,7 +57,18 @@ pub async fn register(
     let email = Email::parse(&form.email)?;
     let name = parse_name(&form.name)?;
     let password = NewPassword::parse(&form.password, Some(email.local_part()))?;
-    rate_limit::check(db, audit::REGISTERED, None, context, PER_IP).await?;
+    rate_limit::attempt(
+        db,
+        Attempt {
+            action: audit::REGISTRATION_ATTEMPTED,
+            entity_type: "account",
+            subject: audit::email_entity_id(&email),
+            actor: None,
+            context,
+        },
+        &[(Key::Network, PER_IP)],
+    )
+    .await?;
     if users::Entity::find()
         .filter(users::Column::Email.eq(email.as_str()))
         .one(db)
@@ -66,7 +77,7 @@ pub async fn register(
     {
         return Err(AuthError::EmailTaken);
     }
-    let password_hash = hash_password(password.expose())?;
+    let password_hash = password::hash(password.expose()).await?;
 
     let txn = db.begin().await?;
     let user = insert_customer(
@@ -171,15 +182,22 @@ pub async fn sign_in(
 ) -> Result<(users::Model, SessionToken), AuthError> {
     let email = Email::parse(email)?;
     let account = audit::email_entity_id(&email);
-    rate_limit::check(
+    // Counted (and recorded as a failure) before the password is checked.
+    let attempt = rate_limit::attempt(
         db,
-        audit::SIGN_IN_FAILED,
-        Some(account),
-        context,
-        PER_ACCOUNT,
+        Attempt {
+            action: audit::SIGN_IN_FAILED,
+            entity_type: "account",
+            subject: account,
+            actor: None,
+            context,
+        },
+        &[
+            (Key::SubjectFromNetwork, PER_ACCOUNT),
+            (Key::Network, PER_IP),
+        ],
     )
     .await?;
-    rate_limit::check(db, audit::SIGN_IN_FAILED, None, context, PER_IP).await?;
 
     let user = users::Entity::find()
         .filter(users::Column::Email.eq(email.as_str()))
@@ -187,25 +205,10 @@ pub async fn sign_in(
         .one(db)
         .await?;
     let stored = user.as_ref().and_then(|user| user.password_hash.as_deref());
-    let matches = verify_password(password, stored.unwrap_or_else(|| decoy_hash()));
+    let matches = password::verify(password, stored.unwrap_or_else(|| decoy_hash())).await;
     let user = match user {
         Some(user) if matches && stored.is_some() && user.role != UserRole::Guest => user,
-        user => {
-            audit::record(
-                db,
-                AuditEntry {
-                    action: audit::SIGN_IN_FAILED,
-                    actor: user.as_ref().map(|user| user.id),
-                    entity_type: "account",
-                    entity_id: account,
-                    old_values: None,
-                    new_values: None,
-                    context,
-                },
-            )
-            .await?;
-            return Err(AuthError::WrongCredentials);
-        }
+        _ => return Err(AuthError::WrongCredentials),
     };
 
     let txn = db.begin().await?;
@@ -215,6 +218,7 @@ pub async fn sign_in(
     active.login_count = Set(login_count);
     let user = active.update(&txn).await?;
     let token = sessions::create(&txn, user.id, context).await?;
+    rate_limit::forgive(&txn, attempt).await?;
     audit::record(
         &txn,
         AuditEntry {

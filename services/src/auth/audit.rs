@@ -17,6 +17,11 @@ pub const ROLE_CHANGED: &str = "user.role_changed";
 pub const PASSWORD_CHANGED: &str = "auth.password_changed";
 /// A wrong current password on the change-password form (rate limited like sign-ins).
 pub const PASSWORD_CHANGE_FAILED: &str = "auth.password_change_failed";
+/// Every registration attempt, successful or not (limited per network, so the form
+/// cannot be used without limit to learn which addresses have accounts).
+pub const REGISTRATION_ATTEMPTED: &str = "auth.registration_attempted";
+/// A verification email sent again on request.
+pub const VERIFICATION_RESENT: &str = "auth.verification_resent";
 
 /// Audit rows about an email address (whether or not an account has it) use this id,
 /// so attempts against one address can be counted without storing it in clear.
@@ -36,8 +41,17 @@ pub struct AuditEntry<'a> {
 }
 
 pub async fn record(db: &impl ConnectionTrait, entry: AuditEntry<'_>) -> Result<(), DbErr> {
+    record_returning_id(db, entry).await.map(drop)
+}
+
+/// Records `entry` and returns its row's id.
+pub async fn record_returning_id(
+    db: &impl ConnectionTrait,
+    entry: AuditEntry<'_>,
+) -> Result<Uuid, DbErr> {
+    let id = Uuid::new_v4();
     audit_logs::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(id),
         user_id: Set(entry.actor),
         action: Set(entry.action.to_owned()),
         entity_type: Set(entry.entity_type.to_owned()),
@@ -54,5 +68,5 @@ pub async fn record(db: &impl ConnectionTrait, entry: AuditEntry<'_>) -> Result<
     }
     .insert(db)
     .await?;
-    Ok(())
+    Ok(id)
 }

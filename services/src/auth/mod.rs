@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod guests;
 pub mod rate_limit;
 pub mod recovery;
 pub mod roles;
@@ -22,6 +23,21 @@ use domain::password::PasswordError;
 pub struct RequestContext {
     pub ip: Option<IpAddr>,
     pub user_agent: Option<String>,
+}
+
+impl RequestContext {
+    /// The network limits are counted per: the address itself for IPv4, its /64 for
+    /// IPv6 (one subscriber gets a whole /64, so single addresses are free to rotate).
+    pub fn ip_network(&self) -> Option<sea_orm::prelude::IpNetwork> {
+        use sea_orm::prelude::IpNetwork;
+        match self.ip? {
+            IpAddr::V4(ip) => Some(IpNetwork::from(IpAddr::V4(ip))),
+            IpAddr::V6(ip) => {
+                let bits = u128::from(ip) & !((1u128 << 64) - 1);
+                IpNetwork::new(IpAddr::V6(bits.into()), 64).ok()
+            }
+        }
+    }
 }
 
 /// A form field an error belongs to.

@@ -8,12 +8,12 @@ use sea_orm::{
 };
 
 use super::audit::{self, AuditEntry};
-use super::rate_limit::{self, Limit};
+use super::rate_limit::{self, Attempt, Key, Limit};
 use super::sessions::{self, SessionToken};
 use super::tokens::{Purpose, TokenError, TokenSigner};
 use super::{AuthError, RequestContext};
 use crate::mail::{Mailer, OutgoingMail};
-use crate::password::hash_password;
+use crate::password;
 use domain::email::Email;
 use domain::password::NewPassword;
 use entities::{sessions as session_rows, users};
@@ -42,6 +42,40 @@ pub struct Links<'a> {
 
 fn greeting(user: &users::Model) -> String {
     user.name.clone().unwrap_or_else(|| "there".to_string())
+}
+
+/// Sending the verification link again: per account and per network.
+const RESEND_PER_ACCOUNT: Limit = Limit {
+    max: 3,
+    window: chrono::Duration::hours(1),
+};
+const RESEND_PER_IP: Limit = Limit {
+    max: 10,
+    window: chrono::Duration::hours(1),
+};
+
+/// Counts a request to send the verification link again; refuses past the limits.
+pub async fn allow_resend(
+    db: &DatabaseConnection,
+    user: &users::Model,
+    context: &RequestContext,
+) -> Result<(), AuthError> {
+    rate_limit::attempt(
+        db,
+        Attempt {
+            action: super::audit::VERIFICATION_RESENT,
+            entity_type: "user",
+            subject: user.id,
+            actor: Some(user.id),
+            context,
+        },
+        &[
+            (Key::SubjectFromNetwork, RESEND_PER_ACCOUNT),
+            (Key::Network, RESEND_PER_IP),
+        ],
+    )
+    .await?;
+    Ok(())
 }
 
 /// Sends the "confirm your email" link.
@@ -112,26 +146,19 @@ pub async fn request_reset(
 ) -> Result<(), AuthError> {
     let email = Email::parse(email)?;
     let account = audit::email_entity_id(&email);
-    rate_limit::check(
+    rate_limit::attempt(
         db,
-        RESET_REQUESTED,
-        Some(account),
-        context,
-        RESET_PER_ACCOUNT,
-    )
-    .await?;
-    rate_limit::check(db, RESET_REQUESTED, None, context, RESET_PER_IP).await?;
-    audit::record(
-        db,
-        AuditEntry {
+        Attempt {
             action: RESET_REQUESTED,
-            actor: None,
             entity_type: "account",
-            entity_id: account,
-            old_values: None,
-            new_values: None,
+            subject: account,
+            actor: None,
             context,
         },
+        &[
+            (Key::SubjectFromNetwork, RESET_PER_ACCOUNT),
+            (Key::Network, RESET_PER_IP),
+        ],
     )
     .await?;
     let user = users::Entity::find()
@@ -178,7 +205,7 @@ pub async fn reset_password(
     claims.binds(user.password_hash.as_deref().ok_or(TokenError::Invalid)?)?;
     let email = Email::parse(&user.email)?;
     let password = NewPassword::parse(new_password, Some(email.local_part()))?;
-    let hash = hash_password(password.expose())?;
+    let hash = password::hash(password.expose()).await?;
 
     let txn = db.begin().await?;
     session_rows::Entity::delete_many()

@@ -101,7 +101,7 @@ pub async fn add_item(
     quantity: i32,
     added_from: Option<&str>,
 ) -> Result<CartView, CartError> {
-    if quantity < 1 {
+    if !(1..=MAX_LINE_QUANTITY).contains(&quantity) {
         return Err(CartError::InvalidQuantity);
     }
     let txn = begin_for(db, owner).await?;
@@ -111,8 +111,9 @@ pub async fn add_item(
     let cart = get_or_create(&txn, owner).await?;
     match plain_line(&txn, cart.id, variant_id).await? {
         Some(line) => {
-            check_quantity(&info, line.quantity + quantity, line.quantity)?;
-            let total = line.quantity + quantity;
+            // Both are at most the cap, but a stored line is not trusted to be.
+            let total = line.quantity.saturating_add(quantity);
+            check_quantity(&info, total, line.quantity)?;
             let mut active = line.into_active_model();
             active.quantity = Set(total);
             active.update(&txn).await?;

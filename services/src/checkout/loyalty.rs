@@ -4,7 +4,7 @@ use chrono::Utc;
 use sea_orm::ActiveValue::Set;
 use sea_orm::prelude::*;
 use sea_orm::sea_query::LockType;
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, QueryFilter, QuerySelect};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, QueryFilter, QuerySelect};
 
 use super::CheckoutError;
 use crate::pricing::{json_decimal, missing_setting, setting};
@@ -51,15 +51,7 @@ pub(super) async fn award_points(
     if points <= 0 {
         return Ok(0);
     }
-    let balance: Option<i64> = loyalty_points::Entity::find()
-        .select_only()
-        .column_as(loyalty_points::Column::Points.sum(), "balance")
-        .filter(loyalty_points::Column::UserId.eq(user.id))
-        .into_tuple::<Option<i64>>()
-        .one(txn)
-        .await?
-        .flatten();
-    let balance = i32::try_from(balance.unwrap_or(0)).unwrap_or(i32::MAX);
+    let balance = balance_of(txn, user.id).await?;
     let expires_at = settings
         .get("expires_after_days")
         .and_then(Json::as_i64)
@@ -81,3 +73,78 @@ pub(super) async fn award_points(
     .await?;
     Ok(points)
 }
+
+/// Takes back the points `order` earned, in proportion to what was refunded of what was
+/// paid (all of them once it is refunded in full), less what earlier refunds took back:
+/// a `reversed` row with negative points. Idempotent: the same refunded share twice
+/// takes nothing more. Returns the points taken back now.
+pub async fn reverse_points(
+    txn: &impl ConnectionTrait,
+    order: &orders::Model,
+    paid: Decimal,
+    refunded: Decimal,
+) -> Result<i32, DbErr> {
+    let rows = loyalty_points::Entity::find()
+        .filter(loyalty_points::Column::OrderId.eq(order.id))
+        .lock(LockType::NoKeyUpdate)
+        .all(txn)
+        .await?;
+    let earned: i64 = rows
+        .iter()
+        .filter(|row| row.r#type == "earned")
+        .map(|row| i64::from(row.points))
+        .sum();
+    let reversed: i64 = rows
+        .iter()
+        .filter(|row| row.r#type == REVERSED)
+        .map(|row| -i64::from(row.points))
+        .sum();
+    if earned <= 0 || paid <= Decimal::ZERO {
+        return Ok(0);
+    }
+    let share = (refunded / paid).clamp(Decimal::ZERO, Decimal::ONE);
+    let due = (Decimal::from(earned) * share)
+        .floor()
+        .to_string()
+        .parse::<i64>()
+        .unwrap_or(earned)
+        .min(earned);
+    let now_due = i32::try_from(due - reversed).unwrap_or(0);
+    if now_due <= 0 {
+        return Ok(0);
+    }
+    let balance = balance_of(txn, order.user_id).await?;
+    loyalty_points::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(order.user_id),
+        r#type: Set(REVERSED.into()),
+        points: Set(-now_due),
+        balance_after: Set(balance.saturating_sub(now_due)),
+        source: Set(Some("refund".into())),
+        order_id: Set(Some(order.id)),
+        description: Set(Some(format!(
+            "Taken back: order {} refunded",
+            order.order_number
+        ))),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(now_due)
+}
+
+/// The shopper's points balance: the sum of their ledger.
+async fn balance_of(txn: &impl ConnectionTrait, user_id: Uuid) -> Result<i32, DbErr> {
+    let balance: Option<i64> = loyalty_points::Entity::find()
+        .select_only()
+        .column_as(loyalty_points::Column::Points.sum(), "balance")
+        .filter(loyalty_points::Column::UserId.eq(user_id))
+        .into_tuple::<Option<i64>>()
+        .one(txn)
+        .await?
+        .flatten();
+    Ok(i32::try_from(balance.unwrap_or(0)).unwrap_or(i32::MAX))
+}
+
+/// The `loyalty_points.type` of points taken back after a refund.
+pub const REVERSED: &str = "reversed";

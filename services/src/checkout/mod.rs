@@ -25,6 +25,7 @@
 mod address;
 mod loyalty;
 mod payment;
+mod pending;
 mod place;
 
 use sea_orm::ActiveValue::Set;
@@ -40,8 +41,9 @@ use entities::order_status_history;
 use entities::sea_orm_active_enums::OrderStatus;
 
 pub use address::{ShippingAddress, shipping_address_of};
-pub use loyalty::LOYALTY_KEY;
+pub use loyalty::{LOYALTY_KEY, REVERSED, reverse_points};
 pub use payment::{PaidOrder, mark_paid, mark_payment_failed, mark_payment_processing};
+pub use pending::{MAX_PER_BUYER, MAX_PER_EMAIL, MAX_PER_NETWORK, ORDER_PLACED};
 pub use place::{PlaceOrder, PlacedOrder, ShippingAddressInput, place_order};
 
 /// A checkout form field an error belongs to.
@@ -81,6 +83,10 @@ pub enum CheckoutError {
     OrderClosed { status: String },
     #[error("{0}")]
     Inventory(InventoryError),
+    #[error(
+        "You already have {max} orders awaiting payment. Pay for one, or wait for them to lapse."
+    )]
+    TooManyPending { max: u32 },
     #[error("Something went wrong on our side. Please try again.")]
     Internal(#[from] DbErr),
 }
@@ -109,6 +115,7 @@ impl CheckoutError {
                 status: status.clone(),
             },
             CheckoutError::Inventory(error) => error.refusal(),
+            CheckoutError::TooManyPending { max } => Refusal::TooManyPendingOrders { max: *max },
             CheckoutError::Internal(_) => Refusal::Internal,
         }
     }

@@ -11,8 +11,9 @@ use sea_orm::{
 };
 
 use super::address::OrderNotes;
-use super::{CheckoutError, ShippingAddress, history};
+use super::{CheckoutError, ShippingAddress, history, pending};
 use crate::addresses::{Address, AddressForm};
+use crate::auth::RequestContext;
 use crate::cart::{self, CartOwner};
 use crate::inventory::{self, InventoryError};
 use crate::pricing::{self, PricingError, QuoteLines, QuoteRequest, Totals};
@@ -42,6 +43,8 @@ pub struct PlaceOrder {
     /// A shipping method code; `None` takes the first one serving the country.
     pub shipping_method: Option<String>,
     pub coupon_code: Option<String>,
+    /// Where the request came from (the outstanding-orders cap counts per network).
+    pub context: RequestContext,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -119,6 +122,10 @@ pub async fn place_order(
     };
     let txn = db.begin().await?;
     let user_id = buyer(&txn, request.cart).await?;
+    let order_number = new_order_number(&txn).await?;
+    // See `pending`: the bag's earlier unpaid order gives way, then the caps apply.
+    pending::replace_earlier(&txn, user_id, &order_number).await?;
+    pending::check_outstanding(&txn, user_id, &email, &request.context).await?;
     let address = match address {
         Ok(typed) => typed,
         Err(saved) => crate::addresses::get(&txn, user_id, saved).await?.into(),
@@ -157,7 +164,6 @@ pub async fn place_order(
     })?;
 
     let order_id = Uuid::new_v4();
-    let order_number = new_order_number(&txn).await?;
     let method = totals.shipping_method.clone();
     let notes = serde_json::to_string(&OrderNotes {
         shipping_address: address.clone(),
@@ -241,6 +247,7 @@ pub async fn place_order(
         ))
         .await?;
     }
+    pending::record_placed(&txn, user_id, order_id, &request.context).await?;
     history(
         &txn,
         order_id,

@@ -4,13 +4,42 @@
 use chrono::Utc;
 use sea_orm::prelude::*;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, QueryFilter,
-    Statement, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    QueryFilter, Statement, TransactionTrait,
 };
 
 use super::{AWAITING_PAYMENT, InventoryError, give_back_coupon, release_reservation};
 use entities::sea_orm_active_enums::OrderStatus;
 use entities::{order_status_history, orders};
+
+/// Cancels an order that is still awaiting payment, in the caller's transaction (which
+/// holds the order's row lock): its coupon use given back, its stock released, its status
+/// and history written.
+pub async fn cancel_unpaid(
+    txn: &DatabaseTransaction,
+    order_id: Uuid,
+    note: String,
+) -> Result<(), InventoryError> {
+    // Coupon before stock: the same lock order as checkout (coupon, then variants).
+    give_back_coupon(txn, order_id).await?;
+    release_reservation(txn, order_id).await?;
+    txn.execute_raw(Statement::from_sql_and_values(
+        txn.get_database_backend(),
+        "UPDATE orders SET status = 'CANCELLED', cancelled_at = now(), updated_at = now() WHERE id = $1",
+        [order_id.into()],
+    ))
+    .await?;
+    order_status_history::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        order_id: Set(order_id),
+        status: Set(OrderStatus::Cancelled),
+        notes: Set(Some(note)),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
 
 /// For a background job: orders still awaiting payment (pending, processing, or failed
 /// and not retried) created more than `older_than` ago have their stock released and
@@ -48,27 +77,11 @@ pub async fn release_expired(
             txn.rollback().await?;
             continue;
         }
-        // Coupon before stock: the same lock order as checkout (coupon, then variants).
-        give_back_coupon(&txn, order_id).await?;
-        release_reservation(&txn, order_id).await?;
-        txn.execute_raw(Statement::from_sql_and_values(
-            txn.get_database_backend(),
-            "UPDATE orders SET status = 'CANCELLED', cancelled_at = now(), updated_at = now() WHERE id = $1",
-            [order_id.into()],
-        ))
-        .await?;
-        order_status_history::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            order_id: Set(order_id),
-            status: Set(OrderStatus::Cancelled),
-            notes: Set(Some(format!(
-                "Payment not received within {} minutes; stock released.",
-                older_than.num_minutes()
-            ))),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        let note = format!(
+            "Payment not received within {} minutes; stock released.",
+            older_than.num_minutes()
+        );
+        cancel_unpaid(&txn, order_id, note).await?;
         txn.commit().await?;
         cancelled += 1;
     }

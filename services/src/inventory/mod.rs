@@ -44,7 +44,7 @@ use sea_orm::{
 use entities::inventory_transactions;
 use entities::sea_orm_active_enums::OrderStatus;
 
-pub use expiry::release_expired;
+pub use expiry::{cancel_unpaid, release_expired};
 pub use reserve::reserve;
 pub use settle::{commit_reservation, release_reservation};
 

@@ -245,6 +245,7 @@ pub(crate) async fn apply_refunded_amount(
     paid: Decimal,
     refunded: Decimal,
 ) -> Result<PaymentStatus, DbErr> {
+    crate::checkout::reverse_points(txn, order, paid, refunded).await?;
     let target = if refunded >= paid {
         PaymentStatus::Refunded
     } else if refunded > Decimal::ZERO {

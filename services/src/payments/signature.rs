@@ -5,6 +5,7 @@
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use subtle::ConstantTimeEq;
 
 /// Stripe's own default tolerance.
 pub const DEFAULT_TOLERANCE_SECS: i64 = 300;
@@ -15,13 +16,26 @@ pub enum SignatureError {
     Missing,
     #[error("the Stripe-Signature header is malformed (expected t=...,v1=...)")]
     Malformed,
+    #[error("the Stripe-Signature header is longer than {MAX_HEADER_BYTES} bytes")]
+    Oversized,
     #[error("no v1 signature matches the payload")]
     Mismatch,
     #[error("the event was signed {age_secs} s from now, outside the {tolerance_secs} s tolerance")]
     Stale { age_secs: i64, tolerance_secs: i64 },
 }
 
+/// The longest `Stripe-Signature` header read. Stripe sends one timestamp and one or two
+/// `v1` entries (two while a secret is being rolled); 1 KiB leaves ample room.
+pub const MAX_HEADER_BYTES: usize = 1024;
+
+/// At most this many `v1` entries are compared; the rest of a longer header is ignored.
+pub const MAX_SIGNATURES: usize = 4;
+
 /// Checks `header` against `payload`; returns the signed timestamp.
+///
+/// The cost is bounded whatever the header holds: its size is capped, the timestamp is
+/// checked before any hashing, the expected MAC is computed once, and only the first
+/// [`MAX_SIGNATURES`] `v1` entries are compared with it (in constant time).
 pub fn verify(
     payload: &[u8],
     header: &str,
@@ -31,6 +45,9 @@ pub fn verify(
 ) -> Result<i64, SignatureError> {
     if header.trim().is_empty() {
         return Err(SignatureError::Missing);
+    }
+    if header.len() > MAX_HEADER_BYTES {
+        return Err(SignatureError::Oversized);
     }
     let mut timestamp = None;
     let mut signatures = Vec::new();
@@ -46,34 +63,38 @@ pub fn verify(
                         .map_err(|_| SignatureError::Malformed)?,
                 )
             }
-            // An undecodable v1 cannot match; other schemes (v0) are ignored, as Stripe does.
-            "v1" => signatures.extend(decode_hex(value)),
+            // Other schemes (v0) are ignored, as Stripe does.
+            "v1" if signatures.len() < MAX_SIGNATURES => signatures.push(value),
             _ => {}
         }
     }
     let timestamp = timestamp.ok_or(SignatureError::Malformed)?;
-    if signatures.is_empty() {
-        return Err(SignatureError::Mismatch);
-    }
-    let matches = signatures.iter().any(|signature| {
-        let mut mac = <Hmac<Sha256>>::new_from_slice(secret.as_bytes())
-            .expect("HMAC accepts keys of any length");
-        mac.update(timestamp.to_string().as_bytes());
-        mac.update(b".");
-        mac.update(payload);
-        mac.verify_slice(signature).is_ok()
-    });
-    if !matches {
-        return Err(SignatureError::Mismatch);
-    }
-    let age_secs = now_unix - timestamp;
-    if age_secs.abs() > tolerance_secs {
+    let age_secs = now_unix.saturating_sub(timestamp);
+    if age_secs.saturating_abs() > tolerance_secs {
         return Err(SignatureError::Stale {
             age_secs,
             tolerance_secs,
         });
     }
-    Ok(timestamp)
+    if signatures.is_empty() {
+        return Err(SignatureError::Mismatch);
+    }
+    let mut mac =
+        <Hmac<Sha256>>::new_from_slice(secret.as_bytes()).expect("HMAC accepts keys of any length");
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(payload);
+    let expected = mac.finalize().into_bytes();
+    // An undecodable v1 cannot match.
+    let matches = signatures
+        .iter()
+        .filter_map(|hex| decode_hex(hex))
+        .any(|signature| bool::from(expected.as_slice().ct_eq(&signature)));
+    if matches {
+        Ok(timestamp)
+    } else {
+        Err(SignatureError::Mismatch)
+    }
 }
 
 fn decode_hex(hex: &str) -> Option<Vec<u8>> {
@@ -146,5 +167,32 @@ mod tests {
             verify(b"{}", "t=1000", "whsec_a", 1000, 300),
             Err(SignatureError::Mismatch)
         );
+    }
+
+    #[test]
+    fn bounds_the_work_a_header_can_ask_for() {
+        let valid = sign(b"{}", "whsec_a", 1000);
+        let long = format!("t=1000{}", ",v1=00".repeat(20_000));
+        assert_eq!(
+            verify(b"{}", &long, "whsec_a", 1000, 300),
+            Err(SignatureError::Oversized)
+        );
+        // A stale timestamp is refused before any MAC is computed.
+        assert!(matches!(
+            verify(b"{}", "t=1,v1=00", "whsec_a", 1000, 300),
+            Err(SignatureError::Stale { .. })
+        ));
+        // Only the first few v1 entries count: a valid one hidden after them is ignored.
+        let hidden = format!(
+            "t=1000{},{}",
+            ",v1=00".repeat(MAX_SIGNATURES),
+            valid.trim_start_matches("t=1000,")
+        );
+        assert_eq!(
+            verify(b"{}", &hidden, "whsec_a", 1000, 300),
+            Err(SignatureError::Mismatch)
+        );
+        let rolled = format!("{valid},v1=00");
+        assert_eq!(verify(b"{}", &rolled, "whsec_a", 1000, 300), Ok(1000));
     }
 }

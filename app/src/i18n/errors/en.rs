@@ -153,6 +153,22 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::UnknownRole { role } => format!("Unknown role `{role}`."),
         R::SuperAdminOnly => "Only a super admin can grant or remove admin roles.".into(),
         R::Unreachable => "We could not reach LuxeVerse. Please try again.".into(),
+        R::CrossSite => {
+            "This request came from another site, so LuxeVerse refused it. Open the store directly and try again."
+                .into()
+        }
+        R::UnsupportedContent => {
+            "LuxeVerse could not read this request. Please reload the page and try again.".into()
+        }
+        R::RequestTooLarge => "This request is too large for LuxeVerse to accept.".into(),
+        R::Busy => "LuxeVerse is very busy right now. Please try again in a moment.".into(),
+        R::FilterInvalid { param } => {
+            format!("We could not apply the “{param}” filter. Clear the filters and try again.")
+        }
+        R::TooManyValues { param, max } => format!("Choose at most {max} values for “{param}”."),
+        R::TooManyPendingOrders { max } => format!(
+            "You already have {max} orders awaiting payment. Pay for one, or wait a few minutes for them to lapse, before placing another."
+        ),
     }
 }
 

@@ -175,6 +175,26 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
                 .into()
         }
         R::Unreachable => "Impossible de joindre LuxeVerse. Veuillez réessayer.".into(),
+        R::CrossSite => {
+            "Cette demande venait d’un autre site : LuxeVerse l’a refusée. Ouvrez la boutique directement et réessayez."
+                .into()
+        }
+        R::UnsupportedContent => {
+            "LuxeVerse n’a pas pu lire cette demande. Rechargez la page et réessayez.".into()
+        }
+        R::RequestTooLarge => "Cette demande est trop volumineuse pour LuxeVerse.".into(),
+        R::Busy => {
+            "LuxeVerse est très sollicitée en ce moment. Réessayez dans un instant.".into()
+        }
+        R::FilterInvalid { param } => format!(
+            "Nous n’avons pas pu appliquer le filtre « {param} ». Effacez les filtres et réessayez."
+        ),
+        R::TooManyValues { param, max } => {
+            format!("Choisissez au plus {max} valeurs pour « {param} ».")
+        }
+        R::TooManyPendingOrders { max } => format!(
+            "Vous avez déjà {max} commandes en attente de paiement. Réglez-en une, ou attendez quelques minutes qu’elles expirent, avant d’en passer une autre."
+        ),
     }
 }
 

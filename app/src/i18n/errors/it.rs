@@ -160,6 +160,23 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
                 .into()
         }
         R::Unreachable => "Impossibile raggiungere LuxeVerse. Riprova.".into(),
+        R::CrossSite => {
+            "Questa richiesta proveniva da un altro sito, quindi LuxeVerse l’ha rifiutata. Apri direttamente il negozio e riprova."
+                .into()
+        }
+        R::UnsupportedContent => {
+            "LuxeVerse non è riuscito a leggere questa richiesta. Ricarica la pagina e riprova."
+                .into()
+        }
+        R::RequestTooLarge => "Questa richiesta è troppo grande per LuxeVerse.".into(),
+        R::Busy => "LuxeVerse è molto occupato in questo momento. Riprova tra poco.".into(),
+        R::FilterInvalid { param } => format!(
+            "Non è stato possibile applicare il filtro “{param}”. Cancella i filtri e riprova."
+        ),
+        R::TooManyValues { param, max } => format!("Scegli al massimo {max} valori per “{param}”."),
+        R::TooManyPendingOrders { max } => format!(
+            "Hai già {max} ordini in attesa di pagamento. Pagane uno, o attendi qualche minuto che scadano, prima di effettuarne un altro."
+        ),
     }
 }
 

@@ -29,7 +29,47 @@ pub enum ListingQueryError {
     BadCursor,
     #[error("cursor belongs to another sort")]
     CursorSortMismatch,
+    #[error("{0} takes at most {max} values", max = MAX_VALUES_PER_FILTER)]
+    TooManyValues(&'static str),
 }
+
+impl ListingQueryError {
+    /// The query parameter at fault.
+    pub fn param(&self) -> &'static str {
+        use ListingQueryError as E;
+        match self {
+            E::NotANumber(param)
+            | E::Negative(param)
+            | E::NotABoolean(param)
+            | E::NotASlug(param)
+            | E::TooLong(param)
+            | E::TooManyValues(param) => param,
+            E::PriceRange => "min_price",
+            E::UnknownSort(_) => "sort",
+            E::UnknownLang(_) => "lang",
+            E::BadCursor | E::CursorSortMismatch => "cursor",
+        }
+    }
+
+    /// The typed reason the shopper is shown (the details stay in `Display`, for logs).
+    pub fn refusal(&self) -> domain::Refusal {
+        let param = self.param().to_string();
+        match self {
+            ListingQueryError::TooManyValues(_) => domain::Refusal::TooManyValues {
+                param,
+                max: MAX_VALUES_PER_FILTER as u32,
+            },
+            _ => domain::Refusal::FilterInvalid { param },
+        }
+    }
+}
+
+/// The most values one multi-valued filter (`size`, `color`, `material`) takes: more
+/// than any facet shows, few enough that a query stays cheap.
+pub const MAX_VALUES_PER_FILTER: usize = 24;
+
+/// The most query-string pairs read at all; a longer query string is refused whole.
+pub const MAX_PAIRS: usize = 64;
 
 /// The orders a listing can be shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -158,6 +198,9 @@ fn push_value(
     if value.len() > MAX_VALUE_LEN {
         return Err(ListingQueryError::TooLong(name));
     }
+    if values.len() >= MAX_VALUES_PER_FILTER {
+        return Err(ListingQueryError::TooManyValues(name));
+    }
     if !values.iter().any(|existing| existing == value) {
         values.push(value.to_string());
     }
@@ -170,6 +213,14 @@ impl ListingQuery {
     pub fn from_pairs(pairs: &[(String, String)]) -> Result<ListingQuery, ListingQueryError> {
         let mut query = ListingQuery::default();
         let mut cursor: Option<&str> = None;
+        if pairs.len() > MAX_PAIRS {
+            // Which filter is repeated does not change the answer; name the commonest.
+            let param = ["size", "color", "material"]
+                .into_iter()
+                .max_by_key(|name| pairs.iter().filter(|(key, _)| key == name).count())
+                .unwrap_or("size");
+            return Err(ListingQueryError::TooManyValues(param));
+        }
         for (key, value) in pairs {
             let value = value.as_str();
             if value.is_empty() {

@@ -28,7 +28,9 @@ pub(super) fn decide(
         Action::Record => Decision::Unchanged("informational event"),
         Action::Succeeded => match order.status {
             Pending | PaymentProcessing | PaymentFailed => {
-                if amount_matches(order, object.amount_received.max(object.amount)) {
+                if !currency_matches(order, object) {
+                    Decision::Unchanged("currency does not match the order's")
+                } else if amount_matches(order, object.amount_received.max(object.amount)) {
                     Decision::Move
                 } else {
                     Decision::Unchanged("amount does not match the order total")
@@ -68,6 +70,15 @@ pub(super) fn decide(
             }
         }
     }
+}
+
+/// Stripe names currencies in lower case (`eur`); ours are ISO codes (`EUR`). A payment
+/// that names no currency, or another one, never pays the order.
+fn currency_matches(order: &orders::Model, object: &EventObject) -> bool {
+    object
+        .currency
+        .as_deref()
+        .is_some_and(|currency| currency.eq_ignore_ascii_case(&order.currency))
 }
 
 fn amount_matches(order: &orders::Model, minor: i64) -> bool {
