@@ -36,8 +36,11 @@ pub fn send_page_policy(options: &leptos::prelude::LeptosOptions) {
     ) else {
         return;
     };
-    let live_reload_port = std::env::var_os("LEPTOS_WATCH")
-        .map(|_| options.reload_external_port.unwrap_or(options.reload_port));
+    // Whether `cargo leptos watch` runs cannot change while the server does: read once.
+    static WATCHED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let watched = *WATCHED.get_or_init(|| std::env::var_os("LEPTOS_WATCH").is_some());
+    let live_reload_port =
+        watched.then(|| options.reload_external_port.unwrap_or(options.reload_port));
     if let Ok(value) =
         http::HeaderValue::from_str(&page_policy(&nonce.to_string(), live_reload_port))
     {

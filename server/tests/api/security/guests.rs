@@ -18,22 +18,19 @@ async fn stale_guests_are_removed_once_and_shoppers_who_ordered_are_kept() {
     let (ordered, _) = start_guest(&app.db, &context).await.unwrap();
     // Two of them last came 40 days ago; one of those placed an order.
     for guest in [stale.id, ordered.id] {
-        app.db
-            .execute_raw(Statement::from_sql_and_values(
-                sea_orm::DbBackend::Postgres,
-                "UPDATE users SET created_at = now() - interval '60 days' WHERE id = $1",
-                [guest.into()],
-            ))
-            .await
-            .unwrap();
-        app.db
-            .execute_raw(Statement::from_sql_and_values(
-                sea_orm::DbBackend::Postgres,
-                "UPDATE sessions SET expires_at = now() - interval '10 days' WHERE user_id = $1",
-                [guest.into()],
-            ))
-            .await
-            .unwrap();
+        for backdate in [
+            "UPDATE users SET created_at = now() - interval '60 days' WHERE id = $1",
+            "UPDATE sessions SET expires_at = now() - interval '10 days' WHERE user_id = $1",
+        ] {
+            app.db
+                .execute_raw(Statement::from_sql_and_values(
+                    sea_orm::DbBackend::Postgres,
+                    backdate,
+                    [guest.into()],
+                ))
+                .await
+                .unwrap();
+        }
     }
     app.db
         .execute_raw(Statement::from_sql_and_values(
