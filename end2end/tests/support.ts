@@ -5,9 +5,31 @@ import { expect, type APIRequestContext, type APIResponse, type Page } from "@pl
 /** The password the specs give the shoppers they register. */
 export const PASSWORD = "velvet evenings in florence";
 
-/** Waits until the WASM bundle has hydrated the page (`<html data-hydrated="true">`). */
+/**
+ * Waits until the WASM bundle has hydrated the page (`<html data-hydrated="true">`). When it
+ * does not, the failure says why: the page's errors and console errors since it loaded, and
+ * how long the bundle took to arrive.
+ */
 export async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  try {
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  } catch (error) {
+    const errors = (await page.pageErrors({ filter: "since-navigation" })).map((e) => `pageerror: ${e.message}`);
+    const logged = (await page.consoleMessages({ filter: "since-navigation" }))
+      .filter((message) => message.type() === "error" || message.type() === "warning")
+      .map((message) => `console.${message.type()}: ${message.text()}`);
+    const bundle = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => /\.(wasm|js)$/.test(entry.name))
+        .map((entry) => {
+          const timing = entry as PerformanceResourceTiming;
+          return `${timing.name}: started ${Math.round(timing.startTime)} ms, took ${Math.round(timing.duration)} ms, ${timing.encodedBodySize} bytes`;
+        }),
+    );
+    const report = [...errors, ...logged, ...bundle].join("\n") || "no errors, no bundle requests";
+    throw new Error(`the page did not hydrate at ${page.url()}:\n${report}\n${String(error)}`);
+  }
 }
 
 /** An email address no other test or run has registered. */
