@@ -66,6 +66,18 @@ async fn the_demo_catalog_is_seeded_once_with_embeddings_that_find_similar_piece
     assert!(count("reviews") > 100);
     assert!(count("coupons") >= 5);
     assert_eq!(first.table_counts.len(), 49, "every table is reported");
+    // The planner knows the new rows at once (not when autovacuum gets to them).
+    let planned: f32 = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT reltuples FROM pg_class WHERE relname = 'products'",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "reltuples")
+        .unwrap();
+    assert_eq!(planned, 240.0, "the seed leaves planner statistics");
 
     // Seeding again changes nothing.
     let second = seed_demo(db, &embedder, None)
