@@ -12,7 +12,7 @@
 #   BENCH_CATALOGS="demo scaled"   which catalogs to measure (default both)
 #   BENCH_SKIP_BUILD=1 measure the release binary already built (no rebuild)
 #
-# Builds the release server and WASM bundle (`cargo leptos build --release`; incremental),
+# Builds the release server and WASM bundle (`cargo leptos build --release --precompress`; incremental),
 # installs `wrk` (Debian's package) when missing, and runs everything on its own embedded
 # PostgreSQL cluster ($LUXEVERSE_CACHE/clusters/bench, port 54369: databases
 # luxeverse_bench_demo and luxeverse_bench_<N>) and its own port (127.0.0.1:3301), so a
@@ -39,7 +39,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   step "Release build"
-  cargo leptos build --release
+  cargo leptos build --release --precompress
   step_done
 fi
 

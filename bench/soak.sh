@@ -28,7 +28,7 @@ mkdir -p "$log_dir"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   step "Release build"
-  cargo leptos build --release
+  cargo leptos build --release --precompress
   step_done
 fi
 

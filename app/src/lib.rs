@@ -14,7 +14,7 @@ pub mod theme;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -60,6 +60,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     r#type="font/woff2"
                     crossorigin="anonymous"
                 />
+                // Named with its content hash in release builds (`hash-files`).
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -81,7 +83,6 @@ pub fn App() -> impl IntoView {
     mark_hydrated();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/luxeverse.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=|title: String| {
             if title.is_empty() { "LuxeVerse".to_string() } else { format!("{title} · LuxeVerse") }

@@ -143,6 +143,14 @@ impl Settings {
         if let Some(root) = var("LEPTOS_SITE_ROOT") {
             leptos.site_root = root.into();
         }
+        // The bundle's names carry their content hash (cargo-leptos `hash-files`): then
+        // `/pkg` is cached for a year (see `routes::assets`). A binary cargo-leptos built
+        // knows how its bundle was named; the variable overrides that.
+        let hashed =
+            var("LEPTOS_HASH_FILES").or(option_env!("LEPTOS_HASH_FILES").map(String::from));
+        if let Some(hashed) = hashed {
+            leptos.hash_files = parse_var::<bool>("LEPTOS_HASH_FILES", &hashed)?;
+        }
         let base_url = match var("APP_BASE_URL") {
             Some(url) => {
                 if !(url.starts_with("http://") || url.starts_with("https://")) {

@@ -18,6 +18,10 @@ use services::auth::tokens::TokenSigner;
 use services::mail::Mailer;
 use tokio::net::TcpListener;
 use tower_http::{
+    compression::{
+        CompressionLayer,
+        predicate::{DefaultPredicate, NotForContentType, Predicate},
+    },
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -202,6 +206,9 @@ fn development_secret() -> std::io::Result<String> {
 pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
+    let leptos_options_root = leptos_options.site_root.clone();
+    let leptos_pkg_dir = leptos_options.site_pkg_dir.to_string();
+    let hashed_bundle = leptos_options.hash_files;
     let site = Arc::new(SiteOrigin::from_base_url(&state.services.base_url));
     let header_policy = Arc::new(HeaderPolicy {
         https: state.secure_cookies,
@@ -232,6 +239,11 @@ pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
             state.clone(),
             crate::middleware::resolve_caller,
         ))
+        .merge(crate::routes::assets::routes(
+            std::path::Path::new(leptos_options_root.as_ref()),
+            &leptos_pkg_dir,
+            hashed_bundle,
+        ))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(
             site,
@@ -243,6 +255,13 @@ pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             header_policy,
             security_headers,
+        ))
+        // Pages, server-function answers and anything else not already compressed, in
+        // brotli (quality 4) or gzip as the client accepts. The WASM bundle is served
+        // precompressed at build time (`assets`): compressing megabytes on every request
+        // would cost more CPU than any page.
+        .layer(CompressionLayer::new().br(true).gzip(true).compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/wasm")),
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(

@@ -1,3 +1,4 @@
+pub mod assets;
 pub mod health;
 pub mod oauth;
 pub mod stripe_webhook;

@@ -3,6 +3,7 @@
 //! template database built once per run. What the tests share lives in `helpers/`.
 
 mod account;
+mod assets;
 mod auth;
 mod cart_http;
 mod catalog_listing;
