@@ -6,6 +6,12 @@ use server::startup::{Application, shutdown_signal};
 use server::telemetry;
 use services::embedder::MiniLmEmbedder;
 
+/// Server-side rendering allocates and frees many short strings per page; mimalloc's
+/// per-thread free lists serve that pattern with less contention than glibc's malloc
+/// (bench/RESULTS.md has the before and after).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// `server` serves the store; `server migrate` only prepares the database; `server seed`
 /// prepares it and loads the demo catalog (idempotent); `server seed --products N` loads
 /// the demo catalog plus generated pieces up to N products (for load tests).

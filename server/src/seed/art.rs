@@ -113,14 +113,27 @@ pub fn product_art(product: &PlannedProduct) -> Vec<(String, String)> {
     files
 }
 
-/// A banner for a category or collection hero: the name set in display type on a wash
-/// of colour.
+/// A banner for a category or collection hero: a wash of colour with soft rings placed
+/// from the name, and no words (the page sets the name over it; words in the picture
+/// would fight the heading).
 pub fn banner_svg(title: &str, hex: &str) -> String {
+    // FNV-1a of the name: the same banner for the same name, different for another.
+    let seed = title.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    let ring_x = 1000 + seed % 400;
+    let ring_y = 140 + (seed >> 9) % 220;
+    let ring_r = 220 + (seed >> 17) % 120;
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1600 700" role="img" aria-label="{label}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="{from}"/><stop offset="1" stop-color="{to}"/></linearGradient></defs><rect width="1600" height="700" fill="url(#g)"/><circle cx="1250" cy="220" r="260" fill="#ffffff" opacity="0.08"/><text x="120" y="420" font-family="Georgia, serif" font-size="110" fill="#fbf7f0" letter-spacing="2">{label}</text></svg>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1600 700" role="img" aria-label="{label}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="{from}"/><stop offset="1" stop-color="{to}"/></linearGradient></defs><rect width="1600" height="700" fill="url(#g)"/><circle cx="{ring_x}" cy="{ring_y}" r="{ring_r}" fill="#ffffff" opacity="0.08"/><circle cx="{ring_x}" cy="{ring_y}" r="{outer}" fill="none" stroke="#fbf7f0" stroke-width="2" opacity="0.18"/><path d="M0 {line_y} C 500 {bend_a}, 1000 {bend_b}, 1600 {line_end}" fill="none" stroke="#fbf7f0" stroke-width="1.5" opacity="0.14"/></svg>"##,
         label = escape(title),
         from = shade(hex, -0.6),
         to = shade(hex, -0.15),
+        outer = ring_r + 60,
+        line_y = 520 + (seed >> 3) % 90,
+        bend_a = 420 + (seed >> 11) % 160,
+        bend_b = 600 + (seed >> 19) % 80,
+        line_end = 460 + (seed >> 23) % 120,
     )
 }
 
@@ -154,6 +167,14 @@ mod tests {
             }
         }
         assert!(checked >= 720, "{checked}");
+    }
+
+    #[test]
+    fn banners_carry_no_words_and_differ_by_name() {
+        let women = banner_svg("Women", "#6b5640");
+        assert!(!women.contains("<text"), "{women}");
+        assert_ne!(women, banner_svg("Men", "#6b5640"));
+        assert_eq!(women, banner_svg("Women", "#6b5640"));
     }
 
     #[test]
