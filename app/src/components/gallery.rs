@@ -116,6 +116,7 @@ pub fn Gallery(
                                     alt=image.alt
                                     width=image.width.unwrap_or(800)
                                     height=image.height.unwrap_or(1000)
+                                    fetchpriority="high"
                                 />
                             }
                         })

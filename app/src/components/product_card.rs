@@ -22,6 +22,9 @@ pub fn Highlighted(segments: Vec<SegmentDto>) -> impl IntoView {
         .collect_view()
 }
 
+/// Cards in a grid's first row (four across on a laptop): see `above_fold`.
+pub const FIRST_ROW: usize = 4;
+
 #[component]
 pub fn ProductCard(
     product: ProductCardDto,
@@ -32,6 +35,10 @@ pub fn ProductCard(
     /// Appended to the product link (search results: `?sl=...` records the click).
     #[prop(optional, into)]
     link_query: Option<String>,
+    /// A card in the first row, likely the page's largest paint: its image loads at once
+    /// and first, not lazily.
+    #[prop(optional)]
+    above_fold: bool,
 ) -> impl IntoView {
     let text = &use_i18n().listing;
     let href = format!(
@@ -59,7 +66,22 @@ pub fn ProductCard(
         .clone()
         .unwrap_or_else(|| product.name.clone());
     let image = product.image_url.clone().map(|src| {
-        view! { <img src=src alt=alt width="480" height="600" loading="lazy" decoding="async" /> }
+        let (loading, priority) = if above_fold {
+            ("eager", "high")
+        } else {
+            ("lazy", "auto")
+        };
+        view! {
+            <img
+                src=src
+                alt=alt
+                width="480"
+                height="600"
+                loading=loading
+                fetchpriority=priority
+                decoding="async"
+            />
+        }
     });
     view! {
         <li class="product-card" data-product-slug=product.slug.clone()>

@@ -12,7 +12,7 @@ use crate::api::catalog::{
     FacetCountDto, FacetsDto, ListingOutcome, ListingPageDto, ListingScopeDto, ProductCardDto,
     list_products, listing_scope,
 };
-use crate::components::product_card::ProductCard;
+use crate::components::product_card::{FIRST_ROW, ProductCard};
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFoundPage;
 
@@ -236,7 +236,7 @@ fn ListingHero(scope: Scope, hero: Option<ListingScopeDto>, slug: String) -> imp
         <Title text=title />
         <Meta name="description" content=description />
         <header class="listing__hero" class:listing__hero--image=has_image>
-            {image.map(|src| view! { <img class="listing__hero-image" src=src alt="" width="1600" height="600" /> })}
+            {image.map(|src| view! { <img class="listing__hero-image" src=src alt="" width="1600" height="600" fetchpriority="high" /> })}
             <div class="listing__hero-copy">
                 <p class="eyebrow">{eyebrow}</p>
                 <h1 id="listing-title">{name}</h1>
@@ -365,7 +365,11 @@ fn ListingBody(
                         <ul role="list" class="product-grid">
                             {products
                                 .into_iter()
-                                .map(|product| view! { <ProductCard product /> })
+                                .enumerate()
+                                .map(|(index, product)| {
+                                    let above_fold = index < FIRST_ROW;
+                                    view! { <ProductCard product above_fold /> }
+                                })
                                 .collect_view()}
                             <For
                                 each=move || extra.get()

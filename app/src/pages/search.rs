@@ -13,7 +13,7 @@ use crate::api::search::{
     SearchOutcome, SearchPageDto, SuggestionDto, record_click, result_link_query, search_products,
     suggest,
 };
-use crate::components::product_card::{Highlighted, ProductCard};
+use crate::components::product_card::{FIRST_ROW, Highlighted, ProductCard};
 use crate::i18n::search::SearchText;
 use crate::i18n::use_i18n;
 use crate::pages::listing::query_string;
@@ -395,7 +395,8 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
             <ul role="list" class="product-grid search__grid" on:click=on_click>
                 {products
                     .into_iter()
-                    .map(|hit| {
+                    .enumerate()
+                    .map(|(index, hit)| {
                         let link_query = result_link_query(&log_id, hit.position);
                         view! {
                             <ProductCard
@@ -403,6 +404,7 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
                                 name_segments=hit.name
                                 brand_segments=hit.brand
                                 link_query
+                                above_fold=index < FIRST_ROW
                             />
                         }
                     })

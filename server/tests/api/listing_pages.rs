@@ -138,3 +138,35 @@ async fn drafts_never_appear_on_listing_pages() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_first_row_of_pictures_loads_first_and_the_rest_lazily() {
+    let app = spawn_seeded_app().await;
+    for path in ["/products", "/search?q=cashmere"] {
+        let html = get_html(&app, path).await;
+        let cards: Vec<&str> = html
+            .split(r#"<div class="product-card__media">"#)
+            .skip(1)
+            .map(|card| &card[..card.find('>').unwrap_or(card.len())])
+            .collect();
+        assert!(cards.len() > 4, "{path}: {} cards", cards.len());
+        for (index, image) in cards.iter().enumerate() {
+            let eager =
+                image.contains(r#"loading="eager""#) && image.contains(r#"fetchpriority="high""#);
+            let lazy =
+                image.contains(r#"loading="lazy""#) && image.contains(r#"fetchpriority="auto""#);
+            assert!(
+                if index < 4 { eager } else { lazy },
+                "{path}: card {index} is {image}"
+            );
+        }
+    }
+    // A category's hero picture is the page's largest paint.
+    let html = get_html(&app, "/categories/women").await;
+    let at = html
+        .find(r#"class="listing__hero-image""#)
+        .expect("the category has a hero picture");
+    let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+    assert!(tag.contains(r#"fetchpriority="high""#), "{tag}");
+    assert!(!tag.contains("lazy"), "{tag}");
+}
