@@ -30,10 +30,17 @@ pub fn page_policy(nonce: &str, live_reload_port: Option<u32>) -> String {
 #[cfg(feature = "ssr")]
 pub fn send_page_policy(options: &leptos::prelude::LeptosOptions) {
     use leptos::prelude::use_context;
-    let (Some(nonce), Some(response)) = (
+    let (nonce, response) = (
         leptos::nonce::use_nonce(),
         use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
+    );
+    let (Some(nonce), Some(response)) = (nonce.clone(), response.clone()) else {
+        // The middleware then sends `default-src 'none'` and the page cannot hydrate.
+        tracing::warn!(
+            nonce = nonce.is_some(),
+            response_options = response.is_some(),
+            "a page rendered without its Content-Security-Policy"
+        );
         return;
     };
     // Whether `cargo leptos watch` runs cannot change while the server does: read once.

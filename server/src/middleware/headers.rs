@@ -35,8 +35,17 @@ pub async fn security_headers(
     request: Request,
     next: Next,
 ) -> Response {
+    let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let html = headers
+        .get(http::header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+    if html && !headers.contains_key(CONTENT_SECURITY_POLICY) {
+        // A page whose render did not set its nonce policy (see `app::csp`): the
+        // fallback below blocks its scripts and styles. Logged to trace the cause.
+        tracing::warn!(%path, "a page answered without its own Content-Security-Policy");
+    }
     headers
         .entry(CONTENT_SECURITY_POLICY)
         .or_insert(HeaderValue::from_static(NOT_A_PAGE_POLICY));
