@@ -3,8 +3,9 @@
 //! injected `<script>` or inline handler does not run; WebAssembly may compile; nothing
 //! loads from another origin, and no other site may frame the store.
 //!
-//! The server's security-headers middleware adds the other headers and a stricter policy
-//! to responses that are not pages (static files, server functions).
+//! The server's security-headers middleware mints the nonce, sends this policy with every
+//! page, and a stricter one with responses that are not pages (static files, server
+//! functions).
 
 /// The policy for a page whose scripts carry `nonce`. `live_reload_port`: the port of
 /// cargo-leptos' live-reload socket while `cargo leptos watch` runs.
@@ -26,32 +27,20 @@ pub fn page_policy(nonce: &str, live_reload_port: Option<u32>) -> String {
     )
 }
 
-/// Sends the page policy with this render's nonce.
+/// Uses the nonce the server's security-headers middleware minted for this request (and
+/// names in the page's policy header) for this render's scripts. The header never depends
+/// on the render: the middleware sends it with every page from the same value.
 #[cfg(feature = "ssr")]
-pub fn send_page_policy(options: &leptos::prelude::LeptosOptions) {
-    use leptos::prelude::use_context;
-    let (nonce, response) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    );
-    let (Some(nonce), Some(response)) = (nonce.clone(), response.clone()) else {
-        // The middleware then sends `default-src 'none'` and the page cannot hydrate.
-        tracing::warn!(
-            nonce = nonce.is_some(),
-            response_options = response.is_some(),
-            "a page rendered without its Content-Security-Policy"
-        );
-        return;
-    };
-    // Whether `cargo leptos watch` runs cannot change while the server does: read once.
-    static WATCHED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    let watched = *WATCHED.get_or_init(|| std::env::var_os("LEPTOS_WATCH").is_some());
-    let live_reload_port =
-        watched.then(|| options.reload_external_port.unwrap_or(options.reload_port));
-    if let Ok(value) =
-        http::HeaderValue::from_str(&page_policy(&nonce.to_string(), live_reload_port))
-    {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+pub fn use_request_nonce() {
+    use leptos::nonce::Nonce;
+    use leptos::prelude::{provide_context, use_context};
+    let minted = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Nonce>().cloned());
+    match minted {
+        Some(nonce) => provide_context(nonce),
+        // Rendered outside the middleware (it mints one for every request): the page's
+        // scripts would not match its policy and it could not hydrate.
+        None => tracing::warn!("a page rendered without the nonce of its policy"),
     }
 }
 

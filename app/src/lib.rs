@@ -36,7 +36,7 @@ use crate::theme::{ThemeState, requested_theme};
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    csp::send_page_policy(&options);
+    csp::use_request_nonce();
     let theme = requested_theme().map(|theme| theme.as_str());
     let lang = i18n::requested_locale().code();
     view! {

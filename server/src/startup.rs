@@ -212,6 +212,11 @@ pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
     let site = Arc::new(SiteOrigin::from_base_url(&state.services.base_url));
     let header_policy = Arc::new(HeaderPolicy {
         https: state.secure_cookies,
+        live_reload_port: std::env::var_os("LEPTOS_WATCH").map(|_| {
+            leptos_options
+                .reload_external_port
+                .unwrap_or(leptos_options.reload_port)
+        }),
     });
     let limits = Arc::new(Limits::new(
         http.body_limit_bytes,

@@ -1,9 +1,11 @@
-//! Security headers on every response. Pages send their own Content-Security-Policy with
-//! the render's nonce (`app::csp`); every other response (static files, server
-//! functions, JSON routes) gets a policy that allows nothing to run or frame it.
+//! Security headers on every response. Each request gets a fresh CSP nonce in its
+//! extensions; a page renders its scripts with it (`app::csp::use_request_nonce`) and is
+//! sent the page policy naming it. Every other response (static files, server functions,
+//! JSON routes) gets a policy that allows nothing to run or frame it.
 
 use std::sync::Arc;
 
+use app::csp::page_policy;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -12,6 +14,7 @@ use http::header::{
     CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS,
     X_FRAME_OPTIONS,
 };
+use leptos::nonce::Nonce;
 
 /// The policy for responses that are not pages.
 const NOT_A_PAGE_POLICY: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -28,27 +31,30 @@ const HSTS: &str = "max-age=63072000; includeSubDomains";
 pub struct HeaderPolicy {
     /// The site is served over https: browsers are told to use nothing else (HSTS).
     pub https: bool,
+    /// The port of cargo-leptos' live-reload socket while `cargo leptos watch` runs,
+    /// which pages may then connect to.
+    pub live_reload_port: Option<u32>,
 }
 
 pub async fn security_headers(
     State(policy): State<Arc<HeaderPolicy>>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
-    let path = request.uri().path().to_owned();
+    let nonce = Nonce::new();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let html = headers
         .get(http::header::CONTENT_TYPE)
         .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
-    if html && !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        // A page whose render did not set its nonce policy (see `app::csp`): the
-        // fallback below blocks its scripts and styles. Logged to trace the cause.
-        tracing::warn!(%path, "a page answered without its own Content-Security-Policy");
-    }
-    headers
-        .entry(CONTENT_SECURITY_POLICY)
-        .or_insert(HeaderValue::from_static(NOT_A_PAGE_POLICY));
+    let page_policy = html
+        .then(|| HeaderValue::from_str(&page_policy(&nonce, policy.live_reload_port)).ok())
+        .flatten();
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        page_policy.unwrap_or(HeaderValue::from_static(NOT_A_PAGE_POLICY)),
+    );
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(

@@ -5,6 +5,12 @@ use super::PASSWORD;
 use crate::helpers::client::set_cookies;
 use crate::helpers::{spawn_app, spawn_app_with};
 
+/// The nonce a page policy allows scripts with.
+fn policy_nonce(policy: &str) -> Option<String> {
+    let rest = policy.split("'nonce-").nth(1)?;
+    rest.split('\'').next().map(str::to_string)
+}
+
 #[tokio::test]
 async fn every_response_carries_the_security_headers_and_pages_a_nonce_policy() {
     let app = spawn_app().await;
@@ -20,12 +26,7 @@ async fn every_response_carries_the_security_headers_and_pages_a_nonce_policy() 
     let policy = header("content-security-policy");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     assert!(!policy.contains("unsafe-inline"), "{policy}");
-    let nonce = policy
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .expect("the policy names a nonce")
-        .to_string();
+    let nonce = policy_nonce(&policy).expect("the policy names a nonce");
     assert!(nonce.len() >= 16, "{nonce}");
     let html = page.text().await.unwrap();
     assert!(
@@ -45,6 +46,18 @@ async fn every_response_carries_the_security_headers_and_pages_a_nonce_policy() 
     let again = app.get("/").await;
     let second = again.headers()["content-security-policy"].to_str().unwrap();
     assert!(!second.contains(&nonce));
+
+    // The not-found page is a page too: its scripts carry the nonce its policy names.
+    let missing = app.get("/no-such-page").await;
+    assert_eq!(missing.status(), 404);
+    let policy = missing.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let nonce = policy_nonce(&policy)
+        .unwrap_or_else(|| panic!("the not-found page's policy names a nonce: {policy}"));
+    let html = missing.text().await.unwrap();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")));
 
     // Server functions and missing files get a policy that allows nothing.
     for response in [
