@@ -12,7 +12,7 @@
 #   BENCH_CATALOGS="demo scaled"   which catalogs to measure (default both)
 #   BENCH_SKIP_BUILD=1 measure the release binary already built (no rebuild)
 #
-# Builds the release server and WASM bundle (`cargo leptos build --release --precompress`; incremental),
+# Builds the release server and WASM bundle (`cargo leptos build --release --split --precompress`; incremental),
 # installs `wrk` (Debian's package) when missing, and runs everything on its own embedded
 # PostgreSQL cluster ($LUXEVERSE_CACHE/clusters/bench, port 54369: databases
 # luxeverse_bench_demo and luxeverse_bench_<N>) and its own port (127.0.0.1:3301), so a
@@ -23,6 +23,7 @@
 # that page (VmHWM, reset before each page through /proc/PID/clear_refs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LUXEVERSE_ROOT"
 duration="${1:-10}"
 scaled_products="${BENCH_PRODUCTS:-10000}"
@@ -37,11 +38,7 @@ mkdir -p "$log_dir"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  step "Release build"
-  cargo leptos build --release --precompress
-  step_done
-fi
+bench_release_build
 
 export EMBEDDED_PG_DIR="$cluster_dir" EMBEDDED_PG_PORT="$cluster_port"
 export LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=DEV RUST_LOG=warn
@@ -77,12 +74,7 @@ trap stop_server EXIT
 start_server() { # database
   EMBEDDED_PG_DATABASE="$1" "$binary" >"$log_dir/bench-catalog-server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://$addr/health" >/dev/null && return 0
-    sleep 0.5
-  done
-  echo "server did not start; see $log_dir/bench-catalog-server.log" >&2
-  exit 1
+  bench_await_server "$addr" "$log_dir/bench-catalog-server.log"
 }
 
 measure() { # label, path

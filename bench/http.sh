@@ -17,7 +17,7 @@ paths=("/" "/health")
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 binary="$CARGO_TARGET_DIR/release/server"
 if [ ! -x "$binary" ] || ! compgen -G "target/site/pkg/luxeverse*.wasm" >/dev/null; then
-  cargo leptos build --release --precompress
+  cargo leptos build --release --split --precompress
 fi
 
 EMBEDDED_PG_DIR="$LUXEVERSE_ROOT/.data/postgres-bench" EMBEDDED_PG_PORT=54359 \

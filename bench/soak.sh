@@ -16,34 +16,18 @@
 # the start and at the end.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LUXEVERSE_ROOT"
 duration="${1:-600}"
 connections="${SOAK_CONNECTIONS:-32}"
 addr=127.0.0.1:3302
 cluster_dir="$LUXEVERSE_CACHE/clusters/bench"
-binary="$CARGO_TARGET_DIR/release/server"
 log_dir="$LUXEVERSE_CACHE/logs"
 mkdir -p "$log_dir"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  step "Release build"
-  cargo leptos build --release --precompress
-  step_done
-fi
-
-export EMBEDDED_PG_DIR="$cluster_dir" EMBEDDED_PG_PORT=54369 EMBEDDED_PG_DATABASE=luxeverse_bench_demo
-export LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=DEV RUST_LOG=warn
-"$binary" seed >/dev/null
-
-"$binary" >"$log_dir/bench-soak-server.log" 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://$addr/health" >/dev/null && break
-  sleep 0.5
-done
-curl -sf "http://$addr/health" >/dev/null || { echo "server did not start" >&2; exit 1; }
+bench_release_build
+bench_demo_server "$addr" "$log_dir/bench-soak-server.log"
 
 rss_mb() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status"; }
 

@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 pub mod csp;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
 pub mod theme;
 
@@ -16,20 +17,14 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, SsrMode,
     components::{Route, Router, Routes},
     path,
 };
 
+use crate::components::cart_drawer::CartState;
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
-use crate::pages::account::AccountPage;
-use crate::pages::addresses::AddressesPage;
-use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
-use crate::pages::listing::{BrandPage, CategoryPage, CollectionPage, ProductsPage};
-use crate::pages::product::ProductPage;
-use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
-use crate::pages::search::SearchPage;
-use crate::pages::settings::SettingsPage;
+use crate::lazy::*;
 use crate::pages::{home::HomePage, not_found::NotFoundPage};
 use crate::theme::{ThemeState, requested_theme};
 
@@ -78,9 +73,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ThemeState::provide();
-    components::cart_drawer::CartState::provide();
+    CartState::provide();
     i18n::provide_locale();
     mark_hydrated();
+    prefetch_checkout_when_bag_opens();
+    Effect::new(|_| lazy::prefetch_storefront());
 
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
@@ -93,29 +90,44 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
+                    // The shell and the home page are the main module; every other page
+                    // loads its own chunks on demand (`lazy.rs`).
                     <Route path=path!("") view=HomePage />
-                    <Route path=path!("/login") view=SignInPage />
-                    <Route path=path!("/register") view=RegisterPage />
-                    <Route path=path!("/logout") view=SignOutPage />
-                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password") view=ResetPasswordPage />
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/settings") view=SettingsPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async />
-                    <Route path=path!("/products") view=ProductsPage ssr=SsrMode::Async />
-                    <Route path=path!("/categories/:slug") view=CategoryPage ssr=SsrMode::Async />
-                    <Route path=path!("/brands/:slug") view=BrandPage ssr=SsrMode::Async />
-                    <Route path=path!("/collections/:slug") view=CollectionPage ssr=SsrMode::Async />
-                    <Route path=path!("/products/:slug") view=ProductPage ssr=SsrMode::Async />
-                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/cart") view=crate::pages::cart::CartPage ssr=SsrMode::Async />
-                    <Route path=path!("/checkout") view=crate::pages::checkout::CheckoutPage ssr=SsrMode::Async />
-                    <Route path=path!("/checkout/confirmation/:order_number") view=crate::pages::checkout::ConfirmationPage ssr=SsrMode::Async />
+                    <Route path=path!("/products") view={Lazy::<ProductsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/categories/:slug") view={Lazy::<CategoryRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/brands/:slug") view={Lazy::<BrandRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/collections/:slug") view={Lazy::<CollectionRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/products/:slug") view={Lazy::<ProductRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/login") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/logout") view={Lazy::<SignOutRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/verify-email") view={Lazy::<VerifyEmailRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/addresses") view={Lazy::<AddressesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/checkout/confirmation/:order_number") view={Lazy::<ConfirmationRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />
         </Router>
     }
+}
+
+/// The open bag is one click from checkout: fetch that chunk while the shopper reads it.
+fn prefetch_checkout_when_bag_opens() {
+    let Some(bag) = CartState::get() else { return };
+    Effect::new(move |fetched: Option<bool>| {
+        let fetched = fetched.unwrap_or(false);
+        if !fetched && bag.open.get() {
+            lazy::prefetch_checkout();
+            return true;
+        }
+        fetched
+    });
 }
 
 /// Marks `<html data-hydrated>` once the browser has taken over the server-rendered page.

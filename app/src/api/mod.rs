@@ -12,6 +12,7 @@ pub mod context;
 pub mod cookies;
 pub mod error;
 pub mod locale;
+pub mod page_data;
 pub mod payments;
 pub mod product;
 pub mod search;

@@ -11,5 +11,6 @@ pub mod layout;
 pub mod price_tag;
 pub mod product_card;
 pub mod save_result;
+pub mod sign_in_first;
 pub mod theme_toggle;
 pub mod variant_picker;

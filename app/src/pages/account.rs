@@ -1,9 +1,9 @@
 //! The account area. Signed-out visitors are sent to sign in and brought back.
 
+use crate::api::page_data::page_resource;
+use crate::components::sign_in_first::SignInFirst;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 
 use crate::api::auth::current_user;
 use crate::i18n::use_i18n;
@@ -12,9 +12,7 @@ use crate::pages::auth::SignOutButton;
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let text = &use_i18n().account;
-    let user = Resource::new(|| (), |_| current_user());
-    let location = use_location();
-    let sign_in = move || format!("/login?next={}", location.pathname.get_untracked());
+    let user = page_resource(|| (), |_| current_user());
 
     view! {
         <Title text=text.title />
@@ -39,7 +37,7 @@ pub fn AccountPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Ok(None) => view! { <Redirect path=sign_in() /> }.into_any(),
+                        Ok(None) => view! { <SignInFirst /> }.into_any(),
                         Err(_) => {
                             view! {
                                 <h1 id="account-title">{text.title}</h1>

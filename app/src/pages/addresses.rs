@@ -2,10 +2,11 @@
 //! default", and one form that adds an address or edits the one named by `?edit=<id>`.
 //! Every action is a plain form post, so the page also works before (or without) WASM.
 
+use crate::api::page_data::page_resource;
+use crate::components::sign_in_first::SignInFirst;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::account::{
     AddressView, DeleteAddress, SaveAddress, SaveOutcome, SetDefaultAddress, get_address,
@@ -40,7 +41,7 @@ pub fn AddressesPage() -> impl IntoView {
 
     // The user is checked first, so a signed-out visitor is redirected rather than
     // refused by the address functions. The list reloads after every change.
-    let book = Resource::new(
+    let book = page_resource(
         move || {
             (
                 save.version().get(),
@@ -55,7 +56,7 @@ pub fn AddressesPage() -> impl IntoView {
             }
         },
     );
-    let editing = Resource::new(
+    let editing = page_resource(
         move || edit_id.get(),
         |id| async move {
             match (id, current_user().await?) {
@@ -64,8 +65,6 @@ pub fn AddressesPage() -> impl IntoView {
             }
         },
     );
-    let location = use_location();
-    let sign_in = move || format!("/login?next={}", location.pathname.get_untracked());
 
     // One live region for the page's successes, one alert for failed list actions.
     let status = RwSignal::new(None::<String>);
@@ -130,7 +129,7 @@ pub fn AddressesPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Ok(None) => view! { <Redirect path=sign_in() /> }.into_any(),
+                        Ok(None) => view! { <SignInFirst /> }.into_any(),
                         Err(error) => view! { <p role="alert">{error_text(&error)}</p> }.into_any(),
                     }
                 })}

@@ -1,5 +1,6 @@
 //! Sign in, create an account, sign out.
 
+use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -82,7 +83,7 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 fn SocialSignIn() -> impl IntoView {
     let text = &use_i18n().auth;
-    let providers = Resource::new(|| (), |_| sign_in_providers());
+    let providers = page_resource(|| (), |_| sign_in_providers());
     view! {
         <Suspense>
             {move || Suspend::new(async move {

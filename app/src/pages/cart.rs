@@ -2,6 +2,7 @@
 //! the page works before (or without) JavaScript; with it, the forms post in place and
 //! the header's bag follows.
 
+use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -22,7 +23,7 @@ pub fn CartPage() -> impl IntoView {
     let accept = ServerAction::<AcceptCartPrices>::new();
     let coupon = ServerAction::<ApplyCoupon>::new();
     let drop_coupon = ServerAction::<RemoveCoupon>::new();
-    let bag = Resource::new(
+    let bag = page_resource(
         move || {
             (
                 set_quantity.version().get(),

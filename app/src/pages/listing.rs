@@ -3,6 +3,7 @@
 //! sidebar is a plain GET form and "Load more" a plain link, so both work without
 //! JavaScript; with it, the form navigates on change and "Load more" appends in place.
 
+use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Form;
@@ -138,8 +139,8 @@ fn ListingView(scope: Scope) -> impl IntoView {
         }
         pairs
     });
-    let listing = Resource::new(move || service_pairs.get(), list_products);
-    let hero = Resource::new(
+    let listing = page_resource(move || service_pairs.get(), list_products);
+    let hero = page_resource(
         move || slug.get(),
         move |slug| async move {
             match scope.key() {

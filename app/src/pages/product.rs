@@ -1,6 +1,7 @@
 //! The product detail page at `/products/:slug`. Everything a search engine needs (title,
 //! description, canonical, Open Graph, JSON-LD) is rendered on the server.
 
+use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -15,7 +16,7 @@ use crate::pages::not_found::NotFoundPage;
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-    let page = Resource::new(slug, product_page);
+    let page = page_resource(slug, product_page);
     let messages = use_i18n();
     let text = &messages.product;
 

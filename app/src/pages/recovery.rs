@@ -1,5 +1,6 @@
 //! Confirming an email address and resetting a forgotten password, from emailed links.
 
+use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -19,7 +20,7 @@ fn token_param() -> Signal<String> {
 pub fn VerifyEmailPage() -> impl IntoView {
     let text = &use_i18n().auth;
     let token = token_param();
-    let result = Resource::new(move || token.get(), verify_email);
+    let result = page_resource(move || token.get(), verify_email);
     view! {
         <Title text=text.verify_title />
         <section class="auth" aria-labelledby="verify-title">

@@ -3,6 +3,7 @@
 //! Escape), then the results: count, "showing results for" a corrected query, cards with
 //! the matched words in `<mark>`, an empty state and "More results".
 
+use crate::api::page_data::page_resource;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ pub fn SearchPage() -> impl IntoView {
             .collect::<Vec<(String, String)>>()
     });
     let text = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let results = Resource::new(move || pairs.get(), search_products);
+    let results = page_resource(move || pairs.get(), search_products);
     let t = &use_i18n().search;
     let title_for = move |text: String| {
         if text.trim().is_empty() {

@@ -1,10 +1,10 @@
 //! Account settings: the profile, the password and the connected sign-in accounts.
 //! Signed-out visitors are sent to sign in and brought back.
 
+use crate::api::page_data::page_resource;
+use crate::components::sign_in_first::SignInFirst;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 
 use crate::api::account::{AccountSettings, ChangePassword, UpdateProfile, get_account_settings};
 use crate::api::auth::current_user;
@@ -22,7 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
     let text = &use_i18n().account;
     // The user is checked first, so a signed-out visitor is redirected rather than
     // refused by the settings function.
-    let settings = Resource::new(
+    let settings = page_resource(
         || (),
         |_| async move {
             match current_user().await? {
@@ -31,8 +31,6 @@ pub fn SettingsPage() -> impl IntoView {
             }
         },
     );
-    let location = use_location();
-    let sign_in = move || format!("/login?next={}", location.pathname.get_untracked());
 
     view! {
         <Title text=text.settings />
@@ -43,7 +41,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match settings.await {
                         Ok(Some(settings)) => view! { <SettingsPanels settings /> }.into_any(),
-                        Ok(None) => view! { <Redirect path=sign_in() /> }.into_any(),
+                        Ok(None) => view! { <SignInFirst /> }.into_any(),
                         Err(error) => {
                             view! { <p role="alert">{error_text(&error)}</p> }.into_any()
                         }

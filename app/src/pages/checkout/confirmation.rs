@@ -2,6 +2,7 @@
 //! payment status (settled by Stripe's webhook, so it looks again for a little while),
 //! and where it goes.
 
+use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -18,7 +19,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let params = use_params_map();
     let number = move || params.with(|p| p.get("order_number").unwrap_or_default());
     let attempts = RwSignal::new(0u32);
-    let order = Resource::new(
+    let order = page_resource(
         move || (number(), attempts.get()),
         |(n, _)| order_summary(n),
     );

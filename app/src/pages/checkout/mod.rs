@@ -14,6 +14,7 @@ mod state;
 mod step_frame;
 mod totals;
 
+use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -28,7 +29,7 @@ pub use confirmation::ConfirmationPage;
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let text = &use_i18n().checkout;
-    let start = Resource::new(
+    let start = page_resource(
         || (),
         |_| async move { (start_checkout().await, cart().await) },
     );

@@ -12,6 +12,6 @@ mod templates;
 pub use builders::{ProductBuilder, UserBuilder};
 pub use client::{Jar, cookie_pair, session_token, set_cookie_header};
 pub use spawn::{
-    TestApp, embedder, escaped, free_port, init_tracing, spawn_app, spawn_app_with,
+    TestApp, embedder, escaped, free_port, heading, init_tracing, spawn_app, spawn_app_with,
     spawn_seeded_app, spawn_seeded_app_with, test_cluster_settings, workspace_root,
 };

@@ -202,6 +202,21 @@ pub fn embedder() -> services::embedder::MiniLmEmbedder {
         .expect("the embedding model is installed by scripts/setup")
 }
 
+/// The text of the page's first `<h1>`, without the comment markers hydration uses
+/// (`<!>`), so tests can compare it whole.
+pub fn heading(html: &str) -> String {
+    let start = html
+        .find("<h1")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1));
+    let Some(start) = start else {
+        return String::new();
+    };
+    let end = html[start..]
+        .find("</h1>")
+        .map_or(html.len(), |j| start + j);
+    html[start..end].replace("<!>", "")
+}
+
 /// Text as Leptos escapes it in server-rendered HTML (`&`, `<`, `>`; quotes stay).
 pub fn escaped(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -1,0 +1,188 @@
+//! Every page but the home page, loaded on demand.
+//!
+//! Each page here is a [`LazyRoute`]: in a `cargo leptos build --split` bundle its code
+//! (and every view, codec and closure only it reaches) lives in WASM chunks of its own,
+//! fetched when the router first enters the page; code several pages share sits in shared
+//! chunks. The main module holds the shell (header, bag drawer, footer, router), the home
+//! page and what they use. The server names the chunks a server-rendered page needs in
+//! `modulepreload` links, so landing on a product page fetches them alongside the main
+//! module and hydrates at once. Without `--split` the same code is one bundle.
+//!
+//! A new page belongs here; `bench/bundle.sh` prints what each one costs.
+
+use leptos::prelude::*;
+use leptos_router::{LazyRoute, lazy_route};
+
+use crate::pages::account::AccountPage;
+use crate::pages::addresses::AddressesPage;
+use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
+use crate::pages::cart::CartPage;
+use crate::pages::checkout::{CheckoutPage, ConfirmationPage};
+use crate::pages::listing::{BrandPage, CategoryPage, CollectionPage, ProductsPage};
+use crate::pages::product::ProductPage;
+use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
+use crate::pages::search::SearchPage;
+use crate::pages::settings::SettingsPage;
+
+/// One route type per page: `Lazy::<…Route>::new()` in the route table. The page
+/// itself loads its data (its resources start when it renders).
+macro_rules! lazy_pages {
+    ($($(#[$doc:meta])* $route:ident => $page:ident,)*) => {$(
+        $(#[$doc])*
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! {
+                    <ChunkPreloads route=stringify!($route) />
+                    <$page />
+                }
+                .into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    /// `/products`
+    ProductsRoute => ProductsPage,
+    /// `/categories/:slug`
+    CategoryRoute => CategoryPage,
+    /// `/brands/:slug`
+    BrandRoute => BrandPage,
+    /// `/collections/:slug`
+    CollectionRoute => CollectionPage,
+    /// `/products/:slug`
+    ProductRoute => ProductPage,
+    /// `/search`
+    SearchRoute => SearchPage,
+    /// `/login`
+    SignInRoute => SignInPage,
+    /// `/register`
+    RegisterRoute => RegisterPage,
+    /// `/logout`
+    SignOutRoute => SignOutPage,
+    /// `/verify-email`
+    VerifyEmailRoute => VerifyEmailPage,
+    /// `/reset-password`
+    ResetPasswordRoute => ResetPasswordPage,
+    /// `/account`
+    AccountRoute => AccountPage,
+    /// `/account/settings`
+    SettingsRoute => SettingsPage,
+    /// `/account/addresses`
+    AddressesRoute => AddressesPage,
+    /// `/cart`
+    CartRoute => CartPage,
+    /// `/checkout`
+    CheckoutRoute => CheckoutPage,
+    /// `/checkout/confirmation/:order_number`
+    ConfirmationRoute => ConfirmationPage,
+}
+
+/// On the server, `<link rel="preload">`s in the page's head for the chunks this lazy
+/// route needs, so a shopper landing on it fetches them alongside the main module instead
+/// of after it. (leptos_integration_utils 0.8.9 means to add these itself, but looks the
+/// split manifest up outside any reactive owner and finds none.) Renders nothing on
+/// either side.
+#[component]
+fn ChunkPreloads(route: &'static str) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos_meta::Link;
+        let prefix = format!("__{}_view_", snake_case(route));
+        let modules = use_context::<leptos::WasmSplitManifest>().and_then(|manifest| {
+            manifest.0.with_value(|(pkg, splits, loader)| {
+                let chunks = splits
+                    .iter()
+                    .find(|(split, _)| split.starts_with(&prefix))?
+                    .1;
+                let mut hrefs: Vec<String> = chunks
+                    .iter()
+                    .map(|module| format!("{pkg}/{module}.wasm"))
+                    .collect();
+                hrefs.push(format!("{pkg}/{loader}"));
+                Some(hrefs)
+            })
+        });
+        // `to_html` registers each link with the head (leptos_meta) and leaves nothing in
+        // the body, where the browser, which renders no links, must find the same nodes.
+        for href in modules.unwrap_or_default() {
+            if href.ends_with(".js") {
+                _ = view! { <Link rel="modulepreload" href=href /> }.to_html();
+            } else {
+                _ = view! {
+                    <Link
+                        rel="preload"
+                        href=href
+                        as_="fetch"
+                        type_="application/wasm"
+                        crossorigin="anonymous"
+                    />
+                }
+                .to_html();
+            }
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = route;
+    }
+}
+
+/// `ProductsRoute` → `products_route`, as the split points are named.
+#[cfg(any(feature = "ssr", test))]
+fn snake_case(name: &str) -> String {
+    let mut snake = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        } else {
+            snake.push(c);
+        }
+    }
+    snake
+}
+
+/// Once the landing page is interactive and the browser idle, fetches the storefront's
+/// other pages, so the first click into a listing, a product or search renders without
+/// waiting for its chunk. A no-op on the server and in unsplit bundles.
+pub fn prefetch_storefront() {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            <ProductsRoute as LazyRoute>::preload().await;
+            <CategoryRoute as LazyRoute>::preload().await;
+            <ProductRoute as LazyRoute>::preload().await;
+            <SearchRoute as LazyRoute>::preload().await;
+        });
+    });
+}
+
+/// Starts fetching the checkout's chunk ahead of the click that needs it (the bag
+/// drawer calls this when it opens). A no-op on the server and in unsplit bundles.
+pub fn prefetch_checkout() {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async {
+        <CheckoutRoute as LazyRoute>::preload().await;
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn route_names_become_split_names() {
+        assert_eq!(snake_case("ProductsRoute"), "products_route");
+        assert_eq!(snake_case("SignInRoute"), "sign_in_route");
+    }
+}

@@ -1,0 +1,36 @@
+# Shared by the bench scripts (sourced after scripts/env.sh, from the repository root).
+
+# The release build every bench measures: optimised server, split and precompressed
+# bundle. Skipped with BENCH_SKIP_BUILD=1 (measure what is already built).
+bench_release_build() {
+  if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    step "Release build"
+    cargo leptos build --release --split --precompress
+    step_done
+  fi
+}
+
+# Seeds the demo catalogue on bench/'s own cluster (port 54369, database
+# luxeverse_bench_demo; idempotent), starts the release server on $1 with its log in $2,
+# waits for it to answer and stops it when the calling script exits. Sets server_pid.
+bench_demo_server() {
+  local addr="$1" log="$2" binary="$CARGO_TARGET_DIR/release/server"
+  export EMBEDDED_PG_DIR="$LUXEVERSE_CACHE/clusters/bench" EMBEDDED_PG_PORT=54369
+  export EMBEDDED_PG_DATABASE=luxeverse_bench_demo
+  export LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=DEV RUST_LOG=warn
+  "$binary" seed >/dev/null
+  "$binary" >"$log" 2>&1 &
+  server_pid=$!
+  trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+  bench_await_server "$addr" "$log"
+}
+
+# Waits up to a minute for the server on $1 to answer /health; exits naming the log $2.
+bench_await_server() {
+  for _ in $(seq 1 120); do
+    curl -sf "http://$1/health" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "server did not start; see $2" >&2
+  exit 1
+}
