@@ -18,6 +18,12 @@
 # luxeverse_bench_demo and luxeverse_bench_<N>) and its own port (127.0.0.1:3301), so a
 # dev server, the test clusters and bench/http.sh are left alone.
 #
+# Then random-page runs, each request a different page drawn from the catalogue: 3,000
+# random product pages, 600 random two-word searches (words of product names) and 600
+# random filtered listings (category x sort x size x price ceiling), against the home page
+# `/` measured in the same run; the ratios to `/` are what issue 12's targets are set in
+# (machines drift; ratios less so).
+#
 # Per page: wrk with 2 threads and 16 connections, 2 s warm-up, then the measured run;
 # prints requests/s, p50/p99 latency, non-2xx responses and the server's peak RSS during
 # that page (VmHWM, reset before each page through /proc/PID/clear_refs).
@@ -69,7 +75,6 @@ stop_server() {
     server_pid=
   fi
 }
-trap stop_server EXIT
 
 start_server() { # database
   EMBEDDED_PG_DATABASE="$1" "$binary" >"$log_dir/bench-catalog-server.log" 2>&1 &
@@ -77,22 +82,64 @@ start_server() { # database
   bench_await_server "$addr" "$log_dir/bench-catalog-server.log"
 }
 
-measure() { # label, path
-  local label="$1" path="$2" status out rps p50 p99 errors peak_kb
+# One page, or with a third argument a file of paths of which each request takes one at
+# random. Prints a table row and leaves the figures in $rps and $p99_ms.
+random_lua=$(mktemp --suffix=.lua)
+trap 'stop_server; rm -f "$random_lua"' EXIT
+cat >"$random_lua" <<'LUA'
+local paths = {}
+init = function()
+  for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+  math.randomseed(os.time() + tonumber(tostring(paths):match("0x(%x+)") or "0", 16))
+end
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+LUA
+
+measure() { # label, path [, file of paths]
+  local label="$1" path="$2" paths="${3:-}" status out p50 p99 errors peak_kb script=()
   status=$(curl -s -o /dev/null -w '%{http_code}' "http://$addr$path")
   if [ "$status" != 200 ]; then
     echo "| $label | \`$path\` | not measured: HTTP $status | | | |"
+    rps=0 p99_ms=0
     return
   fi
-  wrk -t2 -c"$connections" -d2s "http://$addr$path" >/dev/null
+  [ -n "$paths" ] && script=(-s "$random_lua")
+  BENCH_PATHS="$paths" wrk -t2 -c"$connections" -d2s "${script[@]}" "http://$addr$path" >/dev/null
   echo 5 >"/proc/$server_pid/clear_refs" 2>/dev/null || true # reset VmHWM to current RSS
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://$addr$path")
+  out=$(BENCH_PATHS="$paths" wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" "http://$addr$path")
   rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  p99_ms=$(awk -v v="$p99" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n }')
   errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
   peak_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")
   echo "| $label | \`$path\` | $rps | $p50 | $p99 | $((peak_kb / 1024)) MB |${errors:+ $errors}"
+}
+
+# Paths drawn from the catalogue in database $1 into files under $2.
+random_paths() {
+  local sql=(env PGPASSWORD="$(cat "$cluster_dir/password")" "$PG_INSTALL_DIR/bin/psql" -qtA
+    -h 127.0.0.1 -p "$cluster_port" -U postgres -d "$1")
+  "${sql[@]}" -c "SELECT '/products/' || slug FROM products
+    WHERE status = 'ACTIVE' AND deleted_at IS NULL ORDER BY random() LIMIT 3000" >"$2/products"
+  "${sql[@]}" -c "SELECT '/search?q=' || w[1] || '+' || w[2] FROM (
+      SELECT regexp_split_to_array(lower(name), ' +') AS w FROM products
+      WHERE status = 'ACTIVE' AND lower(name) ~ '^[a-z]+ [a-z]+') AS names
+    ORDER BY random() LIMIT 600" >"$2/searches"
+  "${sql[@]}" -c "SELECT '/categories/' || slug
+      || '?sort=' || (ARRAY['featured','newest','price_asc','price_desc','best_selling'])[1 + floor(a * 5)::int]
+      || CASE WHEN b < 0.5 THEN '&size=' || (ARRAY['XS','S','M','L','XL'])[1 + floor(b * 10)::int] ELSE '' END
+      || CASE WHEN c < 0.5 THEN '&max_price=' || (300 + 100 * floor(c * 60)::int)::text ELSE '' END
+    FROM (SELECT slug, random() AS a, random() AS b, random() AS c
+          FROM categories, generate_series(1, 60)) AS draws
+    ORDER BY random() LIMIT 600" >"$2/listings"
+}
+
+ratios=()
+ratio() { # label, target % of `/`, target p99 in ms (uses $rps, $p99_ms, $home, $home_p99)
+  local percent
+  percent=$(awk -v a="$rps" -v b="$home" 'BEGIN { printf "%.0f", b ? 100 * a / b : 0 }')
+  ratios+=("$1: ${percent}% of \`/\` (target ≥ $2%), p99 ${p99_ms} ms (target < $3 ms; \`/\` p99 ${home_p99} ms)")
 }
 
 run_catalog() { # name, database
@@ -111,6 +158,22 @@ run_catalog() { # name, database
   measure "filtered listing" "/categories/women?size=M&max_price=1500&sort=price_asc"
   measure "search" "/search?q=cashmere"
   measure "product page" "$product"
+  echo
+  local dir home home_p99
+  dir=$(mktemp -d)
+  random_paths "$2" "$dir"
+  measure "home (the reference)" "/"
+  home=$rps home_p99=$p99_ms
+  measure "random product pages ($(wc -l <"$dir/products"))" "/products/…" "$dir/products"
+  ratio "random product pages" 45 15
+  measure "random two-word searches ($(wc -l <"$dir/searches"))" "/search?q=…" "$dir/searches"
+  ratio "random searches" 22 25
+  measure "random filtered listings ($(wc -l <"$dir/listings"))" "/categories/…?…" "$dir/listings"
+  ratio "random listings" 60 10
+  rm -rf "$dir"
+  echo
+  printf '%s\n' "${ratios[@]}"
+  ratios=()
   echo
   echo "($connections connections, ${duration}s per page after a 2 s warm-up, $(nproc) cores, commit $(git rev-parse --short HEAD))"
   stop_server
