@@ -3,6 +3,8 @@
 
 pub struct CartText {
     pub title: &'static str,
+    /// The page's meta description.
+    pub description: &'static str,
     pub empty: &'static str,
     pub loading: &'static str,
     pub continue_shopping: &'static str,
@@ -45,6 +47,7 @@ pub struct CartText {
 
 pub const EN: CartText = CartText {
     title: "Your bag",
+    description: "Your LuxeVerse bag: the pieces you have set aside, their sizes and the total.",
     empty: "Your bag is empty.",
     loading: "Loading your bag…",
     continue_shopping: "Continue shopping",
@@ -94,6 +97,7 @@ pub const EN: CartText = CartText {
 
 pub const FR: CartText = CartText {
     title: "Votre panier",
+    description: "Votre panier LuxeVerse : les pièces mises de côté, leurs tailles et le total.",
     empty: "Votre panier est vide.",
     loading: "Chargement de votre panier…",
     continue_shopping: "Continuer vos achats",
@@ -147,6 +151,7 @@ pub const FR: CartText = CartText {
 
 pub const IT: CartText = CartText {
     title: "La tua borsa",
+    description: "La tua borsa LuxeVerse: i pezzi messi da parte, le taglie e il totale.",
     empty: "La tua borsa è vuota.",
     loading: "Caricamento della borsa…",
     continue_shopping: "Continua lo shopping",

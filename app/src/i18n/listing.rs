@@ -16,6 +16,8 @@ pub struct ListingText {
     /// "130 pieces".
     pub pieces: fn(u64) -> String,
     pub back_to_first: &'static str,
+    /// The grid's heading, for screen readers (the page title is the `<h1>`).
+    pub results_heading: &'static str,
     pub empty_title: &'static str,
     pub clear_all_filters: &'static str,
     pub load_more_failed: &'static str,
@@ -70,6 +72,7 @@ pub const EN: ListingText = ListingText {
         _ => format!("{total} pieces"),
     },
     back_to_first: "Back to the first pieces",
+    results_heading: "The pieces",
     empty_title: "No pieces match these filters",
     clear_all_filters: "Clear all filters",
     load_more_failed: "We could not load more pieces. Please try again.",
@@ -130,6 +133,7 @@ pub const FR: ListingText = ListingText {
         _ => format!("{total} pièces"),
     },
     back_to_first: "Revenir aux premières pièces",
+    results_heading: "Les pièces",
     empty_title: "Aucune pièce ne correspond à ces filtres",
     clear_all_filters: "Effacer tous les filtres",
     load_more_failed: "Nous n’avons pas pu charger plus de pièces. Veuillez réessayer.",
@@ -188,6 +192,7 @@ pub const IT: ListingText = ListingText {
         _ => format!("{total} pezzi"),
     },
     back_to_first: "Torna ai primi pezzi",
+    results_heading: "I pezzi",
     empty_title: "Nessun pezzo corrisponde a questi filtri",
     clear_all_filters: "Cancella tutti i filtri",
     load_more_failed: "Non è stato possibile caricare altri pezzi. Riprova.",

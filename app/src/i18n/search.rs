@@ -24,6 +24,8 @@ pub struct SearchText {
     pub no_exact_matches: fn(&str) -> String,
     /// "No pieces match “qwzxv”".
     pub empty_title: fn(&str) -> String,
+    /// The grid's heading, for screen readers.
+    pub results_heading: &'static str,
     pub empty_hint: &'static str,
     pub browse_all: &'static str,
     pub back_to_first: &'static str,
@@ -63,6 +65,7 @@ pub const EN: SearchText = SearchText {
     showing_results_for: "Showing results for",
     no_exact_matches: |terms| format!(" No exact matches for “{terms}”."),
     empty_title: |query| format!("No pieces match “{query}”"),
+    results_heading: "Results",
     empty_hint: "Check the spelling, try fewer or different words, or",
     browse_all: "browse all pieces",
     back_to_first: "Back to the first results",
@@ -100,6 +103,7 @@ pub const FR: SearchText = SearchText {
     showing_results_for: "Résultats pour",
     no_exact_matches: |terms| format!(" Aucun résultat exact pour « {terms} »."),
     empty_title: |query| format!("Aucune pièce ne correspond à « {query} »"),
+    results_heading: "Résultats",
     empty_hint: "Vérifiez l’orthographe, essayez moins de mots ou d’autres mots, ou",
     browse_all: "parcourez toutes les pièces",
     back_to_first: "Revenir aux premiers résultats",
@@ -137,6 +141,7 @@ pub const IT: SearchText = SearchText {
     showing_results_for: "Risultati per",
     no_exact_matches: |terms| format!(" Nessun risultato esatto per «{terms}»."),
     empty_title: |query| format!("Nessun capo corrisponde a «{query}»"),
+    results_heading: "Risultati",
     empty_hint: "Controlla l’ortografia, prova con meno parole o parole diverse, oppure",
     browse_all: "sfoglia tutti i capi",
     back_to_first: "Torna ai primi risultati",

@@ -4,7 +4,7 @@
 
 use crate::api::page_data::page_resource;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::api::cart::{
     AcceptCartPrices, ApplyCoupon, CartLineDto, CouponOutcome, RemoveCoupon, RemoveFromCart,
@@ -69,6 +69,7 @@ pub fn CartPage() -> impl IntoView {
 
     view! {
         <Title text=text.title />
+        <Meta name="description" content=text.description />
         <section class="cart-page" aria-labelledby="cart-title">
             <h1 id="cart-title">{text.title}</h1>
             <p class="form-alert" role="alert" class:form-alert--shown=move || failure.get().is_some()>

@@ -363,6 +363,7 @@ fn ListingBody(
                         .into_any()
                 } else {
                     view! {
+                        <h2 class="visually-hidden">{text.results_heading}</h2>
                         <ul role="list" class="product-grid">
                             {products
                                 .into_iter()

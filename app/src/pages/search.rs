@@ -393,6 +393,7 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
     } else {
         let on_click = record_result_click(log_id.clone());
         view! {
+            <h2 class="visually-hidden">{t.results_heading}</h2>
             <ul role="list" class="product-grid search__grid" on:click=on_click>
                 {products
                     .into_iter()
