@@ -8,8 +8,8 @@
 //!     point into <pkg-dir>, the loader `__wasm_split.______________________.js` and
 //!     `__wasm_split_manifest.json` (which chunks each split point needs), the names
 //!     Leptos' `HydrationScripts` looks for. Prints the chunk paths, one a line.
-//! site-tools precompress <dir>
-//!     Writes <file>.br and <file>.gz beside every file under <dir>, as
+//! site-tools precompress <dir or file>
+//!     Writes <file>.br and <file>.gz beside every file under <dir> (or the one file), as
 //!     `cargo leptos build --precompress` does, for the server to send as they are.
 //! ```
 use std::fs;
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         ["precompress", dir] => precompress(Path::new(dir)),
         _ => Err(
             "usage: site-tools split <frontend.wasm> <pkg-dir> <output-name> \
-                  | site-tools precompress <dir>"
+                  | site-tools precompress <dir-or-file>"
                 .into(),
         ),
     };
@@ -88,6 +88,9 @@ fn precompress(dir: &Path) -> Result<()> {
 }
 
 fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    if dir.is_file() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry?.path();
