@@ -121,6 +121,9 @@ pub struct EmbeddedPgSettings {
     pub database: String,
     /// Account PostgreSQL runs as when the server runs as root (`EMBEDDED_PG_OS_USER`).
     pub os_user: String,
+    /// Whether commits survive a crash of the machine. Always true for the store; the
+    /// tests' throwaway cluster turns it off (no `fsync`), so a slow disk cannot stall them.
+    pub durable: bool,
 }
 
 impl Settings {
@@ -180,6 +183,7 @@ impl Settings {
                     .unwrap_or_else(|| DEFAULT_DATABASE_NAME.into()),
                 os_user: var("EMBEDDED_PG_OS_USER")
                     .unwrap_or_else(|| DEFAULT_EMBEDDED_PG_OS_USER.into()),
+                durable: true,
             }),
         };
         let max_connections = var("DATABASE_MAX_CONNECTIONS")

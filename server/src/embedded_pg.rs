@@ -214,6 +214,16 @@ impl EmbeddedPostgres {
         Ok(output.status.success())
     }
 
+    /// The `postgres` command line: the port, and for a throwaway cluster no waiting on
+    /// the disk (a crash of the machine may lose its last commits, which a test never needs).
+    fn server_options(&self) -> String {
+        let mut options = format!("-p {}", self.settings.port);
+        if !self.settings.durable {
+            options.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        }
+        options
+    }
+
     fn start(&self, owner: &ClusterOwner) -> Result<(), EmbeddedPgError> {
         tracing::info!(
             port = self.settings.port,
@@ -233,7 +243,7 @@ impl EmbeddedPostgres {
             .arg(&log)
             .args(["--wait", "--timeout", "60"])
             .arg("-o")
-            .arg(format!("-p {}", self.settings.port))
+            .arg(self.server_options())
             .output()
             .map_err(io_error(&self.pg_bin("pg_ctl")))?;
         let port = self.settings.port;

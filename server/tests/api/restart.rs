@@ -107,6 +107,18 @@ async fn data_survives_killing_and_restarting_the_server() {
     let first = ServerProcess::start(&pg).await;
     let url = app_url(&dir, &pg).await;
     let db = database::connect(&url, 1).await.unwrap();
+    // The store's own cluster waits for the disk on every commit (the tests' does not).
+    let fsync = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT current_setting('fsync') AS fsync",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<String>("", "fsync")
+        .unwrap();
+    assert_eq!(fsync, "on");
     db.execute_unprepared("CREATE TABLE keepsake (id int PRIMARY KEY, note text NOT NULL)")
         .await
         .unwrap();

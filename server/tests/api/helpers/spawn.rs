@@ -50,6 +50,7 @@ pub fn test_cluster_settings() -> EmbeddedPgSettings {
         dir,
         database: "postgres".into(),
         os_user: DEFAULT_EMBEDDED_PG_OS_USER.into(),
+        durable: false,
     }
 }
 
