@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::time::Duration;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use server::config::{DEFAULT_EMBEDDED_PG_OS_USER, EmbeddedPgSettings, Settings};
 use server::database;
 use server::startup::Application;
@@ -172,26 +173,26 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
 impl Drop for TestApp {
     /// Drops the test's database (forcing its connections closed) so test runs leave
     /// nothing behind on the shared cluster.
+    ///
+    /// It waits for that only briefly. `DROP DATABASE` waits until every backend of the
+    /// cluster has acknowledged it, and a backend still authenticating one of this app's
+    /// pool connections acknowledges nothing until its client answers; the client is a task
+    /// on this test's runtime, which cannot run while this blocks it. Returning lets the
+    /// runtime finish and close that connection, and the drop then completes on its own
+    /// thread. One a run's exit cuts short is dropped by a later run (`clean_up_once`).
     fn drop(&mut self) {
         let admin_url = self.admin_url.clone();
         let db_name = self.db_name.clone();
-        let _ = std::thread::spawn(move || {
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .expect("runtime builds");
-            runtime.block_on(async move {
-                if let Ok(admin) = database::connect(&admin_url, 1).await {
-                    let _ = admin
-                        .execute_unprepared(&format!(
-                            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                            database::quote_ident(&db_name)
-                        ))
-                        .await;
-                }
-            });
-        })
-        .join();
+            runtime.block_on(templates::drop_test_database(&admin_url, &db_name));
+            let _ = done.send(());
+        });
+        let _ = finished.recv_timeout(Duration::from_secs(2));
     }
 }
 

@@ -38,8 +38,11 @@ const BUILDING: &str = "_new";
 /// First key of the advisory locks (the second is the template's name, hashed; 0 guards
 /// the clean-up).
 const LOCK_CLASS: i32 = 0x4c56_5450;
-/// A template nobody has cloned for this long is dropped (every clone marks it used).
+/// A template nobody has cloned for this long is dropped (every clone marks it used), and
+/// so is a test's database created this long ago (its test is long over).
 const STALE_AFTER: Duration = Duration::from_secs(60 * 60);
+/// The start of a test database's comment, followed by its creation time.
+const TEST_DATABASE_NOTE: &str = "luxeverse test database, created ";
 
 /// What a test's database starts with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +116,7 @@ pub async fn create_database(admin_url: &str, fixture: Fixture, name: &str) {
             .await;
         if created.is_ok() {
             touch(&admin, template).await;
+            note_created(&admin, name).await;
         }
         let _ = admin.close().await;
         match created {
@@ -230,7 +234,8 @@ async fn build(admin: &DatabaseConnection, admin_url: &str, fixture: Fixture) {
 }
 
 /// Drops the stale templates once per process: those unused for [`STALE_AFTER`], and
-/// builds nobody is working on (a killed run's).
+/// builds nobody is working on (a killed run's); and the test databases an ended run left
+/// behind.
 async fn clean_up_once(admin: &DatabaseConnection) {
     static DONE: AtomicBool = AtomicBool::new(false);
     let cleaning = Value::Int(Some(0));
@@ -273,7 +278,56 @@ async fn clean_up_once(admin: &DatabaseConnection) {
             unlock(admin, owner).await;
         }
     }
+    let left_behind = admin
+        .query_all_raw(Statement::from_sql_and_values(
+            admin.get_database_backend(),
+            "SELECT datname, shobj_description(oid, 'pg_database') AS note FROM pg_database
+             WHERE starts_with(shobj_description(oid, 'pg_database'), $1)",
+            [TEST_DATABASE_NOTE.into()],
+        ))
+        .await
+        .expect("test databases are listed");
+    for row in left_behind {
+        let name: String = row.try_get("", "datname").unwrap();
+        let note: Option<String> = row.try_get("", "note").unwrap();
+        let created = note
+            .as_deref()
+            .and_then(|note| note.strip_prefix(TEST_DATABASE_NOTE))
+            .and_then(|created| created.parse::<u64>().ok());
+        if created.is_some_and(|created| now.saturating_sub(created) > STALE_AFTER.as_secs()) {
+            tracing::info!(
+                database = name,
+                "dropping a test database a run left behind"
+            );
+            drop_database(admin, &name).await;
+        }
+    }
     advisory(admin, "pg_advisory_unlock", cleaning).await;
+}
+
+/// Drops a test's database, forcing its connections closed.
+pub async fn drop_test_database(admin_url: &str, name: &str) {
+    if let Ok(admin) = database::connect(admin_url, 1).await {
+        let _ = admin
+            .execute_unprepared(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                quote_ident(name)
+            ))
+            .await;
+        let _ = admin.close().await;
+    }
+}
+
+/// Marks a test's database with its creation time, so [`clean_up_once`] can drop one a
+/// run left behind (its process ended before the drop did).
+async fn note_created(admin: &DatabaseConnection, name: &str) {
+    let _ = admin
+        .execute_unprepared(&format!(
+            "COMMENT ON DATABASE {} IS '{TEST_DATABASE_NOTE}{}'",
+            quote_ident(name),
+            unix_now()
+        ))
+        .await;
 }
 
 /// Records when the template was last used, for [`clean_up_once`] (best effort).
