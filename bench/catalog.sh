@@ -96,17 +96,20 @@ request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 LUA
 
 measure() { # label, path [, file of paths]
-  local label="$1" path="$2" paths="${3:-}" status out p50 p99 errors peak_kb script=()
-  status=$(curl -s -o /dev/null -w '%{http_code}' "http://$addr$path")
+  local label="$1" path="$2" paths="${3:-}" status out p50 p99 errors peak_kb script=() target
+  # A random run names its pages by a pattern; its first page is the one checked.
+  target="$path"
+  [ -n "$paths" ] && target=$(head -1 "$paths")
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://$addr$target")
   if [ "$status" != 200 ]; then
     echo "| $label | \`$path\` | not measured: HTTP $status | | | |"
     rps=0 p99_ms=0
     return
   fi
   [ -n "$paths" ] && script=(-s "$random_lua")
-  BENCH_PATHS="$paths" wrk -t2 -c"$connections" -d2s "${script[@]}" "http://$addr$path" >/dev/null
+  BENCH_PATHS="$paths" wrk -t2 -c"$connections" -d2s "${script[@]}" "http://$addr$target" >/dev/null
   echo 5 >"/proc/$server_pid/clear_refs" 2>/dev/null || true # reset VmHWM to current RSS
-  out=$(BENCH_PATHS="$paths" wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" "http://$addr$path")
+  out=$(BENCH_PATHS="$paths" wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" "http://$addr$target")
   rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")

@@ -41,6 +41,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    /// Views and search logs queued by requests, written by a job and at shutdown.
+    analytics: services::analytics::Analytics,
     reservation_hold: crate::jobs::ReservationHold,
     guest_retention: crate::jobs::GuestRetention,
     shutdown_grace: Duration,
@@ -89,12 +91,15 @@ impl Application {
                 listing_cache: Default::default(),
                 product_cache: Default::default(),
                 payments,
+                analytics: Default::default(),
             },
         };
+        let analytics = state.services.analytics.clone();
         Ok(Self {
             listener,
             router: router(state, &settings.http),
             db,
+            analytics,
             reservation_hold: settings.reservation_hold,
             guest_retention: settings.guest_retention,
             shutdown_grace: settings.http.shutdown_grace,
@@ -122,6 +127,7 @@ impl Application {
         tracing::info!(addr = %self.listener.local_addr()?, "LuxeVerse is listening");
         let mut jobs =
             crate::jobs::spawn_all(self.db.clone(), self.reservation_hold, self.guest_retention);
+        jobs.spawn(self.analytics.clone().run(self.db.clone()));
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
             shutdown.await;
@@ -149,6 +155,10 @@ impl Application {
             }
         };
         jobs.abort_all();
+        // What the last requests queued is written before the process ends.
+        if let Err(error) = self.analytics.flush(&self.db).await {
+            tracing::warn!(%error, "could not write the queued analytics at shutdown");
+        }
         result
     }
 }

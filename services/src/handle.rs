@@ -3,6 +3,7 @@
 
 use sea_orm::DatabaseConnection;
 
+use crate::analytics::Analytics;
 use crate::auth::recovery::Links;
 use crate::auth::tokens::TokenSigner;
 use crate::catalog::listing::ListingCache;
@@ -27,6 +28,8 @@ pub struct Services {
     pub product_cache: ProductPageCache,
     /// Stripe (or the local fake): PaymentIntents, refunds, the webhook secret.
     pub payments: Payments,
+    /// Product views and search logs waiting to be written in a batch.
+    pub analytics: Analytics,
 }
 
 impl Services {

@@ -1,4 +1,5 @@
 pub mod addresses;
+pub mod analytics;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

@@ -371,17 +371,14 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiErr
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned)
     });
-    if let Err(error) = product::record_view(
-        &services.db,
-        detail.id,
-        ctx.session_user().map(|user| user.id),
-        None,
-        referrer.as_deref(),
-    )
-    .await
-    {
-        tracing::warn!(%error, product_id = %detail.id, "could not record a product view");
-    }
+    services
+        .analytics
+        .view(services::analytics::ProductView::new(
+            detail.id,
+            ctx.session_user().map(|user| user.id),
+            None,
+            referrer.as_deref(),
+        ));
     crate::api::search::record_click_from_request(&ctx, detail.id).await;
 
     Ok(Some(convert::page(

@@ -188,7 +188,7 @@ pub async fn search_products(params: Vec<(String, String)>) -> Result<SearchOutc
         query.session_id = Some(session.id);
     }
     query.lang = query.lang.or(Some(ctx.locale));
-    match search::search(&ctx.services.db, &query).await {
+    match search::search(&ctx.services.db, &ctx.services.analytics, &query).await {
         Ok(results) => Ok(SearchOutcome::Results(Box::new(convert::page(results)))),
         Err(error) => match convert::problem(&error) {
             Some(problem) => Ok(SearchOutcome::Invalid(problem)),
@@ -250,6 +250,13 @@ pub async fn record_click_from_request(ctx: &crate::api::context::Ctx, product_i
     let Some(log_id) = log_id else {
         return;
     };
+    // A click soon after its search may find the search's row still queued: write it first.
+    let analytics = &ctx.services.analytics;
+    if uuid::Uuid::parse_str(&log_id).is_ok_and(|id| analytics.is_pending(id))
+        && let Err(error) = analytics.flush(&ctx.services.db).await
+    {
+        tracing::warn!(%error, "could not write the queued analytics before a search click");
+    }
     if let Err(error) =
         clicks::record(&ctx.services.db, &log_id, Opened::Id(product_id), position).await
     {

@@ -6,9 +6,10 @@ use std::collections::HashSet;
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait, Value};
 use services::catalog::product::{
-    ANONYMOUS_AUTHOR, SIMILAR_PRODUCTS_SQL, approved_reviews, product_detail, record_view,
-    similar_products,
+    ANONYMOUS_AUTHOR, SIMILAR_PRODUCTS_SQL, approved_reviews, product_detail, similar_products,
 };
+
+use services::analytics::{Analytics, Flushed, ProductView};
 
 use crate::helpers::spawn_seeded_app;
 
@@ -638,12 +639,20 @@ async fn similar_products_are_visible_neighbours_and_views_are_counted() {
     };
     let (before, views_before) = count().await;
     let referrer = format!("https://example.com/{}", "a".repeat(100));
-    record_view(db, id, Some(user), None, Some(&referrer))
-        .await
-        .unwrap();
-    assert_eq!(count().await, (before + 1, views_before + 1));
-    record_view(db, id, None, None, None).await.unwrap();
+    let analytics = Analytics::default();
+    analytics.view(ProductView::new(id, Some(user), None, Some(&referrer)));
+    analytics.view(ProductView::new(id, None, None, None));
+    // Queued views are not written until the queue is flushed, then all in one go.
+    assert_eq!(count().await, (before, views_before));
+    assert_eq!(
+        analytics.flush(db).await.unwrap(),
+        Flushed {
+            views: 2,
+            searches: 0
+        }
+    );
     assert_eq!(count().await, (before + 2, views_before + 2));
+    assert_eq!(analytics.flush(db).await.unwrap(), Flushed::default());
 
     let recorded = rows(
         db,
@@ -663,11 +672,65 @@ async fn similar_products_are_visible_neighbours_and_views_are_counted() {
         None
     );
 
-    // A view of an unknown product fails and changes nothing.
-    assert!(
-        record_view(db, Uuid::new_v4(), None, None, None)
-            .await
-            .is_err()
-    );
-    assert_eq!(count().await, (before + 2, views_before + 2));
+    // A view of a product that no longer exists, or by a user since deleted, does not
+    // fail the batch: the first is skipped, the second written without its user.
+    analytics.view(ProductView::new(Uuid::new_v4(), None, None, None));
+    analytics.view(ProductView::new(id, Some(Uuid::new_v4()), None, None));
+    analytics.flush(db).await.unwrap();
+    assert_eq!(count().await, (before + 3, views_before + 3));
+    let orphans: i64 = scalar(
+        db,
+        "SELECT count(*) FROM product_views WHERE product_id = $1 AND user_id IS NULL",
+        [id.into()],
+    )
+    .await;
+    assert_eq!(orphans, 2);
+    assert_eq!(count().await, (before + 3, views_before + 3));
+}
+
+#[tokio::test]
+async fn two_servers_flushing_views_of_the_same_pieces_at_once_count_every_view() {
+    let app = spawn_seeded_app().await;
+    let db = &app.db;
+    let ids: Vec<Uuid> = rows(
+        db,
+        "SELECT id FROM products WHERE status = 'ACTIVE' ORDER BY id LIMIT 20",
+        [],
+    )
+    .await
+    .iter()
+    .map(|row| row.try_get("", "id").unwrap())
+    .collect();
+    let total = async || -> i64 {
+        scalar(
+            db,
+            "SELECT sum(view_count)::bigint FROM products WHERE id = ANY($1)",
+            [ids.clone().into()],
+        )
+        .await
+    };
+    let before = total().await;
+
+    // Two queues (two server instances), each holding views of the same twenty pieces in
+    // opposite orders, flushed at the same moment over and over: no deadlock, no lost count.
+    let (first, second) = (Analytics::default(), Analytics::default());
+    for round in 0..10 {
+        for id in &ids {
+            first.view(ProductView::new(*id, None, None, None));
+        }
+        for id in ids.iter().rev() {
+            second.view(ProductView::new(*id, None, None, None));
+        }
+        let (a, b) = tokio::join!(first.flush(db), second.flush(db));
+        assert_eq!(a.unwrap().views, ids.len(), "round {round}");
+        assert_eq!(b.unwrap().views, ids.len(), "round {round}");
+    }
+    assert_eq!(total().await, before + 2 * 10 * ids.len() as i64);
+    let written: i64 = scalar(
+        db,
+        "SELECT count(*) FROM product_views WHERE product_id = ANY($1)",
+        [ids.clone().into()],
+    )
+    .await;
+    assert!(written >= 2 * 10 * ids.len() as i64);
 }

@@ -16,7 +16,9 @@ use services::catalog::search::{
     self, SearchError, SearchFilters, SearchQuery, SearchResults, Segment, SuggestionKind,
 };
 
-use crate::helpers::{TestApp, spawn_app, spawn_seeded_app};
+use services::analytics::Analytics;
+
+use crate::helpers::{TestApp, eventually, spawn_app, spawn_seeded_app};
 
 /// A test app with the demo catalog and a fresh search lexicon.
 async fn seeded_app() -> TestApp {
@@ -34,9 +36,16 @@ fn query(text: &str) -> SearchQuery {
 }
 
 async fn run(db: &DatabaseConnection, text: &str) -> SearchResults {
-    search::search(db, &query(text))
+    search::search(db, &Analytics::default(), &query(text))
         .await
         .unwrap_or_else(|error| panic!("search {text:?} failed: {error}"))
+}
+
+/// [`run`], with the search's log row written.
+async fn logged_run(db: &DatabaseConnection, analytics: &Analytics, text: &str) -> SearchResults {
+    let results = search::search(db, analytics, &query(text)).await.unwrap();
+    analytics.flush(db).await.unwrap();
+    results
 }
 
 /// Every result of a query, through all its pages.
@@ -44,7 +53,9 @@ async fn all_results(db: &DatabaseConnection, base: SearchQuery) -> Vec<Uuid> {
     let mut ids = Vec::new();
     let mut query = base;
     loop {
-        let page = search::search(db, &query).await.unwrap();
+        let page = search::search(db, &Analytics::default(), &query)
+            .await
+            .unwrap();
         ids.extend(page.products.iter().map(|hit| hit.card.id));
         match page.next_cursor {
             Some(cursor) => query.offset = cursor.parse().unwrap(),
@@ -189,6 +200,7 @@ async fn brands_filters_translations_and_visibility() {
     // Filters narrow the results: brand, price and stock.
     let filtered = search::search(
         db,
+        &Analytics::default(),
         &SearchQuery {
             filters: SearchFilters {
                 brand: Some("brae-and-loch".into()),
@@ -203,6 +215,7 @@ async fn brands_filters_translations_and_visibility() {
     assert!(filtered.total > 0 && filtered.total <= all_cashmere.total);
     let other_brand = search::search(
         db,
+        &Analytics::default(),
         &SearchQuery {
             filters: SearchFilters {
                 brand: Some("halden-horology".into()),
@@ -222,6 +235,7 @@ async fn brands_filters_translations_and_visibility() {
     );
     let cheap = search::search(
         db,
+        &Analytics::default(),
         &SearchQuery {
             filters: SearchFilters {
                 max_price: Some("500".parse().unwrap()),
@@ -244,6 +258,7 @@ async fn brands_filters_translations_and_visibility() {
     // In French, the approved translations are searched and shown.
     let french = search::search(
         db,
+        &Analytics::default(),
         &SearchQuery {
             lang: Some(Lang::Fr),
             ..query("chronographe")
@@ -375,9 +390,11 @@ async fn suggestions_complete_prefixes_from_products_brands_and_categories() {
 async fn every_search_is_logged_and_clicks_are_recorded() {
     let app = seeded_app().await;
     let db = &app.db;
+    let analytics = Analytics::default();
 
     let results = search::search(
         db,
+        &analytics,
         &SearchQuery {
             filters: SearchFilters {
                 in_stock: true,
@@ -388,6 +405,10 @@ async fn every_search_is_logged_and_clicks_are_recorded() {
     )
     .await
     .unwrap();
+    // The log row is queued with the search and written when the queue is flushed.
+    assert!(analytics.is_pending(results.log_id));
+    assert_eq!(search_logs::Entity::find().count(db).await.unwrap(), 0);
+    analytics.flush(db).await.unwrap();
     let log = search_logs::Entity::find_by_id(results.log_id)
         .one(db)
         .await
@@ -399,7 +420,7 @@ async fn every_search_is_logged_and_clicks_are_recorded() {
     assert_eq!(log.search_method.as_deref(), Some("fulltext"));
     assert_eq!(log.filters, Some(serde_json::json!({"in_stock": true})));
     assert_eq!(log.clicked_product_id, None);
-    let corrected = run(db, "chronograf").await;
+    let corrected = logged_run(db, &analytics, "chronograf").await;
     let corrected_log = search_logs::Entity::find_by_id(corrected.log_id)
         .one(db)
         .await
@@ -410,7 +431,7 @@ async fn every_search_is_logged_and_clicks_are_recorded() {
         Some("fulltext+typo")
     );
     assert_eq!(corrected_log.filters, None);
-    let empty = run(db, "qwzxv").await;
+    let empty = logged_run(db, &analytics, "qwzxv").await;
     assert_eq!(
         search_logs::Entity::find_by_id(empty.log_id)
             .one(db)
@@ -463,13 +484,17 @@ async fn every_search_is_logged_and_clicks_are_recorded() {
         html.contains("chronograph"),
         "showing results for the correction"
     );
-    let logged = search_logs::Entity::find()
-        .filter(search_logs::Column::Query.eq("chronograf"))
-        .filter(search_logs::Column::Id.ne(corrected.log_id))
-        .one(db)
-        .await
-        .unwrap()
-        .expect("the page's search is logged");
+    // The server writes its queue within a second.
+    let logged = eventually(|| async {
+        search_logs::Entity::find()
+            .filter(search_logs::Column::Query.eq("chronograf"))
+            .filter(search_logs::Column::Id.ne(corrected.log_id))
+            .one(db)
+            .await
+            .unwrap()
+    })
+    .await
+    .expect("the page's search is logged");
     let marker = format!("?sl={}&amp;sp=1", logged.id);
     let at = html.find(&marker).expect("result links carry the log id");
     let href_start = html[..at].rfind("href=\"").unwrap() + "href=\"".len();
@@ -506,13 +531,13 @@ async fn bad_input_gets_clear_messages_and_is_not_logged() {
     let db = &app.db;
     let error = |result: Result<SearchResults, SearchError>| result.unwrap_err();
 
-    let empty = error(search::search(db, &query("   ")).await);
+    let empty = error(search::search(db, &Analytics::default(), &query("   ")).await);
     assert!(matches!(empty, SearchError::Empty));
     assert_eq!(empty.to_string(), "Please type what you are looking for.");
-    let long = error(search::search(db, &query(&"silk ".repeat(50))).await);
+    let long = error(search::search(db, &Analytics::default(), &query(&"silk ".repeat(50))).await);
     assert!(matches!(long, SearchError::TooLong));
     assert!(long.to_string().contains("at most 200 characters"));
-    let symbols = error(search::search(db, &query("%%% ***")).await);
+    let symbols = error(search::search(db, &Analytics::default(), &query("%%% ***")).await);
     assert!(matches!(symbols, SearchError::NoWords));
     let pairs = |items: &[(&str, &str)]| -> Vec<(String, String)> {
         items
@@ -527,10 +552,12 @@ async fn bad_input_gets_clear_messages_and_is_not_logged() {
         "We could not apply these filters: max_price must be a number."
     );
     assert!(SearchQuery::from_pairs(&pairs(&[("q", "silk"), ("cursor", "abc")]), 24).is_err());
+    let analytics = Analytics::default();
     assert!(
-        search::search(db, &query("silk")).await.is_ok(),
+        search::search(db, &analytics, &query("silk")).await.is_ok(),
         "empty catalog, no error"
     );
+    analytics.flush(db).await.unwrap();
     assert_eq!(search_logs::Entity::find().count(db).await.unwrap(), 1);
 
     // The page shows the messages (no 500), and with no query at all just the form.
@@ -561,5 +588,13 @@ async fn bad_input_gets_clear_messages_and_is_not_logged() {
         html.contains("method=\"get\""),
         "the form works without JavaScript"
     );
-    assert_eq!(search_logs::Entity::find().count(db).await.unwrap(), 1);
+    // A good search after them is logged, and it is the only one since: the server's queue
+    // is written in order, so the refused searches above were never queued.
+    assert_eq!(app.get("/search?q=silk").await.status(), 200);
+    let count = eventually(|| async {
+        let count = search_logs::Entity::find().count(db).await.unwrap();
+        (count > 1).then_some(count)
+    })
+    .await;
+    assert_eq!(count, Some(2));
 }

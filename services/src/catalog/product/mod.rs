@@ -6,7 +6,7 @@
 //!
 //! The parts: `detail` (the product with its brand, breadcrumb, variants, media and
 //! translation), `reviews` (approved reviews and their summary), `similar` ("you may also
-//! like" by embedding) and `views` (the view counter). The page's reads in one call, and
+//! like" by embedding) and `views` (writing the views the analytics queue holds). The page's reads in one call, and
 //! their cache, live here.
 
 mod detail;
@@ -27,7 +27,7 @@ pub use reviews::{
     average_rating, summarise_ratings,
 };
 pub use similar::{SIMILAR_PRODUCTS_SQL, SimilarProduct, similar_products};
-pub use views::record_view;
+pub use views::write_views;
 
 /// What the product page reads: the detail, the first page of approved reviews and the
 /// similar pieces.

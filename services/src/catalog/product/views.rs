@@ -1,64 +1,60 @@
-//! Product views: one `product_views` row per page view and the product's `view_count`,
-//! written as analytics (the commit does not wait for the WAL flush).
+//! Product views: a batch of `product_views` rows and the viewed products' `view_count`,
+//! written by the analytics queue (`crate::analytics`).
 
 use sea_orm::prelude::*;
-use sea_orm::{ConnectionTrait, Statement, TransactionSession, TransactionTrait};
+use sea_orm::{ConnectionTrait, Statement};
 
-/// `product_views.source` is varchar(50).
-const SOURCE_MAX_CHARS: usize = 50;
+use crate::analytics::{BATCH, ProductView, placeholder_rows};
 
-/// Records one view of a product (the referrer goes to `source`, cut to its 50 characters)
-/// and bumps the product's `view_count`, both in one transaction.
-pub async fn record_view(
-    db: &impl TransactionTrait,
-    product_id: Uuid,
-    user_id: Option<Uuid>,
-    session_id: Option<Uuid>,
-    referrer: Option<&str>,
-) -> Result<(), DbErr> {
-    let source = referrer
-        .map(str::trim)
-        .filter(|referrer| !referrer.is_empty())
-        .map(|referrer| truncate_chars(referrer, SOURCE_MAX_CHARS));
-    let txn = db.begin().await?;
-    // A view is analytics, not a promise to the shopper: the commit does not wait for the
-    // WAL flush, so a crash may lose the last fraction of a second of views, never leave
-    // them half-written. Every product page writes one, so waiting would cost each page a
-    // disk flush while it holds the product row's lock.
-    txn.execute_unprepared("SET LOCAL synchronous_commit = off")
+/// Writes `views` (in chunks of [`BATCH`]) and adds them to their products' `view_count`.
+/// A view of a product since deleted is skipped; a user or session since deleted is
+/// written as none. The products' rows are locked in id order, so two servers flushing at
+/// once never deadlock.
+pub async fn write_views(db: &impl ConnectionTrait, views: &[ProductView]) -> Result<(), DbErr> {
+    for chunk in views.chunks(BATCH) {
+        let mut values = Vec::with_capacity(chunk.len() * 5);
+        for view in chunk {
+            values.extend([
+                view.id.into(),
+                view.product_id.into(),
+                view.user_id.into(),
+                view.session_id.into(),
+                view.source.clone().into(),
+            ]);
+        }
+        let rows = placeholder_rows(&["uuid", "uuid", "uuid", "uuid", "text"], chunk.len());
+        let backend = db.get_database_backend();
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT p.id FROM products p \
+                 JOIN (VALUES {rows}) AS v (id, product_id, user_id, session_id, source) \
+                 ON p.id = v.product_id ORDER BY p.id FOR NO KEY UPDATE OF p"
+            ),
+            values.clone(),
+        ))
         .await?;
-    // Both writes in one statement: the view row and the product's counter.
-    txn.execute_raw(Statement::from_sql_and_values(
-        txn.get_database_backend(),
-        "WITH view AS (
-             INSERT INTO product_views (id, product_id, user_id, session_id, source)
-             VALUES ($1, $2, $3, $4, $5)
-         )
-         UPDATE products SET view_count = view_count + 1 WHERE id = $2",
-        [
-            Uuid::new_v4().into(),
-            product_id.into(),
-            user_id.into(),
-            session_id.into(),
-            source.into(),
-        ],
-    ))
-    .await?;
-    txn.commit().await
-}
-
-fn truncate_chars(text: &str, max: usize) -> String {
-    text.chars().take(max).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn referrers_are_cut_to_whole_characters() {
-        assert_eq!(truncate_chars("abc", 50), "abc");
-        let long = "é".repeat(60);
-        assert_eq!(truncate_chars(&long, SOURCE_MAX_CHARS).chars().count(), 50);
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "WITH v (id, product_id, user_id, session_id, source) AS (VALUES {rows}),
+                 written AS (
+                     INSERT INTO product_views (id, product_id, user_id, session_id, source)
+                     SELECT v.id, v.product_id, u.id, s.id, v.source FROM v
+                     JOIN products p ON p.id = v.product_id
+                     LEFT JOIN users u ON u.id = v.user_id
+                     LEFT JOIN sessions s ON s.id = v.session_id
+                     ON CONFLICT (id) DO NOTHING
+                     RETURNING product_id
+                 )
+                 UPDATE products p SET view_count = p.view_count + counted.views
+                 FROM (SELECT product_id, count(*) AS views FROM written GROUP BY product_id)
+                     AS counted
+                 WHERE p.id = counted.product_id"
+            ),
+            values,
+        ))
+        .await?;
     }
+    Ok(())
 }

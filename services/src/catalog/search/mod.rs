@@ -38,18 +38,19 @@ mod suggestions;
 use std::time::{Duration, Instant};
 
 use sea_orm::prelude::Uuid;
-use sea_orm::{ConnectionTrait, DbErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DbErr};
 
 use super::listing::{ListingQueryError, ProductCard};
+use crate::analytics::Analytics;
 
 pub use highlight::{Segment, highlight, snippet};
 pub use lexicon::refresh_lexicon;
-pub use log::record_search_click;
+pub use log::{record_search_click, write_search_logs};
 pub use query::{SearchFilters, SearchQuery, normalize_query, terms};
 pub use suggestions::{Suggestion, SuggestionKind, suggest};
 
 use lexicon::{keep_lexicon_fresh, plan_terms};
-use log::log_search;
+use log::search_log;
 use query::is_stop_word;
 use ranking::{MatchTerm, card, results_page};
 
@@ -131,7 +132,8 @@ pub struct SearchResults {
 
 /// Searches the visible catalog. See the module documentation for how.
 pub async fn search(
-    db: &(impl ConnectionTrait + TransactionTrait),
+    db: &impl ConnectionTrait,
+    analytics: &Analytics,
     query: &SearchQuery,
 ) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
@@ -203,7 +205,9 @@ pub async fn search(
         "fulltext+typo"
     };
     let elapsed = started.elapsed().as_millis().min(i32::MAX as u128) as i32;
-    let log_id = log_search(db, query, &text, total, elapsed, method).await?;
+    let log = search_log(query, &text, total, elapsed, method);
+    let log_id = log.id;
+    analytics.search(log);
     Ok(SearchResults {
         query: text,
         products,
