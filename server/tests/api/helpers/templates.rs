@@ -43,6 +43,8 @@ const LOCK_CLASS: i32 = 0x4c56_5450;
 const STALE_AFTER: Duration = Duration::from_secs(60 * 60);
 /// The start of a test database's comment, followed by its creation time.
 const TEST_DATABASE_NOTE: &str = "luxeverse test database, created ";
+/// The start of a template's comment, followed by when it was last cloned.
+const TEMPLATE_NOTE: &str = "luxeverse test template, last used ";
 
 /// What a test's database starts with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,8 +117,8 @@ pub async fn create_database(admin_url: &str, fixture: Fixture, name: &str) {
             ))
             .await;
         if created.is_ok() {
-            touch(&admin, template).await;
-            note_created(&admin, name).await;
+            stamp(&admin, template, TEMPLATE_NOTE).await;
+            stamp(&admin, name, TEST_DATABASE_NOTE).await;
         }
         let _ = admin.close().await;
         match created {
@@ -168,7 +170,7 @@ async fn ensure_one(admin_url: &str, fixture: Fixture) {
     if !exists(&admin, template).await {
         build(&admin, admin_url, fixture).await;
     }
-    touch(&admin, template).await;
+    stamp(&admin, template, TEMPLATE_NOTE).await;
     unlock(&admin, template).await;
     let _ = admin.close().await;
     READY
@@ -318,34 +320,21 @@ pub async fn drop_test_database(admin_url: &str, name: &str) {
     }
 }
 
-/// Marks a test's database with its creation time, so [`clean_up_once`] can drop one a
-/// run left behind (its process ended before the drop did).
-async fn note_created(admin: &DatabaseConnection, name: &str) {
+/// Comments database `name` with `note` and the time now: a test database its creation
+/// ([`TEST_DATABASE_NOTE`]), a template its last use; [`clean_up_once`] reads both (best
+/// effort).
+async fn stamp(admin: &DatabaseConnection, name: &str, note: &str) {
     let _ = admin
         .execute_unprepared(&format!(
-            "COMMENT ON DATABASE {} IS '{TEST_DATABASE_NOTE}{}'",
+            "COMMENT ON DATABASE {} IS '{note}{}'",
             quote_ident(name),
             unix_now()
         ))
         .await;
 }
 
-/// Records when the template was last used, for [`clean_up_once`] (best effort).
-async fn touch(admin: &DatabaseConnection, template: &str) {
-    let _ = admin
-        .execute_unprepared(&format!(
-            "COMMENT ON DATABASE {} IS 'luxeverse test template, last used {}'",
-            quote_ident(template),
-            unix_now()
-        ))
-        .await;
-}
-
 fn last_used(note: Option<&str>) -> Option<u64> {
-    note?
-        .strip_prefix("luxeverse test template, last used ")?
-        .parse()
-        .ok()
+    note?.strip_prefix(TEMPLATE_NOTE)?.parse().ok()
 }
 
 fn unix_now() -> u64 {
