@@ -5,8 +5,9 @@
 //! fetched when the router first enters the page; code several pages share sits in shared
 //! chunks. The main module holds the shell (header, bag drawer, footer, router), the home
 //! page and what they use. The server names the chunks a server-rendered page needs in
-//! `modulepreload` links, so landing on a product page fetches them alongside the main
-//! module and hydrates at once. Without `--split` the same code is one bundle.
+//! `<meta name="lv-chunk">` tags, so landing on a product page fetches them alongside the
+//! main module when the page boots (`boot.rs`) and hydrates at once. Without `--split`
+//! the same code is one bundle.
 //!
 //! A new page belongs here; `bench/bundle.sh` prints what each one costs.
 
@@ -85,48 +86,22 @@ lazy_pages! {
     ConfirmationRoute => ConfirmationPage,
 }
 
-/// On the server, `<link rel="preload">`s in the page's head for the chunks this lazy
-/// route needs, so a shopper landing on it fetches them alongside the main module instead
-/// of after it. (leptos_integration_utils 0.8.9 means to add these itself, but looks the
-/// split manifest up outside any reactive owner and finds none.) Renders nothing on
-/// either side.
+/// On the server, a `<meta name="lv-chunk">` in the page's head for each chunk this lazy
+/// route needs, which the boot script (`boot.rs`) preloads with the main module instead of
+/// after it. (Links in the head would start the download before the page has painted.)
+/// Renders nothing on either side.
 #[component]
 fn ChunkPreloads(route: &'static str) -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
-        use leptos_meta::Link;
-        let prefix = format!("__{}_view_", snake_case(route));
-        let modules = use_context::<leptos::WasmSplitManifest>().and_then(|manifest| {
-            manifest.0.with_value(|(pkg, splits, loader)| {
-                let chunks = splits
-                    .iter()
-                    .find(|(split, _)| split.starts_with(&prefix))?
-                    .1;
-                let mut hrefs: Vec<String> = chunks
-                    .iter()
-                    .map(|module| format!("{pkg}/{module}.wasm"))
-                    .collect();
-                hrefs.push(format!("{pkg}/{loader}"));
-                Some(hrefs)
-            })
-        });
-        // `to_html` registers each link with the head (leptos_meta) and leaves nothing in
-        // the body, where the browser, which renders no links, must find the same nodes.
-        for href in modules.unwrap_or_default() {
-            if href.ends_with(".js") {
-                _ = view! { <Link rel="modulepreload" href=href /> }.to_html();
-            } else {
-                _ = view! {
-                    <Link
-                        rel="preload"
-                        href=href
-                        as_="fetch"
-                        type_="application/wasm"
-                        crossorigin="anonymous"
-                    />
-                }
-                .to_html();
-            }
+        use leptos_meta::Meta;
+        let chunks = crate::boot::Bundle::current()
+            .map(|bundle| bundle.chunks_of(&snake_case(route)))
+            .unwrap_or_default();
+        // `to_html` registers each tag with the head (leptos_meta) and leaves nothing in
+        // the body, where the browser, which renders no tags, must find the same nodes.
+        for href in chunks {
+            _ = view! { <Meta name=crate::boot::CHUNK_META content=href /> }.to_html();
         }
     }
     #[cfg(not(feature = "ssr"))]

@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod boot;
 pub mod components;
 pub mod csp;
 pub mod i18n;
@@ -58,7 +59,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Named with its content hash in release builds (`hash-files`).
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                // The bundle starts once the page has painted (`boot.rs`).
+                <boot::BootScripts options />
                 <MetaTags />
             </head>
             <body>

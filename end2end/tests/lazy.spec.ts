@@ -91,16 +91,31 @@ test("pages load their own chunks on demand and stay interactive", async ({ page
   expect(errors).toEqual([]);
 });
 
-test("landing on a lazy page preloads its chunks and hydrates", async ({ page }) => {
+test("landing on a lazy page preloads its chunks after the page has loaded, and hydrates", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto("/products");
-  // The server names the page's chunks so they download alongside the main module.
+  // The server names the page's chunks; the boot script preloads them with the main module.
+  const named = await page.locator('meta[name="lv-chunk"]').evaluateAll((metas) =>
+    metas.map((meta) => (meta as HTMLMetaElement).content),
+  );
+  expect(named.some((href) => /split___products_route_view_/.test(href))).toBeTruthy();
+  await hydrated(page);
   const preloads = await page.locator("link[rel=preload]").evaluateAll((links) =>
     links.map((link) => (link as HTMLLinkElement).href),
   );
   expect(preloads.some((href) => /split___products_route_view_/.test(href))).toBeTruthy();
-  await hydrated(page);
+  // No WebAssembly was requested before the page's own content had loaded.
+  const order = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const wasm = performance
+      .getEntriesByType("resource")
+      .filter((entry) => entry.name.includes(".wasm"))
+      .map((entry) => entry.startTime);
+    return { load: navigation.loadEventStart, firstWasm: Math.min(...wasm), count: wasm.length };
+  });
+  expect(order.count).toBeGreaterThan(1);
+  expect(order.firstWasm).toBeGreaterThanOrEqual(order.load);
   await page.getByLabel("Sort by").selectOption("price_asc");
   await expect(page).toHaveURL(/sort=price_asc/);
   expect(errors).toEqual([]);
