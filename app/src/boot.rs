@@ -52,7 +52,11 @@ pub struct Bundle {
     js: String,
     wasm: String,
     /// The split manifest's directory, chunks by split point, and the split loader.
-    splits: Option<(String, std::collections::HashMap<String, Vec<String>>, String)>,
+    splits: Option<(
+        String,
+        std::collections::HashMap<String, Vec<String>>,
+        String,
+    )>,
 }
 
 #[cfg(feature = "ssr")]
@@ -134,15 +138,16 @@ impl Bundle {
             .join(options.site_pkg_dir.as_ref())
             .join(manifest);
         // An unsplit bundle has no manifest: every page is in the main module.
-        let splits = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|text| match serde_json::from_str(&text) {
-                Ok(splits) => Some((pkg.clone(), splits, loader)),
-                Err(error) => {
-                    tracing::error!(%error, "the WASM split manifest is unreadable");
-                    None
-                }
-            });
+        let splits =
+            std::fs::read_to_string(path)
+                .ok()
+                .and_then(|text| match serde_json::from_str(&text) {
+                    Ok(splits) => Some((pkg.clone(), splits, loader)),
+                    Err(error) => {
+                        tracing::error!(%error, "the WASM split manifest is unreadable");
+                        None
+                    }
+                });
         Bundle { js, wasm, splits }
     }
 }

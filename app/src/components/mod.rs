@@ -10,6 +10,7 @@ pub mod language_switcher;
 pub mod layout;
 pub mod price_tag;
 pub mod product_card;
+pub mod query_string;
 pub mod save_result;
 pub mod sign_in_first;
 pub mod theme_toggle;
