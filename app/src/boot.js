@@ -1,32 +1,40 @@
 (js, wasm, chunkMeta, backstopMs) => {
+  const preload = (href) => {
+    const link = document.createElement("link");
+    link.href = href;
+    if (href.endsWith(".js")) {
+      link.rel = "modulepreload";
+    } else {
+      link.rel = "preload";
+      link.as = "fetch";
+      link.type = "application/wasm";
+      link.crossOrigin = "anonymous";
+    }
+    document.head.append(link);
+  };
+  // A task of its own, so the browser may paint and handle input in between.
+  const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
   let booted = false;
   const boot = () => {
     if (booted) return;
     booted = true;
-    const hrefs = [wasm];
+    // The main module and its glue first, then the landing page's own chunks.
+    preload(wasm);
+    const glue = import(js);
     for (const meta of document.querySelectorAll(`meta[name="${chunkMeta}"]`)) {
-      hrefs.push(meta.content);
+      preload(meta.content);
     }
-    for (const href of hrefs) {
-      const link = document.createElement("link");
-      link.href = href;
-      if (href.endsWith(".js")) {
-        link.rel = "modulepreload";
-      } else {
-        link.rel = "preload";
-        link.as = "fetch";
-        link.type = "application/wasm";
-        link.crossOrigin = "anonymous";
-      }
-      document.head.append(link);
-    }
-    import(js)
-      .then((glue) => glue.default({ module_or_path: wasm }).then(() => glue.hydrate()));
+    glue
+      .then((glue) =>
+        glue.default({ module_or_path: wasm }).then(yieldToBrowser).then(() => glue.hydrate()),
+      );
   };
+  // After the load event and the frame that follows it: the page has painted.
+  const afterPaint = () => requestAnimationFrame(() => setTimeout(boot, 0));
   if (document.readyState === "complete") {
-    boot();
+    afterPaint();
   } else {
-    addEventListener("load", boot, { once: true });
+    addEventListener("load", afterPaint, { once: true });
     setTimeout(boot, backstopMs);
   }
 }

@@ -127,19 +127,30 @@ fn snake_case(name: &str) -> String {
     snake
 }
 
-/// Once the landing page is interactive and the browser idle, fetches the storefront's
-/// other pages, so the first click into a listing, a product or search renders without
-/// waiting for its chunk. A no-op on the server and in unsplit bundles.
+/// How long the landing page stays undisturbed before the storefront's other pages are
+/// fetched: their chunks compile and instantiate on the main thread, which on a slow
+/// phone would otherwise queue behind (and in front of) the shopper's first taps.
+pub const PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A few seconds after the landing page is interactive, when the browser is next idle,
+/// fetches the storefront's other pages, so the click into a listing, a product or
+/// search renders without waiting for its chunk. A no-op on the server and in unsplit
+/// bundles.
 pub fn prefetch_storefront() {
     #[cfg(target_arch = "wasm32")]
-    leptos::prelude::request_idle_callback(|| {
-        leptos::task::spawn_local(async {
-            <ProductsRoute as LazyRoute>::preload().await;
-            <CategoryRoute as LazyRoute>::preload().await;
-            <ProductRoute as LazyRoute>::preload().await;
-            <SearchRoute as LazyRoute>::preload().await;
-        });
-    });
+    leptos::prelude::set_timeout(
+        || {
+            leptos::prelude::request_idle_callback(|| {
+                leptos::task::spawn_local(async {
+                    <ProductsRoute as LazyRoute>::preload().await;
+                    <CategoryRoute as LazyRoute>::preload().await;
+                    <ProductRoute as LazyRoute>::preload().await;
+                    <SearchRoute as LazyRoute>::preload().await;
+                });
+            })
+        },
+        PREFETCH_DELAY,
+    );
 }
 
 /// Starts fetching the checkout's chunk ahead of the click that needs it (the bag
