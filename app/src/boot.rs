@@ -23,6 +23,22 @@ pub const BOOT_BACKSTOP_MS: u32 = 3_000;
 /// The `<meta name>` of each WASM chunk (or split loader) a landing page needs.
 pub const CHUNK_META: &str = "lv-chunk";
 
+/// The site's stylesheet, by its content-hashed name in release builds. (Leptos'
+/// `HashedStylesheet` reads the hash file from disk on every request.) The `id` is the
+/// one cargo-leptos' live reload swaps.
+#[component]
+pub fn SiteStylesheet(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        let href = Bundle::for_site(&options).css.clone();
+        view! { <link id="leptos" rel="stylesheet" href=href /> }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = options;
+    }
+}
+
 /// The boot script, in the page's head.
 #[component]
 pub fn BootScripts(options: LeptosOptions) -> impl IntoView {
@@ -50,6 +66,7 @@ pub fn BootScripts(options: LeptosOptions) -> impl IntoView {
 #[cfg(feature = "ssr")]
 #[derive(Debug)]
 pub struct Bundle {
+    css: String,
     js: String,
     wasm: String,
     /// The split manifest's directory, chunks by split point, and the split loader.
@@ -120,6 +137,7 @@ impl Bundle {
         } else {
             format!("{name}_bg")
         };
+        let css = format!("{pkg}/{}", hashed("css", name, name, "css"));
         let js = format!("{pkg}/{}", hashed("js", name, name, "js"));
         let wasm = format!("{pkg}/{}", hashed("wasm", name, &plain_wasm, "wasm"));
 
@@ -149,6 +167,11 @@ impl Bundle {
                         None
                     }
                 });
-        Bundle { js, wasm, splits }
+        Bundle {
+            css,
+            js,
+            wasm,
+            splits,
+        }
     }
 }

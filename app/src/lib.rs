@@ -16,7 +16,7 @@ pub mod theme;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_meta::{Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     Lazy, SsrMode,
     components::{Route, Router, Routes},
@@ -57,7 +57,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     crossorigin="anonymous"
                 />
                 // Named with its content hash in release builds (`hash-files`).
-                <HashedStylesheet options=options.clone() id="leptos" />
+                <boot::SiteStylesheet options=options.clone() />
                 <AutoReload options=options.clone() />
                 // The bundle starts once the page has painted (`boot.rs`).
                 <boot::BootScripts options />

@@ -92,6 +92,7 @@ impl Application {
                 product_cache: Default::default(),
                 payments,
                 analytics: Default::default(),
+                search_terms: Default::default(),
             },
         };
         let analytics = state.services.analytics.clone();

@@ -8,6 +8,7 @@ use crate::auth::recovery::Links;
 use crate::auth::tokens::TokenSigner;
 use crate::catalog::listing::ListingCache;
 use crate::catalog::product::ProductPageCache;
+use crate::catalog::search::TermCache;
 use crate::mail::Mailer;
 use crate::oauth::OAuthProviders;
 use crate::payments::Payments;
@@ -30,6 +31,8 @@ pub struct Services {
     pub payments: Payments,
     /// Product views and search logs waiting to be written in a batch.
     pub analytics: Analytics,
+    /// How search terms were last planned (corrections, whole words, brands).
+    pub search_terms: TermCache,
 }
 
 impl Services {

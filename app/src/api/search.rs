@@ -188,7 +188,14 @@ pub async fn search_products(params: Vec<(String, String)>) -> Result<SearchOutc
         query.session_id = Some(session.id);
     }
     query.lang = query.lang.or(Some(ctx.locale));
-    match search::search(&ctx.services.db, &ctx.services.analytics, &query).await {
+    match search::search_cached(
+        &ctx.services.db,
+        &ctx.services.analytics,
+        Some(&ctx.services.search_terms),
+        &query,
+    )
+    .await
+    {
         Ok(results) => Ok(SearchOutcome::Results(Box::new(convert::page(results)))),
         Err(error) => match convert::problem(&error) {
             Some(problem) => Ok(SearchOutcome::Invalid(problem)),

@@ -95,6 +95,59 @@ fn mentions(product: &products::Model, word: &str) -> bool {
 }
 
 #[tokio::test]
+async fn cached_term_plans_answer_as_live_ones_do_until_the_lexicon_ages_out() {
+    let app = seeded_app().await;
+    let db = &app.db;
+    let terms = search::TermCache::default();
+    let analytics = Analytics::default();
+    let cached = |text: &'static str| {
+        let terms = terms.clone();
+        let analytics = analytics.clone();
+        async move {
+            search::search_cached(db, &analytics, Some(&terms), &query(text))
+                .await
+                .unwrap()
+        }
+    };
+    let ids = |results: &SearchResults| -> Vec<Uuid> {
+        results.products.iter().map(|hit| hit.card.id).collect()
+    };
+    for text in [
+        "chronograf cashmer",
+        "Chronograph",
+        "cashmere scarf",
+        "cashmer",
+    ] {
+        let live = run(db, text).await;
+        let through_cache = cached(text).await;
+        assert_eq!(through_cache.corrections, live.corrections, "{text}");
+        assert_eq!(through_cache.showing_results_for, live.showing_results_for);
+        assert_eq!(ids(&through_cache), ids(&live), "{text}");
+    }
+    // Each checked term was planned once: chronograf, cashmer, chronograph, cashmere, scarf.
+    assert_eq!(terms.len(), 5);
+
+    // "chronograf" becomes a catalog word: a live search takes it as typed, while the
+    // cached plan still corrects it (for at most the lexicon's own age bound).
+    let piece = visible_products(db).await.remove(0);
+    let mut renamed = piece.into_active_model();
+    renamed.name = Set("Chronograf Atelier Wrap".into());
+    renamed.update(db).await.unwrap();
+    search::refresh_lexicon(db).await.unwrap();
+    assert!(run(db, "chronograf").await.corrections.is_empty());
+    assert_eq!(
+        cached("chronograf").await.showing_results_for.as_deref(),
+        Some("chronograph")
+    );
+    // A fresh cache (a restarted server) plans it live again.
+    let fresh = search::TermCache::default();
+    let replanned = search::search_cached(db, &analytics, Some(&fresh), &query("chronograf"))
+        .await
+        .unwrap();
+    assert!(replanned.corrections.is_empty());
+}
+
+#[tokio::test]
 async fn misspelt_terms_find_cashmere_and_chronographs_with_highlights() {
     let app = seeded_app().await;
     let db = &app.db;

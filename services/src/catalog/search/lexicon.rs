@@ -9,6 +9,7 @@ use sea_orm::{ConnectionTrait, DbErr, Statement};
 
 use super::LEXICON_MAX_AGE;
 use super::query::needs_checking;
+use crate::catalog::listing::TtlCache;
 
 /// The lexicon was last refreshed by this process at this instant.
 static LEXICON_REFRESHED: Mutex<Option<Instant>> = Mutex::new(None);
@@ -57,12 +58,40 @@ pub(super) struct TermPlan {
     pub(super) brand: bool,
 }
 
+/// How each term was last planned, so a search whose words were all seen in the last
+/// [`LEXICON_MAX_AGE`] (the lexicon's own age bound) plans them without a statement.
+/// Shoppers' queries reuse a small vocabulary: the catalog's words and their misspellings.
+/// One per server (in `Services`); callers without one plan every term live.
+#[derive(Clone, Debug)]
+pub struct TermCache(TtlCache<String, TermPlan>);
+
+impl TermCache {
+    /// Terms held at most (then the expired ones, or all, are dropped).
+    pub const CAPACITY: usize = 20_000;
+
+    /// Terms held (expired ones included until evicted).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Default for TermCache {
+    fn default() -> TermCache {
+        TermCache(TtlCache::new(LEXICON_MAX_AGE, TermCache::CAPACITY))
+    }
+}
+
 /// For each term, how to search it. A term of three or more characters (not a number)
 /// that no catalog word starts with (nor its English stem) is corrected to the most
 /// similar catalog word; one that is a whole catalog word is matched exactly. One
-/// statement for all the terms.
+/// statement for all the terms not in `cache`.
 pub(super) async fn plan_terms(
     db: &impl ConnectionTrait,
+    cache: Option<&TermCache>,
     terms: &[String],
 ) -> Result<Vec<TermPlan>, DbErr> {
     let mut plans = vec![
@@ -73,11 +102,16 @@ pub(super) async fn plan_terms(
         };
         terms.len()
     ];
-    let checked: Vec<String> = terms
-        .iter()
-        .filter(|term| needs_checking(term))
-        .cloned()
-        .collect();
+    let mut checked: Vec<String> = Vec::new();
+    for (plan, term) in plans.iter_mut().zip(terms) {
+        if !needs_checking(term) {
+            continue;
+        }
+        match cache.and_then(|cache| cache.0.get(term)) {
+            Some(cached) => *plan = cached,
+            None => checked.push(term.clone()),
+        }
+    }
     if checked.is_empty() {
         return Ok(plans);
     }
@@ -115,7 +149,7 @@ pub(super) async fn plan_terms(
         let whole_word: bool = row.try_get("", "whole_word")?;
         let fixed: Option<String> = row.try_get("", "fixed")?;
         let brand: bool = row.try_get("", "brand")?;
-        plans[index] = match fixed.filter(|word| *word != term) {
+        let plan = match fixed.filter(|word| *word != term) {
             // Corrections are catalog words, so whole words.
             Some(word) => TermPlan {
                 correction: Some(word),
@@ -128,6 +162,10 @@ pub(super) async fn plan_terms(
                 brand,
             },
         };
+        if let Some(cache) = cache {
+            cache.0.put(term, plan.clone());
+        }
+        plans[index] = plan;
     }
     Ok(plans)
 }

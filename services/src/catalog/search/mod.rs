@@ -44,7 +44,7 @@ use super::listing::{ListingQueryError, ProductCard};
 use crate::analytics::Analytics;
 
 pub use highlight::{Segment, highlight, snippet};
-pub use lexicon::refresh_lexicon;
+pub use lexicon::{TermCache, refresh_lexicon};
 pub use log::{record_search_click, write_search_logs};
 pub use query::{SearchFilters, SearchQuery, normalize_query, terms};
 pub use suggestions::{Suggestion, SuggestionKind, suggest};
@@ -136,6 +136,16 @@ pub async fn search(
     analytics: &Analytics,
     query: &SearchQuery,
 ) -> Result<SearchResults, SearchError> {
+    search_cached(db, analytics, None, query).await
+}
+
+/// [`search`], planning the terms through `terms` (see [`TermCache`]).
+pub async fn search_cached(
+    db: &impl ConnectionTrait,
+    analytics: &Analytics,
+    terms_cache: Option<&TermCache>,
+    query: &SearchQuery,
+) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
     let text = normalize_query(&query.text)?;
     let original = terms(&text);
@@ -147,7 +157,7 @@ pub async fn search(
     }
     let limit = query.limit.clamp(1, MAX_LIMIT);
     keep_lexicon_fresh(db).await;
-    let plans = plan_terms(db, &original).await?;
+    let plans = plan_terms(db, terms_cache, &original).await?;
     let mut corrections_made = Vec::new();
     let mut effective = Vec::with_capacity(original.len());
     let mut matching = Vec::with_capacity(original.len());
