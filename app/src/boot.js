@@ -29,8 +29,12 @@
         glue.default({ module_or_path: wasm }).then(yieldToBrowser).then(() => glue.hydrate()),
       );
   };
-  // After the load event and the frame that follows it: the page has painted.
-  const afterPaint = () => requestAnimationFrame(() => setTimeout(boot, 0));
+  // After the load event, once the browser is idle: the page, its web fonts included, has
+  // painted. (Without requestIdleCallback: after the frame that follows the load event.)
+  const afterPaint = () =>
+    "requestIdleCallback" in window
+      ? requestIdleCallback(boot, { timeout: 1000 })
+      : requestAnimationFrame(() => setTimeout(boot, 0));
   if (document.readyState === "complete") {
     afterPaint();
   } else {

@@ -2,13 +2,13 @@
 //!
 //! The server-rendered page is complete without WebAssembly, so the WASM waits for the
 //! page's `load` event (its stylesheet, fonts and eager images, the largest paint among
-//! them) and the frame after it before a byte of it is requested: on a slow phone the
-//! hero image and the text never share the connection with the bundle. Then one inline
-//! script (`boot.js`, carrying the request's CSP nonce) preloads the main module, imports
-//! the JS glue, preloads the chunks the landing page needs (named in
-//! `<meta name="lv-chunk">` tags by [`crate::lazy`]), instantiates the module and, in a
-//! task of its own, hydrates. A page whose `load` never comes (an image that hangs)
-//! boots after [`BOOT_BACKSTOP_MS`] anyway.
+//! them) and the browser's next idle moment (the text repainted in its web fonts) before
+//! a byte of it is requested: on a slow phone the hero image and the text never share the
+//! connection with the bundle. Then one inline script (`boot.js`, carrying the request's
+//! CSP nonce) preloads the main module, imports the JS glue, preloads the chunks the
+//! landing page needs (named in `<meta name="lv-chunk">` tags by [`crate::lazy`]),
+//! instantiates the module and, in a task of its own, hydrates. A page whose `load` never
+//! comes (an image that hangs) boots after [`BOOT_BACKSTOP_MS`] anyway.
 //!
 //! This replaces Leptos' `HydrationScripts`, which requests the bundle from the head at
 //! once. The split manifest is in context under our own type ([`Bundle`]): under Leptos'
