@@ -15,7 +15,8 @@ use sea_orm::{
     Set,
 };
 use services::catalog::listing::{
-    ListingPage, ListingQuery, ListingQueryError, ProductCard, Sort, list_products,
+    ListingCache, ListingPage, ListingQuery, ListingQueryError, ProductCard, Sort, list_products,
+    list_products_cached,
 };
 
 use crate::helpers::spawn_seeded_app;
@@ -664,4 +665,53 @@ async fn every_sort_pages_through_each_visible_product_once_in_order() {
             .iter()
             .all(|card| card.name == catalog.product(card.id).name)
     );
+}
+
+#[tokio::test]
+async fn a_cached_listing_counts_filters_it_has_not_seen_as_a_live_one_does() {
+    let app = spawn_seeded_app().await;
+    let db = &app.db;
+    let cache = ListingCache::default();
+    let queries = [
+        query(&[]),
+        query(&[("category", "women")]),
+        query(&[("category", "women"), ("size", "M"), ("max_price", "1500")]),
+        query(&[("in_stock", "true"), ("sort", "price_desc")]),
+        query(&[("color", "Black"), ("color", "Ivory"), ("min_price", "200")]),
+        query(&[("brand", "no-such-house")]),
+    ];
+    for query in &queries {
+        let live = list_products(db, query, 12).await.unwrap();
+        let cached = list_products_cached(db, Some(&cache), query, 12)
+            .await
+            .unwrap();
+        assert_eq!(cached, live, "{query:?}");
+    }
+
+    // The facet index is kept for the cache's time to live: a price change shows in live
+    // counts at once, in the cache's counts for filters it has not seen only after that.
+    let cheapest = products::Entity::find()
+        .filter(products::Column::Status.eq(ProductStatus::Active))
+        .filter(products::Column::DeletedAt.is_null())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut repriced = cheapest.into_active_model();
+    repriced.price = Set(Decimal::new(1, 2));
+    repriced.update(db).await.unwrap();
+    let unseen = query(&[("max_price", "0.50")]);
+    assert_eq!(list_products(db, &unseen, 12).await.unwrap().total, 1);
+    let stale = list_products_cached(db, Some(&cache), &unseen, 12)
+        .await
+        .unwrap();
+    assert_eq!(
+        stale.total, 0,
+        "counted on the index read before the change"
+    );
+    let fresh = ListingCache::default();
+    let recounted = list_products_cached(db, Some(&fresh), &unseen, 12)
+        .await
+        .unwrap();
+    assert_eq!(recounted.total, 1);
 }

@@ -1,11 +1,7 @@
 //! Facet counts: for each filter dimension, the values and how many products match with
-//! each, counting every filter but the dimension's own.
+//! each, counting every filter but the dimension's own (counted by `index`).
 
 use sea_orm::prelude::Decimal;
-use sea_orm::{ConnectionTrait, DbErr};
-
-use super::ListingQuery;
-use super::sql::{Binder, Dim, conditions, count, statement};
 
 /// A facet value and how many products match with it (and all the other filters).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,72 +28,20 @@ pub struct Facets {
     pub in_stock: u64,
 }
 
-/// Category, brand, size, colour and material counts, in one statement.
-pub(super) async fn facets(
-    db: &impl ConnectionTrait,
-    query: &ListingQuery,
-) -> Result<Facets, DbErr> {
-    let mut binder = Binder::default();
-    let mut parts = Vec::new();
-    let filter = conditions(query, &[Dim::Category], &mut binder);
-    parts.push(format!(
-        "SELECT 'category'::text AS dim, c.slug::text AS value, c.name::text AS label, \
-         count(*) AS n FROM products p JOIN categories c ON c.id = p.category_id \
-         WHERE {filter} GROUP BY c.slug, c.name"
-    ));
-    let filter = conditions(query, &[Dim::Brand], &mut binder);
-    parts.push(format!(
-        "SELECT 'brand'::text, b.slug::text, b.name::text, count(*) \
-         FROM products p JOIN brands b ON b.id = p.brand_id \
-         WHERE {filter} GROUP BY b.slug, b.name"
-    ));
-    for (dim, column) in [
-        (Dim::Size, "size"),
-        (Dim::Color, "color"),
-        (Dim::Material, "material"),
-    ] {
-        let filter = conditions(query, &[dim], &mut binder);
-        parts.push(format!(
-            "SELECT '{column}'::text, v.{column}::text, v.{column}::text, \
-             count(DISTINCT p.id) FROM products p \
-             JOIN product_variants v ON v.product_id = p.id \
-             WHERE {filter} AND v.{column} IS NOT NULL GROUP BY v.{column}"
-        ));
-    }
-    let sql = parts
-        .into_iter()
-        .map(|part| format!("({part})"))
-        .collect::<Vec<_>>()
-        .join(" UNION ALL ");
-    let rows = db.query_all_raw(statement(db, sql, binder)).await?;
-    let mut facets = Facets::default();
-    for row in &rows {
-        let dim: String = row.try_get("", "dim")?;
-        let entry = FacetCount {
-            value: row.try_get("", "value")?,
-            label: row.try_get("", "label")?,
-            count: count(row, "n")?,
-        };
-        match dim.as_str() {
-            "category" => facets.categories.push(entry),
-            "brand" => facets.brands.push(entry),
-            "size" => facets.sizes.push(entry),
-            "color" => facets.colors.push(entry),
-            _ => facets.materials.push(entry),
+impl Facets {
+    /// Values by label (sizes in their natural order), as the sidebar lists them.
+    pub(super) fn order(&mut self) {
+        for list in [
+            &mut self.categories,
+            &mut self.brands,
+            &mut self.colors,
+            &mut self.materials,
+        ] {
+            list.sort_by(|a, b| a.label.cmp(&b.label).then_with(|| a.value.cmp(&b.value)));
         }
+        self.sizes
+            .sort_by_cached_key(|facet| size_rank(&facet.value));
     }
-    for list in [
-        &mut facets.categories,
-        &mut facets.brands,
-        &mut facets.colors,
-        &mut facets.materials,
-    ] {
-        list.sort_by(|a, b| a.label.cmp(&b.label).then_with(|| a.value.cmp(&b.value)));
-    }
-    facets
-        .sizes
-        .sort_by_cached_key(|facet| size_rank(&facet.value));
-    Ok(facets)
 }
 
 /// Letter sizes in their natural order, then numeric sizes by number, then the rest.

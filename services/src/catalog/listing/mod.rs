@@ -1,20 +1,22 @@
 //! Product listings: filters, facets, sorts and cursor pagination.
 //!
 //! [`ListingQuery::from_pairs`] parses the query string of `/products` (and the category,
-//! brand and collection pages); [`list_products`] turns it into one page of product cards,
-//! the total and the facet counts with three SQL statements (page, totals, facets), all
-//! with bound parameters only.
+//! brand and collection pages); [`list_products`] turns it into one page of product cards
+//! (one SQL statement, bound parameters only), the total and the facet counts (counted in
+//! memory over the catalogue's filterable attributes, read in one statement).
 //!
 //! The parts:
 //! - `query`: the query string, parsed and written back ([`ListingQuery`], [`Sort`]);
 //! - `cursor`: keyset pagination, the opaque [`Cursor`] of a page's last card;
-//! - `sql`: the WHERE clause builder and the page and totals statements;
+//! - `sql`: the WHERE clause builder and the page statement;
+//! - `index`: the catalogue's filterable attributes, which count totals and facets;
 //! - `facets`: the per-filter counts ([`Facets`]);
 //! - `cache`: the in-process [`ListingCache`] and its [`TtlCache`].
 
 mod cache;
 mod cursor;
 mod facets;
+mod index;
 mod query;
 mod sql;
 
@@ -27,8 +29,8 @@ pub use cursor::Cursor;
 pub use facets::{FacetCount, Facets};
 pub use query::{Lang, ListingQuery, ListingQueryError, Sort, parse_lang};
 
-use facets::facets;
-use sql::{page, totals};
+use index::FacetIndex;
+use sql::page;
 
 /// Largest page [`list_products`] returns, whatever the caller asks for.
 pub const MAX_LIMIT: u32 = 100;
@@ -95,12 +97,11 @@ pub async fn list_products_cached(
     let aggregates = match cached {
         Some(aggregates) => aggregates,
         None => {
-            let (total, price_min, price_max, in_stock) = totals(db, query).await?;
-            let mut facets = facets(db, query).await?;
-            facets.price_min = price_min;
-            facets.price_max = price_max;
-            facets.in_stock = in_stock;
-            let aggregates = Arc::new(Aggregates { total, facets });
+            let index = match cache {
+                Some(cache) => cache.index(db).await?,
+                None => Arc::new(FacetIndex::load(db).await?),
+            };
+            let aggregates = Arc::new(index.aggregates(query));
             if let (Some(cache), Some(key)) = (cache, key) {
                 cache.put(key, Arc::clone(&aggregates));
             }

@@ -1,6 +1,6 @@
 //! The listing's SQL: the WHERE clause for a query's filters (optionally leaving some
-//! dimensions out, for the facets), the keyset condition after a cursor, and the page
-//! and totals statements. Every value is a bound parameter.
+//! dimensions out), the keyset condition after a cursor, and the page statement. Every
+//! value is a bound parameter.
 
 use chrono::{DateTime, FixedOffset};
 use sea_orm::prelude::Decimal;
@@ -42,9 +42,9 @@ impl Binder {
     }
 }
 
-const VISIBLE: &str = crate::catalog::storefront_visible!();
+pub(super) const VISIBLE: &str = crate::catalog::storefront_visible!();
 
-const IN_STOCK: &str = "EXISTS (SELECT 1 FROM product_variants sv WHERE sv.product_id = p.id \
+pub(super) const IN_STOCK: &str = "EXISTS (SELECT 1 FROM product_variants sv WHERE sv.product_id = p.id \
      AND sv.is_available AND sv.inventory_quantity - sv.inventory_reserved > 0)";
 
 fn variant_condition(column: &str, values: &[String], binder: &mut Binder) -> String {
@@ -276,35 +276,6 @@ pub(super) async fn page(
         cards.push(card);
     }
     Ok((cards, next_cursor))
-}
-
-/// Total, price range (without the price filter) and in-stock count (without the in_stock
-/// filter), in one statement.
-pub(super) async fn totals(
-    db: &impl ConnectionTrait,
-    query: &ListingQuery,
-) -> Result<(u64, Option<Decimal>, Option<Decimal>, u64), DbErr> {
-    let mut binder = Binder::default();
-    let filter = conditions(query, &[Dim::Price, Dim::InStock], &mut binder);
-    let price_ok = price_condition(query, &mut binder);
-    let stock_ok = if query.in_stock { IN_STOCK } else { "TRUE" };
-    let sql = format!(
-        "SELECT count(*) FILTER (WHERE ({price_ok}) AND {stock_ok}) AS total, \
-         min(p.price) FILTER (WHERE {stock_ok}) AS price_min, \
-         max(p.price) FILTER (WHERE {stock_ok}) AS price_max, \
-         count(*) FILTER (WHERE ({price_ok}) AND {IN_STOCK}) AS in_stock \
-         FROM products p WHERE {filter}"
-    );
-    let row = db
-        .query_one_raw(statement(db, sql, binder))
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("listing totals".into()))?;
-    Ok((
-        count(&row, "total")?,
-        row.try_get("", "price_min")?,
-        row.try_get("", "price_max")?,
-        count(&row, "in_stock")?,
-    ))
 }
 
 #[cfg(test)]
