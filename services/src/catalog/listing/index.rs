@@ -14,8 +14,20 @@ use sea_orm::prelude::Decimal;
 use sea_orm::{ConnectionTrait, DbErr, Statement};
 
 use super::facets::{FacetCount, Facets};
-use super::sql::{Dim, IN_STOCK, VISIBLE};
+use super::sql::{IN_STOCK, VISIBLE};
 use super::{Aggregates, ListingQuery};
+
+/// Filter dimensions, so a facet can leave its own out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dim {
+    Category,
+    Brand,
+    Price,
+    Size,
+    Color,
+    Material,
+    InStock,
+}
 
 /// Names stored once; products refer to them by position.
 #[derive(Debug, Default)]

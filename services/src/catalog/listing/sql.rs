@@ -1,6 +1,5 @@
-//! The listing's SQL: the WHERE clause for a query's filters (optionally leaving some
-//! dimensions out), the keyset condition after a cursor, and the page statement. Every
-//! value is a bound parameter.
+//! The listing's SQL: the WHERE clause for a query's filters, the keyset condition after
+//! a cursor, and the page statement. Every value is a bound parameter.
 
 use chrono::{DateTime, FixedOffset};
 use sea_orm::prelude::Decimal;
@@ -8,18 +7,6 @@ use sea_orm::{ConnectionTrait, DbErr, QueryResult, Statement, Value};
 
 use super::cursor::{Cursor, KeyKind, KeyValue, SortKey};
 use super::{Lang, ListingQuery, ProductCard, Sort};
-
-/// Filter dimensions, so a facet can leave its own out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Dim {
-    Category,
-    Brand,
-    Price,
-    Size,
-    Color,
-    Material,
-    InStock,
-}
 
 /// Collects bound values and hands out their `$n` placeholders.
 #[derive(Default)]
@@ -55,35 +42,18 @@ fn variant_condition(column: &str, values: &[String], binder: &mut Binder) -> St
     )
 }
 
-/// The price condition alone (`TRUE` without price filters).
-fn price_condition(query: &ListingQuery, binder: &mut Binder) -> String {
-    let mut parts = Vec::new();
-    if let Some(min) = query.min_price {
-        parts.push(format!("p.price >= {}", binder.bind(min)));
-    }
-    if let Some(max) = query.max_price {
-        parts.push(format!("p.price <= {}", binder.bind(max)));
-    }
-    if parts.is_empty() {
-        "TRUE".to_string()
-    } else {
-        parts.join(" AND ")
-    }
-}
-
 /// The WHERE clause (without `WHERE`) for visible products matching every filter of
-/// `query` except those of the `skip` dimensions.
-pub(super) fn conditions(query: &ListingQuery, skip: &[Dim], binder: &mut Binder) -> String {
+/// `query`.
+fn conditions(query: &ListingQuery, binder: &mut Binder) -> String {
     let mut parts = vec![VISIBLE.to_string()];
-    let keep = |dim: Dim| !skip.contains(&dim);
-    if let Some(slug) = query.category.as_ref().filter(|_| keep(Dim::Category)) {
+    if let Some(slug) = &query.category {
         let slug = binder.bind(slug.clone());
         parts.push(format!(
             "p.category_id IN (SELECT fc.id FROM categories fc WHERE fc.slug = {slug} \
              OR fc.parent_id IN (SELECT fp.id FROM categories fp WHERE fp.slug = {slug}))"
         ));
     }
-    if let Some(slug) = query.brand.as_ref().filter(|_| keep(Dim::Brand)) {
+    if let Some(slug) = &query.brand {
         parts.push(format!(
             "p.brand_id IN (SELECT fb.id FROM brands fb WHERE fb.slug = {})",
             binder.bind(slug.clone())
@@ -96,19 +66,22 @@ pub(super) fn conditions(query: &ListingQuery, skip: &[Dim], binder: &mut Binder
             binder.bind(slug.clone())
         ));
     }
-    if keep(Dim::Price) && (query.min_price.is_some() || query.max_price.is_some()) {
-        parts.push(price_condition(query, binder));
+    if let Some(min) = query.min_price {
+        parts.push(format!("p.price >= {}", binder.bind(min)));
     }
-    for (dim, column, values) in [
-        (Dim::Size, "size", &query.sizes),
-        (Dim::Color, "color", &query.colors),
-        (Dim::Material, "material", &query.materials),
+    if let Some(max) = query.max_price {
+        parts.push(format!("p.price <= {}", binder.bind(max)));
+    }
+    for (column, values) in [
+        ("size", &query.sizes),
+        ("color", &query.colors),
+        ("material", &query.materials),
     ] {
-        if keep(dim) && !values.is_empty() {
+        if !values.is_empty() {
             parts.push(variant_condition(column, values, binder));
         }
     }
-    if query.in_stock && keep(Dim::InStock) {
+    if query.in_stock {
         parts.push(IN_STOCK.to_string());
     }
     if query.sustainable {
@@ -204,7 +177,7 @@ pub(super) async fn page(
         ),
         None => ("p.name", String::new()),
     };
-    let mut filter = conditions(query, &[], &mut binder);
+    let mut filter = conditions(query, &mut binder);
     if let Some(cursor) = &query.cursor {
         filter.push_str(" AND ");
         filter.push_str(&keyset_condition(cursor, &mut binder));
