@@ -15,6 +15,8 @@ use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
 use crate::pages::account::AccountPage;
+use crate::pages::account::order::OrderPage;
+use crate::pages::account::orders::OrdersPage;
 use crate::pages::addresses::AddressesPage;
 use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
 use crate::pages::cart::CartPage;
@@ -78,6 +80,10 @@ lazy_pages! {
     SettingsRoute => SettingsPage,
     /// `/account/addresses`
     AddressesRoute => AddressesPage,
+    /// `/account/orders`
+    OrdersRoute => OrdersPage,
+    /// `/account/orders/:order_number`
+    OrderRoute => OrderPage,
     /// `/cart`
     CartRoute => CartPage,
     /// `/checkout`

@@ -135,6 +135,12 @@ pub enum Refusal {
     OrderClosed {
         status: String,
     },
+    /// The order moved on (shipped, cancelled, ...) before this step (409).
+    OrderMovedOn {
+        state: crate::read::orders::OrderState,
+    },
+    /// Shipping without a carrier or tracking number.
+    TrackingMissing,
     CouponMissing,
     Coupon(CouponRefusal),
 

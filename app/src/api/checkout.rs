@@ -283,24 +283,9 @@ pub async fn order_summary(order_number: String) -> Result<OrderSummaryDto, ApiE
         .ok_or_else(not_found)?;
     let order = &found.order;
     let currency = order.currency.trim().to_string();
-    let money = |amount| Money::new(amount, &currency);
     let address = found
         .shipping_address
-        .map(|a| {
-            [
-                Some(format!("{} {}", a.first_name, a.last_name)),
-                a.company,
-                Some(a.address_line1),
-                a.address_line2,
-                Some(format!("{} {}", a.postal_code, a.city)),
-                a.state_province,
-                Some(a.country_code),
-            ]
-            .into_iter()
-            .flatten()
-            .filter(|part| !part.trim().is_empty())
-            .collect()
-        })
+        .map(|address| address.lines())
         .unwrap_or_default();
     Ok(OrderSummaryDto {
         order_number: order.order_number.clone(),
@@ -319,13 +304,7 @@ pub async fn order_summary(order_number: String) -> Result<OrderSummaryDto, ApiE
                 )
             })
             .collect(),
-        totals: TotalsDto {
-            subtotal: money(order.subtotal),
-            discount: money(order.discount_amount),
-            shipping: money(order.shipping_amount),
-            tax: money(order.tax_amount),
-            total: money(order.total),
-        },
+        totals: crate::api::account::orders::server::totals_of(order),
         address,
     })
 }

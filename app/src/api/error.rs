@@ -73,6 +73,7 @@ mod server {
             }
             R::CheckoutUnavailable | R::MailUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             R::OrderClosed { .. }
+            | R::OrderMovedOn { .. }
             | R::NoPaymentYet
             | R::CardDeclined { .. }
             | R::PaymentRefused
@@ -158,6 +159,7 @@ mod server {
         services::pricing::PricingError,
         services::checkout::CheckoutError,
         services::payments::PaymentError,
+        services::orders::OrderError,
     );
 
     /// Database faults are always ours.

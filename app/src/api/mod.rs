@@ -10,8 +10,11 @@ pub mod checkout;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod cookies;
+#[cfg(feature = "ssr")]
+pub mod dates;
 pub mod error;
 pub mod locale;
+
 pub mod page_data;
 pub mod payments;
 pub mod product;

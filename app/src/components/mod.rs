@@ -1,3 +1,4 @@
+pub mod account_nav;
 pub mod add_to_bag;
 pub mod atelier_showcase;
 pub mod brand_mark;

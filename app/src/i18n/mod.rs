@@ -19,6 +19,7 @@ pub mod countries;
 pub mod errors;
 pub mod home;
 pub mod listing;
+pub mod orders;
 pub mod product;
 pub mod search;
 

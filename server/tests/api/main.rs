@@ -16,6 +16,7 @@ mod helpers;
 mod i18n;
 mod listing_pages;
 mod oauth;
+mod orders;
 mod pages;
 mod payments;
 mod product_page;

@@ -22,6 +22,26 @@ pub struct ShippingAddress {
     pub country_code: String,
 }
 
+impl ShippingAddress {
+    /// The address as printed on a label, one line each, empty parts left out.
+    pub fn lines(&self) -> Vec<String> {
+        [
+            Some(format!("{} {}", self.first_name, self.last_name)),
+            self.company.clone(),
+            Some(self.address_line1.clone()),
+            self.address_line2.clone(),
+            Some(format!("{} {}", self.postal_code, self.city)),
+            self.state_province.clone(),
+            Some(self.country_code.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|line| line.trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 pub(super) struct OrderNotes {
     pub(super) shipping_address: ShippingAddress,

@@ -171,7 +171,8 @@ impl From<crate::addresses::AddressError> for CheckoutError {
     }
 }
 
-async fn history(
+/// Writes one step of the order's status history.
+pub(crate) async fn history(
     txn: &DatabaseTransaction,
     order_id: Uuid,
     status: OrderStatus,

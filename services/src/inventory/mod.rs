@@ -19,7 +19,8 @@
 //! - `reserve` (-n): an order holds n units (reserved +n);
 //! - `release` (+n): payment failed or the hold expired (reserved -n);
 //! - `sale` (0): payment succeeded, the held units leave the shelf (on hand -n and
-//!   reserved -n, so `available` is unchanged); `reason` states both counters.
+//!   reserved -n, so `available` is unchanged); `reason` states both counters;
+//! - `restock` (+n): a paid order was cancelled and its sold units are back (on hand +n).
 //!
 //! So the ledger of a variant sums to the change of its available stock, and an order's
 //! outstanding hold on a line is minus the sum of its `reserve`/`release` rows until a
@@ -46,11 +47,12 @@ use entities::sea_orm_active_enums::OrderStatus;
 
 pub use expiry::{cancel_unpaid, release_expired};
 pub use reserve::reserve;
-pub use settle::{commit_reservation, release_reservation};
+pub use settle::{commit_reservation, release_reservation, restock_order};
 
 pub const KIND_RESERVE: &str = "reserve";
 pub const KIND_RELEASE: &str = "release";
 pub const KIND_SALE: &str = "sale";
+pub const KIND_RESTOCK: &str = "restock";
 
 /// Order statuses in which an order may still hold stock waiting for payment.
 pub const AWAITING_PAYMENT: [OrderStatus; 3] = [
@@ -180,10 +182,7 @@ async fn ledger(
 }
 
 /// A cancelled order no longer counts against its coupon's limits.
-pub(crate) async fn give_back_coupon(
-    txn: &DatabaseTransaction,
-    order_id: Uuid,
-) -> Result<(), DbErr> {
+pub async fn give_back_coupon(txn: &DatabaseTransaction, order_id: Uuid) -> Result<(), DbErr> {
     txn.execute_raw(Statement::from_sql_and_values(
         txn.get_database_backend(),
         "WITH gone AS (DELETE FROM coupon_uses WHERE order_id = $1 RETURNING coupon_id) \

@@ -41,7 +41,9 @@ pub use intents::{
     payment_intent_idempotency_key,
 };
 pub(crate) use refunds::apply_refunded_amount;
-pub use refunds::{RefundSummary, refund_payment, refund_refused_payment, refunded_total};
+pub use refunds::{
+    RefundSummary, refund_in, refund_payment, refund_refused_payment, refunded_total,
+};
 pub use settings::{PaymentConfigError, Payments, StripeKeys, StripeSettings};
 pub use webhook::{WebhookError, WebhookOutcome, handle_webhook};
 

@@ -17,8 +17,8 @@ use entities::sea_orm_active_enums::PaymentStatus;
 use entities::{orders, payment_transactions};
 
 use super::{
-    PROVIDER, PaymentError, Payments, TYPE_REFUND, find_order, from_minor_units, idempotency_key,
-    insert_once, order_intent, to_minor_units,
+    PROVIDER, PaymentError, Payments, TYPE_REFUND, from_minor_units, idempotency_key, insert_once,
+    order_intent, to_minor_units,
 };
 
 /// A refund Stripe accepted, and the order's payment status after it.
@@ -46,36 +46,48 @@ pub async fn refund_payment(
     amount: Option<Decimal>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<RefundSummary, PaymentError> {
-    let order = find_order(db, order_id).await?;
+    let txn = db.begin().await?;
+    let order = lock_order(&txn, order_id).await?;
+    let summary = refund_in(&txn, payments, &order, amount, now).await?;
+    txn.commit().await?;
+    Ok(summary)
+}
+
+/// [`refund_payment`] inside the caller's transaction, which holds `order`'s row lock
+/// (so two refunds of one order take turns and never refund more than was paid). Stripe
+/// is asked while the lock is held; if the transaction then rolls back, a retry sends
+/// the same Idempotency-Key and Stripe answers with the refund it already made.
+pub async fn refund_in(
+    txn: &DatabaseTransaction,
+    payments: &Payments,
+    order: &orders::Model,
+    amount: Option<Decimal>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<RefundSummary, PaymentError> {
+    let not_refundable = || PaymentError::NotRefundable {
+        order_number: order.order_number.clone(),
+        status: order.payment_status,
+    };
     if !matches!(
         order.payment_status,
         PaymentStatus::Completed | PaymentStatus::PartiallyRefunded
     ) {
-        return Err(PaymentError::NotRefundable {
-            order_number: order.order_number,
-            status: order.payment_status,
-        });
+        return Err(not_refundable());
     }
-    let intent = order_intent(db, order_id).await?;
+    let intent = order_intent(txn, order.id).await?;
     let Some(intent_id) = intent
         .as_ref()
         .and_then(|row| row.provider_transaction_id.clone())
     else {
-        return Err(PaymentError::NotRefundable {
-            order_number: order.order_number,
-            status: order.payment_status,
-        });
+        return Err(not_refundable());
     };
     let paid = intent.map_or(order.total, |row| row.amount);
-    let refunded = refunded_total(db, order_id).await?;
+    let refunded = refunded_total(txn, order.id).await?;
     let refundable = paid - refunded;
     let amount = amount.unwrap_or(refundable);
     if amount <= Decimal::ZERO {
         return Err(if refundable <= Decimal::ZERO {
-            PaymentError::NotRefundable {
-                order_number: order.order_number,
-                status: order.payment_status,
-            }
+            not_refundable()
         } else {
             PaymentError::InvalidAmount { amount }
         });
@@ -95,14 +107,10 @@ pub async fn refund_payment(
     );
     let metadata = HashMap::from([("order_id".to_string(), order.id.to_string())]);
     let refund = send_refund(payments, &intent_id, Some(amount_minor), metadata, key).await?;
-
-    let txn = db.begin().await?;
-    let order = lock_order(&txn, order_id).await?;
     let amount = from_minor_units(refund.amount);
-    record_refund(&txn, &order, &refund, amount, now).await?;
-    let refunded_total = refunded_total(&txn, order.id).await?;
-    let payment_status = apply_refunded_amount(&txn, &order, paid, refunded_total).await?;
-    txn.commit().await?;
+    record_refund(txn, order, &refund, amount, now).await?;
+    let refunded_total = refunded_total(txn, order.id).await?;
+    let payment_status = apply_refunded_amount(txn, order, paid, refunded_total).await?;
     Ok(RefundSummary {
         id: refund.id.as_str().to_string(),
         amount,

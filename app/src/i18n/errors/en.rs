@@ -2,9 +2,10 @@
 
 use domain::email::EmailError;
 use domain::password::PasswordError;
+use domain::read::orders::OrderState;
 use domain::{CouponRefusal, DeclineReason, Refusal};
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -136,6 +137,8 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::OrderClosed { status } => {
             format!("This order was {status} and can no longer be paid.")
         }
+        R::OrderMovedOn { state } => moved_on(*state).into(),
+        R::TrackingMissing => "Enter the carrier and the tracking number.".into(),
         R::CouponMissing => "Enter a promo code.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),
@@ -248,5 +251,18 @@ fn password(error: PasswordError) -> &'static str {
             "That password is too easy to guess; try a short phrase instead."
         }
         PasswordError::ContainsEmail => "Your password must not contain your email address.",
+    }
+}
+
+/// Why an order can no longer take the step asked for.
+fn moved_on(state: OrderState) -> &'static str {
+    use OrderState as S;
+    match state {
+        S::Shipped | S::Delivered => {
+            "This order has already shipped, so it can no longer be cancelled. Once it arrives you can request a return."
+        }
+        S::Cancelled => "This order has already been cancelled.",
+        S::Refunded | S::Returned => "This order has already been refunded.",
+        _ => "This order has moved on in the meantime. Refresh the page to see where it stands.",
     }
 }

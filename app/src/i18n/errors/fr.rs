@@ -3,9 +3,10 @@
 use domain::email::EmailError;
 use domain::money::format_price;
 use domain::password::PasswordError;
+use domain::read::orders::OrderState;
 use domain::{CouponRefusal, DeclineReason, Locale, Refusal};
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -155,6 +156,8 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::OrderClosed { status } => {
             format!("Cette commande est close ({status}) et ne peut plus être payée.")
         }
+        R::OrderMovedOn { state } => moved_on(*state).into(),
+        R::TrackingMissing => "Indiquez le transporteur et le numéro de suivi.".into(),
         R::CouponMissing => "Saisissez un code promotionnel.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),
@@ -282,5 +285,18 @@ fn password(error: PasswordError) -> &'static str {
         PasswordError::ContainsEmail => {
             "Votre mot de passe ne doit pas contenir votre adresse e-mail."
         }
+    }
+}
+
+/// Pourquoi une commande ne peut plus faire l’objet de cette démarche.
+fn moved_on(state: OrderState) -> &'static str {
+    use OrderState as S;
+    match state {
+        S::Shipped | S::Delivered => {
+            "Cette commande a déjà été expédiée et ne peut plus être annulée. Dès sa réception, vous pourrez demander un retour."
+        }
+        S::Cancelled => "Cette commande a déjà été annulée.",
+        S::Refunded | S::Returned => "Cette commande a déjà été remboursée.",
+        _ => "Cette commande a évolué entre-temps. Actualisez la page pour voir où elle en est.",
     }
 }

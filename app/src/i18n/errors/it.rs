@@ -3,9 +3,10 @@
 use domain::email::EmailError;
 use domain::money::format_price;
 use domain::password::PasswordError;
+use domain::read::orders::OrderState;
 use domain::{CouponRefusal, DeclineReason, Locale, Refusal};
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "gennaio",
     "febbraio",
     "marzo",
@@ -140,6 +141,8 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::OrderClosed { status } => {
             format!("Questo ordine è chiuso ({status}) e non può più essere pagato.")
         }
+        R::OrderMovedOn { state } => moved_on(*state).into(),
+        R::TrackingMissing => "Indica il corriere e il numero di tracciamento.".into(),
         R::CouponMissing => "Inserisci un codice promozionale.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),
@@ -264,5 +267,18 @@ fn password(error: PasswordError) -> &'static str {
             "Questa password è troppo facile da indovinare; prova una breve frase."
         }
         PasswordError::ContainsEmail => "La password non deve contenere il tuo indirizzo email.",
+    }
+}
+
+/// Perché un ordine non può più essere modificato in questo modo.
+fn moved_on(state: OrderState) -> &'static str {
+    use OrderState as S;
+    match state {
+        S::Shipped | S::Delivered => {
+            "Questo ordine è già stato spedito e non può più essere annullato. Quando arriva potrai richiedere un reso."
+        }
+        S::Cancelled => "Questo ordine è già stato annullato.",
+        S::Refunded | S::Returned => "Questo ordine è già stato rimborsato.",
+        _ => "Nel frattempo questo ordine è cambiato. Aggiorna la pagina per vedere a che punto è.",
     }
 }

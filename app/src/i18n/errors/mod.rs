@@ -16,6 +16,15 @@ pub fn refusal_text(refusal: &Refusal, locale: Locale) -> String {
     }
 }
 
+/// The month names of `locale`, January first (dates on the server's pages use them too).
+pub fn month_names(locale: Locale) -> [&'static str; 12] {
+    match locale {
+        Locale::En => en::MONTHS,
+        Locale::Fr => fr::MONTHS,
+        Locale::It => it::MONTHS,
+    }
+}
+
 /// An ISO date (`2027-01-31`) as a day, a month name and a year; anything else as given.
 fn long_date(iso: &str, months: [&str; 12]) -> String {
     let mut parts = iso.splitn(3, '-');

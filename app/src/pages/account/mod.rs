@@ -1,5 +1,8 @@
 //! The account area. Signed-out visitors are sent to sign in and brought back.
 
+pub mod order;
+pub mod orders;
+
 use crate::api::page_data::page_resource;
 use crate::components::sign_in_first::SignInFirst;
 use leptos::prelude::*;

@@ -6,6 +6,8 @@
 // name), so the address form's function has more than clippy's default seven.
 #![allow(clippy::too_many_arguments)]
 
+pub mod orders;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
