@@ -7,18 +7,27 @@ use leptos::prelude::*;
 use crate::api::account::orders::{BuyAgain, CancelOrder, OrderDetailDto};
 use crate::components::cart_drawer::CartState;
 use crate::components::errors::{error_text, refusal_words};
-use crate::components::save_result::SaveStatus;
 use crate::i18n::orders::orders_text;
 use crate::i18n::use_locale;
 
+/// Where the page announces what an action came to.
+#[derive(Clone, Copy)]
+pub struct Feedback {
+    pub status: RwSignal<Option<String>>,
+    pub failure: RwSignal<Option<String>>,
+}
+
 #[component]
-pub fn OrderActions(order: OrderDetailDto, changed: RwSignal<u32>) -> impl IntoView {
+pub fn OrderActions(
+    order: OrderDetailDto,
+    changed: RwSignal<u32>,
+    feedback: Feedback,
+) -> impl IntoView {
     let text = orders_text();
     let locale = use_locale();
     let again = ServerAction::<BuyAgain>::new();
     let cancel = ServerAction::<CancelOrder>::new();
-    let status = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<String>);
+    let Feedback { status, failure } = feedback;
     let skipped = RwSignal::new(Vec::<String>::new());
 
     Effect::new(move |_| match again.value().get() {
@@ -64,8 +73,6 @@ pub fn OrderActions(order: OrderDetailDto, changed: RwSignal<u32>) -> impl IntoV
     );
     view! {
         <div class="order__actions">
-            <SaveStatus message=status />
-            <p class="form-alert" role="alert">{move || failure.get()}</p>
             <ul class="order__skipped" hidden=move || skipped.with(Vec::is_empty)>
                 <li class="order__skipped-title">{text.not_added}</li>
                 {move || skipped.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}

@@ -14,10 +14,11 @@ use crate::api::account::orders::{OrderDetailDto, OrderLineDto, order_detail};
 use crate::api::page_data::page_resource;
 use crate::components::account_nav::AccountNav;
 use crate::components::errors::error_text;
+use crate::components::save_result::SaveStatus;
 use crate::components::sign_in_first::SignInFirst;
 use crate::i18n::orders::orders_text;
 use crate::i18n::use_locale;
-use actions::OrderActions;
+use actions::{Feedback, OrderActions};
 use domain::{Money, Refusal};
 use timeline::Timeline;
 
@@ -28,6 +29,11 @@ pub fn OrderPage() -> impl IntoView {
     let number = Memo::new(move |_| params.read().get("order_number").unwrap_or_default());
     // Bumped by a cancellation, so the page shows the order as it now is.
     let changed = RwSignal::new(0u32);
+    // Outside the refetched view, so a result outlives the view it came from.
+    let feedback = Feedback {
+        status: RwSignal::new(None),
+        failure: RwSignal::new(None),
+    };
     let order = page_resource(
         move || (number.get(), changed.get()),
         |(number, _)| order_detail(number),
@@ -39,10 +45,12 @@ pub fn OrderPage() -> impl IntoView {
             <AccountNav />
             <section class="account-main order" aria-labelledby="order-title">
                 <p class="eyebrow"><a href="/account/orders">{text.all_orders}</a></p>
+                <SaveStatus message=feedback.status />
+                <p class="form-alert" role="alert">{move || feedback.failure.get()}</p>
                 <Transition fallback=move || view! { <p class="loading" aria-live="polite">{text.loading}</p> }>
                     {move || Suspend::new(async move {
                         match order.await {
-                            Ok(order) => view! { <OrderView order changed /> }.into_any(),
+                            Ok(order) => view! { <OrderView order changed feedback /> }.into_any(),
                             Err(error) if error.refusal == Refusal::SignInRequired => {
                                 view! { <SignInFirst /> }.into_any()
                             }
@@ -63,7 +71,7 @@ pub fn OrderPage() -> impl IntoView {
 }
 
 #[component]
-fn OrderView(order: OrderDetailDto, changed: RwSignal<u32>) -> impl IntoView {
+fn OrderView(order: OrderDetailDto, changed: RwSignal<u32>, feedback: Feedback) -> impl IntoView {
     let text = orders_text();
     let heading = (text.order_heading)(&order.order_number);
     view! {
@@ -78,7 +86,7 @@ fn OrderView(order: OrderDetailDto, changed: RwSignal<u32>) -> impl IntoView {
                 <div><dt>{text.confirmation_sent_to}</dt><dd>{order.email.clone()}</dd></div>
             </dl>
         </header>
-        <OrderActions order=order.clone() changed />
+        <OrderActions order=order.clone() changed feedback />
         <div class="order__layout">
             <section class="order__pieces" aria-labelledby="order-pieces">
                 <h2 id="order-pieces">{text.pieces_heading}</h2>

@@ -1,0 +1,90 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { hydrated, register, uniqueEmail } from "./support";
+
+// A new shopper pays for a piece, finds the order in their account, follows its timeline
+// and cancels it; the refund shows on the page. Against a debug build: give it room.
+test.describe.configure({ timeout: 120_000 });
+
+const SWEATER = "charcoal-cashmere-crew-neck-sweater";
+
+async function noAxeViolations(page: Page): Promise<void> {
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Buys the sweater with the accepted test card; returns the order number. */
+async function buySweater(page: Page): Promise<string> {
+  await page.goto(`/products/${SWEATER}`);
+  await hydrated(page);
+  const sizes = page.getByRole("group", { name: "Size" }).getByRole("radio");
+  for (let i = 0; i < (await sizes.count()); i++) {
+    if (await sizes.nth(i).isEnabled()) {
+      await sizes.nth(i).check();
+      break;
+    }
+  }
+  await page.getByRole("button", { name: "Add to bag" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "is in your bag" })).toBeVisible();
+  await page.goto("/checkout");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+  const newAddress = page.getByRole("radio", { name: "A new address" });
+  if ((await newAddress.count()) > 0) await newAddress.check();
+  await page.getByLabel("First name").fill("Ada");
+  await page.getByLabel("Last name").fill("Lovelace");
+  await page.getByLabel("Street address").fill("12 St James's Square");
+  await page.getByLabel("Postcode").fill("10001");
+  await page.getByLabel("Town or city").fill("New York");
+  await page.getByLabel("Country").selectOption("US");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: /Step 3 of 5/ })).toBeFocused();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByLabel("Promo code")).toBeVisible();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("radio", { name: /Visa that is accepted/ }).check();
+  await page.getByRole("button", { name: /Place order and pay/ }).click();
+  await expect(page).toHaveURL(/\/checkout\/confirmation\/LV-/);
+  await expect(page.getByText("Payment received.")).toBeVisible();
+  return page.url().split("/").pop() ?? "";
+}
+
+test("a shopper opens a paid order, follows its timeline, cancels it and sees the refund", async ({ page }) => {
+  const response = await register(page.request, "Ada Lovelace", uniqueEmail("orders"));
+  expect(response.ok()).toBeTruthy();
+  const number = await buySweater(page);
+
+  await page.goto("/account/orders");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Orders" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await noAxeViolations(page);
+  await page.getByRole("link", { name: `View order ${number}` }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/account/orders/${number}$`));
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1, name: `Order ${number}` })).toBeVisible();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Order placed" })).toBeVisible();
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Order confirmed" })).toBeVisible();
+  await expect(timeline.getByRole("listitem").filter({ hasText: /Payment of \$[\d,.]+ received/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print receipt" })).toBeVisible();
+  await noAxeViolations(page);
+
+  // Cancel, from the keyboard: the disclosure asks first.
+  await page.getByText("Cancel order", { exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Cancel this order?")).toBeVisible();
+  await page.getByRole("button", { name: "Yes, cancel the order" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Your order is cancelled\. \$[\d,.]+ is on its way back/ })).toBeVisible();
+  await expect(timeline.getByRole("listitem").filter({ hasText: /refunded to your card/ })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Cancelled" })).toBeVisible();
+  await expect(page.getByText("Cancel order", { exact: true })).toHaveCount(0);
+
+  // The list says so too, under its filter.
+  await page.goto("/account/orders?status=cancelled");
+  await expect(page.getByRole("heading", { level: 2, name: number })).toBeVisible();
+});
