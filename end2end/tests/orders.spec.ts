@@ -87,4 +87,14 @@ test("a shopper opens a paid order, follows its timeline, cancels it and sees th
   // The list says so too, under its filter.
   await page.goto("/account/orders?status=cancelled");
   await expect(page.getByRole("heading", { level: 2, name: number })).toBeVisible();
+
+  // The account's home page leads with it, beside the tiles for every section.
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Your account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Ada Lovelace" })).toBeVisible();
+  const recent = page.getByRole("region", { name: "Recent orders" });
+  await expect(recent.getByRole("heading", { level: 2, name: number })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Loyalty points" })).toBeVisible();
+  await expect(page.getByText("Pearl", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Read your notifications" })).toBeVisible();
+  await noAxeViolations(page);
 });

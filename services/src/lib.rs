@@ -11,6 +11,7 @@ pub mod mail;
 pub mod oauth;
 pub mod order_mail;
 pub mod orders;
+pub mod overview;
 pub mod password;
 pub mod payments;
 pub mod pricing;

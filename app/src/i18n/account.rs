@@ -6,15 +6,13 @@
 
 pub struct AccountText {
     pub title: &'static str,
-    pub loading: &'static str,
-    pub welcome: fn(&str) -> String,
     /// The accessible name of the account's navigation.
     pub nav_label: &'static str,
     pub orders: &'static str,
     pub wishlist: &'static str,
+    pub notifications: &'static str,
     pub settings: &'static str,
     pub addresses: &'static str,
-    pub load_failed: &'static str,
 
     // Settings.
     pub settings_loading: &'static str,
@@ -94,14 +92,12 @@ impl AccountText {
 
 pub const EN: AccountText = AccountText {
     title: "Your account",
-    loading: "Loading your account…",
-    welcome: |name| format!("Welcome, {name}"),
     nav_label: "Account",
     orders: "Orders",
     wishlist: "Wishlist",
+    notifications: "Notifications",
     settings: "Settings",
     addresses: "Addresses",
-    load_failed: "We could not load your account. Please try again.",
 
     settings_loading: "Loading your settings…",
     profile: "Profile",
@@ -170,14 +166,12 @@ pub const EN: AccountText = AccountText {
 
 pub const FR: AccountText = AccountText {
     title: "Votre compte",
-    loading: "Chargement de votre compte…",
-    welcome: |name| format!("Bienvenue, {name}"),
     nav_label: "Compte",
     orders: "Commandes",
     wishlist: "Liste d’envies",
+    notifications: "Notifications",
     settings: "Paramètres",
     addresses: "Adresses",
-    load_failed: "Nous n’avons pas pu charger votre compte. Veuillez réessayer.",
 
     settings_loading: "Chargement de vos paramètres…",
     profile: "Profil",
@@ -246,14 +240,12 @@ pub const FR: AccountText = AccountText {
 
 pub const IT: AccountText = AccountText {
     title: "Il tuo account",
-    loading: "Caricamento dell’account…",
-    welcome: |name| format!("Ti diamo il benvenuto, {name}"),
     nav_label: "Account",
     orders: "Ordini",
     wishlist: "Lista dei desideri",
+    notifications: "Notifiche",
     settings: "Impostazioni",
     addresses: "Indirizzi",
-    load_failed: "Non è stato possibile caricare il tuo account. Riprova.",
 
     settings_loading: "Caricamento delle impostazioni…",
     profile: "Profilo",

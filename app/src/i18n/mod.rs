@@ -20,6 +20,7 @@ pub mod errors;
 pub mod home;
 pub mod listing;
 pub mod orders;
+pub mod overview;
 pub mod product;
 pub mod search;
 

@@ -2,6 +2,7 @@
 //! Signed-out visitors are sent to sign in and brought back.
 
 use crate::api::page_data::page_resource;
+use crate::components::account_nav::AccountNav;
 use crate::components::sign_in_first::SignInFirst;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,21 +35,24 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <Title text=text.settings />
-        <section class="account account--wide" aria-labelledby="settings-title">
-            <p class="eyebrow"><a href="/account">{text.title}</a></p>
-            <h1 id="settings-title">{text.settings}</h1>
-            <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.settings_loading}</p> }>
-                {move || Suspend::new(async move {
-                    match settings.await {
-                        Ok(Some(settings)) => view! { <SettingsPanels settings /> }.into_any(),
-                        Ok(None) => view! { <SignInFirst /> }.into_any(),
-                        Err(error) => {
-                            view! { <p role="alert">{error_text(&error)}</p> }.into_any()
+        <div class="account-layout">
+            <AccountNav />
+            <section class="account-main account-main--form" aria-labelledby="settings-title">
+                <p class="eyebrow"><a href="/account">{text.title}</a></p>
+                <h1 id="settings-title">{text.settings}</h1>
+                <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.settings_loading}</p> }>
+                    {move || Suspend::new(async move {
+                        match settings.await {
+                            Ok(Some(settings)) => view! { <SettingsPanels settings /> }.into_any(),
+                            Ok(None) => view! { <SignInFirst /> }.into_any(),
+                            Err(error) => {
+                                view! { <p role="alert">{error_text(&error)}</p> }.into_any()
+                            }
                         }
-                    }
-                })}
-            </Suspense>
-        </section>
+                    })}
+                </Suspense>
+            </section>
+        </div>
     }
 }
 

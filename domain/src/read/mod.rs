@@ -2,6 +2,7 @@
 //! the server (which fills them) and the browser (which renders them); amounts are
 //! `Money`, reasons are `Refusal` codes, both worded by the view.
 
+pub mod account;
 pub mod cart;
 pub mod checkout;
 pub mod orders;

@@ -928,7 +928,8 @@ async fn every_account_function_refuses_a_signed_out_caller_with_401() {
     // A well-formed token that was never issued.
     let forged = "A".repeat(43);
 
-    let calls: [(&str, Vec<(&str, &str)>); 8] = [
+    let calls: [(&str, Vec<(&str, &str)>); 9] = [
+        ("overview", vec![]),
         ("settings", vec![]),
         ("update_profile", profile_form(&[])),
         (

@@ -17,6 +17,7 @@ mod i18n;
 mod listing_pages;
 mod oauth;
 mod orders;
+mod overview;
 mod pages;
 mod payments;
 mod product_page;

@@ -134,7 +134,7 @@ pub async fn reverse_points(
 }
 
 /// The shopper's points balance: the sum of their ledger.
-async fn balance_of(txn: &impl ConnectionTrait, user_id: Uuid) -> Result<i32, DbErr> {
+pub async fn balance_of(txn: &impl ConnectionTrait, user_id: Uuid) -> Result<i32, DbErr> {
     let balance: Option<i64> = loyalty_points::Entity::find()
         .select_only()
         .column_as(loyalty_points::Column::Points.sum(), "balance")

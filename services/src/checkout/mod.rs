@@ -41,7 +41,7 @@ use entities::order_status_history;
 use entities::sea_orm_active_enums::OrderStatus;
 
 pub use address::{ShippingAddress, shipping_address_of};
-pub use loyalty::{LOYALTY_KEY, REVERSED, reverse_points};
+pub use loyalty::{LOYALTY_KEY, REVERSED, balance_of as points_balance, reverse_points};
 pub use payment::{PaidOrder, mark_paid, mark_payment_failed, mark_payment_processing};
 pub use pending::{MAX_PER_BUYER, MAX_PER_EMAIL, MAX_PER_NETWORK, ORDER_PLACED};
 pub use place::{PlaceOrder, PlacedOrder, ShippingAddressInput, place_order};

@@ -7,6 +7,7 @@
 #![allow(clippy::too_many_arguments)]
 
 pub mod orders;
+pub mod overview;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

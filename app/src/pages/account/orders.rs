@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::account::orders::{OrderCardDto, OrderFilter, OrderPageDto, list_orders};
+use crate::api::account::orders::{OrderFilter, OrderPageDto, list_orders};
 use crate::api::page_data::page_resource;
 use crate::components::account_nav::AccountNav;
 use crate::components::errors::error_text;
+use crate::components::order_card::OrderCard;
 use crate::components::sign_in_first::SignInFirst;
 use crate::i18n::orders::orders_text;
-use crate::i18n::use_locale;
 use domain::Refusal;
 
 #[component]
@@ -101,52 +101,11 @@ fn OrderList(page: OrderPageDto, status: String) -> impl IntoView {
         .map(|next| format!("/account/orders?{status_param}after={next}"));
     view! {
         <ol role="list" class="orders__list">
-            {page.orders.into_iter().map(|order| view! { <OrderRow order /> }).collect_view()}
+            {page.orders.into_iter().map(|order| view! { <OrderCard order /> }).collect_view()}
         </ol>
         <nav class="orders__pages" aria-label=text.title>
             {older.map(|href| view! { <a class="button button--ghost" href=href rel="next">{text.older}</a> })}
         </nav>
     }
     .into_any()
-}
-
-#[component]
-fn OrderRow(order: OrderCardDto) -> impl IntoView {
-    let text = orders_text();
-    let locale = use_locale();
-    let href = format!("/account/orders/{}", order.order_number);
-    view! {
-        <li class="order-card">
-            <div class="order-card__pieces" aria-hidden="true">
-                {order
-                    .pieces
-                    .iter()
-                    .filter_map(|piece| piece.image.clone())
-                    .map(|src| view! { <img src=src alt="" width="64" height="80" loading="lazy" decoding="async" /> })
-                    .collect_view()}
-            </div>
-            <div class="order-card__summary">
-                <h2 class="order-card__number">{order.order_number.clone()}</h2>
-                <p class="order-card__state" data-state=format!("{:?}", order.state)>
-                    {(text.states)(order.state)}
-                </p>
-                <p class="order-card__meta">
-                    {text.placed_on} " "
-                    <time datetime=order.placed_iso>{order.placed_on}</time>
-                    " · " {(text.pieces)(order.item_count)}
-                </p>
-                <p class="order-card__names">
-                    {order.pieces.into_iter().map(|piece| piece.name).collect::<Vec<_>>().join(", ")}
-                </p>
-            </div>
-            <p class="order-card__total">
-                <span class="visually-hidden">{text.total} " "</span>
-                {order.total.format(locale)}
-            </p>
-            <a class="text-link order-card__link" href=href>
-                {text.view_order}
-                <span class="visually-hidden">" " {order.order_number}</span>
-            </a>
-        </li>
-    }
 }

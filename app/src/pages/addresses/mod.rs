@@ -5,6 +5,7 @@
 mod form;
 
 use crate::api::page_data::page_resource;
+use crate::components::account_nav::AccountNav;
 use crate::components::sign_in_first::SignInFirst;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -107,51 +108,54 @@ pub fn AddressesPage() -> impl IntoView {
 
     view! {
         <Title text=text.addresses />
-        <section class="account account--wide" aria-labelledby="addresses-title">
-            <p class="eyebrow"><a href="/account">{text.title}</a></p>
-            <h1 id="addresses-title">{text.addresses}</h1>
-            <SaveStatus message=status />
-            <FormAlert message=action_error />
-            <h2 id="saved-addresses-title" class="address-book__heading" tabindex="-1" node_ref=list_heading>
-                {text.saved_addresses}
-            </h2>
-            <Transition fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_addresses}</p> }>
-                {move || Suspend::new(async move {
-                    match book.await {
-                        Ok(Some(list)) if list.is_empty() => {
-                            view! { <p class="address-book__empty">{text.no_addresses}</p> }.into_any()
-                        }
-                        Ok(Some(list)) => {
-                            view! {
-                                <ul role="list" class="address-book__list" aria-labelledby="saved-addresses-title">
-                                    {list
-                                        .into_iter()
-                                        .map(|address| view! { <AddressCard address delete make_default /> })
-                                        .collect_view()}
-                                </ul>
+        <div class="account-layout">
+            <AccountNav />
+            <section class="account-main account-main--form" aria-labelledby="addresses-title">
+                <p class="eyebrow"><a href="/account">{text.title}</a></p>
+                <h1 id="addresses-title">{text.addresses}</h1>
+                <SaveStatus message=status />
+                <FormAlert message=action_error />
+                <h2 id="saved-addresses-title" class="address-book__heading" tabindex="-1" node_ref=list_heading>
+                    {text.saved_addresses}
+                </h2>
+                <Transition fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_addresses}</p> }>
+                    {move || Suspend::new(async move {
+                        match book.await {
+                            Ok(Some(list)) if list.is_empty() => {
+                                view! { <p class="address-book__empty">{text.no_addresses}</p> }.into_any()
                             }
-                                .into_any()
-                        }
-                        Ok(None) => view! { <SignInFirst /> }.into_any(),
-                        Err(error) => view! { <p role="alert">{error_text(&error)}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
-            <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_address}</p> }>
-                {move || Suspend::new(async move {
-                    match editing.await {
-                        Ok(address) => view! { <AddressForm action=save address on_saved=focus_list /> }.into_any(),
-                        Err(error) => {
-                            view! {
-                                <p role="alert">{error_text(&error)}</p>
-                                <AddressForm action=save address=None on_saved=focus_list />
+                            Ok(Some(list)) => {
+                                view! {
+                                    <ul role="list" class="address-book__list" aria-labelledby="saved-addresses-title">
+                                        {list
+                                            .into_iter()
+                                            .map(|address| view! { <AddressCard address delete make_default /> })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
+                            Ok(None) => view! { <SignInFirst /> }.into_any(),
+                            Err(error) => view! { <p role="alert">{error_text(&error)}</p> }.into_any(),
                         }
-                    }
-                })}
-            </Suspense>
-        </section>
+                    })}
+                </Transition>
+                <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_address}</p> }>
+                    {move || Suspend::new(async move {
+                        match editing.await {
+                            Ok(address) => view! { <AddressForm action=save address on_saved=focus_list /> }.into_any(),
+                            Err(error) => {
+                                view! {
+                                    <p role="alert">{error_text(&error)}</p>
+                                    <AddressForm action=save address=None on_saved=focus_list />
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </div>
     }
 }
 

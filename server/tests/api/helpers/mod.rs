@@ -6,6 +6,7 @@
 pub mod builders;
 pub mod client;
 pub mod fakes;
+pub mod shop;
 pub mod spawn;
 mod templates;
 
