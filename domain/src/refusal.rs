@@ -141,6 +141,25 @@ pub enum Refusal {
     },
     /// Shipping without a carrier or tracking number.
     TrackingMissing,
+    /// Returns open once the order has been delivered.
+    ReturnNotDelivered,
+    /// The return window (`days` from delivery) has closed.
+    ReturnWindowClosed {
+        days: i64,
+    },
+    /// A final-sale (or made-to-order) piece cannot be sent back.
+    ReturnFinalSale {
+        name: String,
+    },
+    /// More of a piece than is left to send back (`max` may be 0).
+    ReturnQuantity {
+        name: String,
+        max: i32,
+    },
+    ReturnReasonMissing,
+    ReturnConditionMissing,
+    /// A return request without any piece in it.
+    ReturnNothingChosen,
     CouponMissing,
     Coupon(CouponRefusal),
 

@@ -84,6 +84,7 @@ impl MigratorTrait for Migrator {
                 "15_catalog_performance"
             ),
             sql_migration!("m20261125_000016_commerce_settings", "16_commerce_settings"),
+            sql_migration!("m20261204_000017_returns_settings", "17_returns_settings"),
         ]
     }
 }

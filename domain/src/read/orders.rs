@@ -139,6 +139,16 @@ pub struct OrderLineDto {
     pub line_total: Money,
     pub returned_quantity: i32,
     pub refunded_quantity: i32,
+    /// The order line's id, naming the line in a return request.
+    pub item_id: String,
+    /// How many may still be sent back now (zero outside the return window).
+    pub returnable: i32,
+    /// Already asked to send back, waiting for the atelier to receive them.
+    pub return_requested: i32,
+    /// Final sale (or made to order): never returnable.
+    pub final_sale: bool,
+    /// The expected refund for sending back 1, 2, … `returnable` units.
+    pub return_refunds: Vec<Money>,
 }
 
 /// What happened, in order, on the timeline.
@@ -152,6 +162,8 @@ pub enum TimelineEvent {
     PaymentFailed,
     /// Money went back to the card.
     Refunded(Money),
+    /// The shopper asked to send pieces back; the expected refund.
+    ReturnRequested { pieces: i32, refund: Money },
 }
 
 /// One step of the order's timeline.
@@ -187,6 +199,103 @@ pub struct OrderDetailDto {
     pub timeline: Vec<TimelineEntryDto>,
     /// The shopper may still cancel it (it has not shipped).
     pub cancellable: bool,
+    pub returns: ReturnWindow,
+}
+
+/// Whether pieces of a delivered order can be sent back, counted from delivery.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReturnWindow {
+    /// Not delivered yet (or cancelled): nothing to return.
+    NotDelivered,
+    /// Open until this day (worded), `days` after delivery.
+    Open { until: String, days: i64 },
+    /// Closed on this day.
+    Closed { on: String, days: i64 },
+}
+
+/// Why a piece goes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReturnReason {
+    TooSmall,
+    TooLarge,
+    NotAsPictured,
+    Faulty,
+    ArrivedLate,
+    ChangedMind,
+}
+
+impl ReturnReason {
+    pub const ALL: [ReturnReason; 6] = [
+        ReturnReason::TooSmall,
+        ReturnReason::TooLarge,
+        ReturnReason::NotAsPictured,
+        ReturnReason::Faulty,
+        ReturnReason::ArrivedLate,
+        ReturnReason::ChangedMind,
+    ];
+
+    /// The reason's code in forms and in the stored request.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReturnReason::TooSmall => "too_small",
+            ReturnReason::TooLarge => "too_large",
+            ReturnReason::NotAsPictured => "not_as_pictured",
+            ReturnReason::Faulty => "faulty",
+            ReturnReason::ArrivedLate => "arrived_late",
+            ReturnReason::ChangedMind => "changed_mind",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ReturnReason> {
+        Self::ALL
+            .into_iter()
+            .find(|reason| reason.code() == code.trim())
+    }
+}
+
+/// The state a piece goes back in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReturnCondition {
+    /// Unworn, with its tags and packaging.
+    Unworn,
+    /// Tried on only.
+    TriedOn,
+    /// Arrived damaged or developed a fault.
+    Damaged,
+}
+
+impl ReturnCondition {
+    pub const ALL: [ReturnCondition; 3] = [
+        ReturnCondition::Unworn,
+        ReturnCondition::TriedOn,
+        ReturnCondition::Damaged,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReturnCondition::Unworn => "unworn",
+            ReturnCondition::TriedOn => "tried_on",
+            ReturnCondition::Damaged => "damaged",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ReturnCondition> {
+        Self::ALL
+            .into_iter()
+            .find(|condition| condition.code() == code.trim())
+    }
+}
+
+/// One line of a return form as posted: `quantity` 0 leaves the piece out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnLineForm {
+    pub item: String,
+    #[serde(default)]
+    pub quantity: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub condition: String,
 }
 
 /// What "buy again" put in the bag, and what it could not.
@@ -220,5 +329,17 @@ mod tests {
         assert!(!OrderFilter::Open.includes(OrderState::Shipped));
         assert!(OrderFilter::Returned.includes(OrderState::Refunded));
         assert!(!OrderFilter::Cancelled.includes(OrderState::Refunded));
+    }
+
+    #[test]
+    fn return_reasons_and_conditions_round_trip_their_codes() {
+        for reason in ReturnReason::ALL {
+            assert_eq!(ReturnReason::parse(reason.code()), Some(reason));
+        }
+        for condition in ReturnCondition::ALL {
+            assert_eq!(ReturnCondition::parse(condition.code()), Some(condition));
+        }
+        assert_eq!(ReturnReason::parse("bored"), None);
+        assert_eq!(ReturnCondition::parse(""), None);
     }
 }

@@ -25,6 +25,7 @@ mod production;
 mod recovery;
 mod refusals_i18n;
 mod restart;
+mod returns;
 mod schema;
 mod search;
 mod security;

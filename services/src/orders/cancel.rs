@@ -11,13 +11,9 @@
 
 use chrono::Utc;
 use sea_orm::prelude::*;
-use sea_orm::sea_query::LockType;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, QueryFilter, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, TransactionTrait};
 
-use super::{OrderError, is_cancellable, state_of};
+use super::{OrderError, is_cancellable, lock_owned, state_of};
 use crate::checkout::history;
 use crate::inventory::{self, give_back_coupon};
 use crate::payments::{self, Payments};
@@ -42,13 +38,7 @@ pub async fn cancel(
     order_number: &str,
 ) -> Result<Cancelled, OrderError> {
     let txn = db.begin().await?;
-    let order = orders::Entity::find()
-        .filter(orders::Column::OrderNumber.eq(order_number.trim()))
-        .filter(orders::Column::UserId.eq(user_id))
-        .lock(LockType::NoKeyUpdate)
-        .one(&txn)
-        .await?
-        .ok_or(OrderError::NotFound)?;
+    let order = lock_owned(&txn, user_id, order_number).await?;
     if !is_cancellable(order.status) {
         return Err(OrderError::MovedOn {
             state: state_of(order.status),

@@ -1,11 +1,15 @@
 //! One order in full for its owner: the lines with their pictures and whether the piece
 //! is still in the catalogue, the delivery, and a timeline merged from the status
-//! history and the payment ledger (charge, refunds), oldest first.
+//! history, the payment ledger (charge, refunds) and the return requests, oldest first,
+//! with what each line may still send back.
 
 use chrono::{DateTime, Utc};
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, QueryFilter, QueryOrder, Statement};
 
+use std::collections::HashMap;
+
+use super::returns::{self, Returnability, Window};
 use super::{OrderError, OwnedOrder, items_of};
 use crate::checkout::shipping_address_of;
 use crate::payments::{TYPE_PAYMENT_INTENT, TYPE_REFUND};
@@ -27,6 +31,7 @@ pub enum TimelineKind {
     Status(OrderStatus),
     Paid(Decimal),
     Refunded(Decimal),
+    ReturnRequested { pieces: i32, refund: Decimal },
 }
 
 #[derive(Clone, Debug)]
@@ -41,6 +46,10 @@ pub struct OrderDetail {
     pub lines: Vec<OrderLine>,
     pub timeline: Vec<TimelineEntry>,
     pub refunded: Decimal,
+    pub window: Window,
+    pub window_days: i64,
+    /// What each line (by order item id) may still send back.
+    pub returns: HashMap<Uuid, Returnability>,
 }
 
 /// `user_id`'s order `order_number` in full; someone else's is [`OrderError::NotFound`].
@@ -54,8 +63,24 @@ pub async fn detail(
         .ok_or(OrderError::NotFound)?;
     let items = items_of(db, order.id).await?;
     let lines = lines_of(db, &items).await?;
-    let (timeline, refunded) = timeline_of(db, order.id).await?;
+    let (mut timeline, refunded) = timeline_of(db, order.id).await?;
+    for request in returns::requests_of(db, order.id).await? {
+        timeline.push(TimelineEntry {
+            at: request.at,
+            kind: TimelineKind::ReturnRequested {
+                pieces: request.lines.iter().map(|line| line.quantity).sum(),
+                refund: request.refund,
+            },
+        });
+    }
+    timeline.sort_by_key(|entry| entry.at);
+    let policy = returns::policy(db).await?;
+    let now = Utc::now();
+    let returns = returns::returnability(db, &order, &items, &policy, now).await?;
     Ok(OrderDetail {
+        window: returns::window(&order, &policy, now),
+        window_days: policy.window_days,
+        returns,
         owned: OwnedOrder {
             shipping_address: shipping_address_of(&order),
             order,
@@ -125,13 +150,19 @@ async fn timeline_of(
         .filter(payment_transactions::Column::Type.is_in([TYPE_PAYMENT_INTENT, TYPE_REFUND]))
         .all(db)
         .await?;
-    let mut timeline: Vec<TimelineEntry> = history
-        .into_iter()
-        .map(|row| TimelineEntry {
-            at: row.created_at.into(),
-            kind: TimelineKind::Status(row.status),
-        })
-        .collect();
+    // A row that repeats the status before it is a note on that step (a return request,
+    // say), not a step of its own.
+    let mut timeline: Vec<TimelineEntry> = Vec::new();
+    let mut previous = None;
+    for row in history {
+        if previous != Some(row.status) {
+            timeline.push(TimelineEntry {
+                at: row.created_at.into(),
+                kind: TimelineKind::Status(row.status),
+            });
+        }
+        previous = Some(row.status);
+    }
     let mut refunded = Decimal::ZERO;
     for row in ledger {
         let at: DateTime<Utc> = row.processed_at.unwrap_or(row.created_at).into();

@@ -5,7 +5,8 @@
 //! The parts: `history` (the shopper's list, newest first, by keyset), `detail` (one
 //! order with its lines and timeline), `cancel` (before it ships: stock, coupon, points
 //! and money all given back in one transaction), `fulfilment` (shipped and delivered,
-//! the steps the back office takes) and `again` ("buy again"). The errors, the owner
+//! the steps the back office takes), `returns` (the policy, what each line may still send
+//! back, the shopper's request) and `again` ("buy again"). The errors, the owner
 //! lookups and the status vocabulary live here.
 
 mod again;
@@ -13,6 +14,7 @@ mod cancel;
 mod detail;
 mod fulfilment;
 mod history;
+mod returns;
 
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, QueryFilter, QueryOrder};
@@ -30,6 +32,11 @@ pub use cancel::{Cancelled, cancel};
 pub use detail::{OrderDetail, OrderLine, TimelineEntry, TimelineKind, detail};
 pub use fulfilment::{mark_delivered, mark_shipped};
 pub use history::{MAX_PAGE, OrderCard, OrderList, OrderListQuery, list};
+pub use returns::{
+    RETURN_REQUESTED, RETURN_TAG, RETURNS_KEY, RequestedLine, ReturnPolicy, ReturnRequested,
+    Returnability, StoredRequest, Window, expected_refund, policy as return_policy, request_return,
+    requests_of, returnability, window as return_window,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OrderError {
@@ -44,6 +51,10 @@ pub enum OrderError {
     BadCursor,
     #[error("Enter the carrier and the tracking number.")]
     TrackingMissing,
+    /// A return request that cannot be made: each problem with its form field
+    /// (`lines[i][quantity]`, …; none for the whole request).
+    #[error("This return cannot be requested: {0:?}")]
+    ReturnRefused(Vec<(Option<String>, Refusal)>),
     #[error(transparent)]
     Payment(#[from] PaymentError),
     #[error(transparent)]
@@ -62,6 +73,10 @@ impl OrderError {
                 param: "after".into(),
             },
             OrderError::TrackingMissing => Refusal::TrackingMissing,
+            OrderError::ReturnRefused(problems) => problems
+                .first()
+                .map(|(_, refusal)| refusal.clone())
+                .unwrap_or(Refusal::ReturnNothingChosen),
             OrderError::Payment(error) => match error {
                 // The refund could not be made: nothing changed, try again later.
                 PaymentError::Provider(_) => Refusal::CheckoutUnavailable,
@@ -147,6 +162,23 @@ pub async fn find_owned(
         .filter(orders::Column::UserId.eq(user_id))
         .one(db)
         .await
+}
+
+/// `user_id`'s order `order_number` with its row locked for the transaction (the lock
+/// payment, shipping, cancelling and returns take, so they take turns).
+async fn lock_owned(
+    txn: &sea_orm::DatabaseTransaction,
+    user_id: Uuid,
+    order_number: &str,
+) -> Result<orders::Model, OrderError> {
+    use sea_orm::QuerySelect;
+    orders::Entity::find()
+        .filter(orders::Column::OrderNumber.eq(order_number.trim()))
+        .filter(orders::Column::UserId.eq(user_id))
+        .lock(sea_orm::sea_query::LockType::NoKeyUpdate)
+        .one(txn)
+        .await?
+        .ok_or(OrderError::NotFound)
 }
 
 /// The order with its lines (in the order they were placed), for its owner only.

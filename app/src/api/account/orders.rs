@@ -13,7 +13,7 @@ pub(crate) mod server {
     use domain::Money;
     use domain::read::checkout::TotalsDto;
     use domain::read::orders::*;
-    use services::orders::{self, OrderCard, OrderDetail, TimelineKind};
+    use services::orders::{self, OrderCard, OrderDetail, TimelineKind, Window};
 
     use crate::api::dates::{Clock, iso};
 
@@ -56,7 +56,15 @@ pub(crate) mod server {
             .map(|line| {
                 let item = line.item;
                 let (image, image_alt) = line.image.unzip();
+                let returns = found.returns.get(&item.id).cloned().unwrap_or_default();
                 OrderLineDto {
+                    item_id: item.id.to_string(),
+                    returnable: returns.returnable,
+                    return_requested: returns.requested,
+                    final_sale: returns.final_sale,
+                    return_refunds: (1..=returns.returnable)
+                        .map(|n| money(orders::expected_refund(order, &item, n)))
+                        .collect(),
                     product_name: item.product_name,
                     product_slug: line.product_slug,
                     variant_title: item.variant_title,
@@ -91,6 +99,13 @@ pub(crate) mod server {
                     TimelineKind::Refunded(amount) => {
                         (TimelineEvent::Refunded(money(amount)), None)
                     }
+                    TimelineKind::ReturnRequested { pieces, refund } => (
+                        TimelineEvent::ReturnRequested {
+                            pieces,
+                            refund: money(refund),
+                        },
+                        None,
+                    ),
                 };
                 TimelineEntryDto {
                     event,
@@ -123,6 +138,17 @@ pub(crate) mod server {
             delivered_on: order.delivered_at.map(|at| clock.date(at)),
             timeline,
             cancellable: orders::is_cancellable(order.status),
+            returns: match found.window {
+                Window::NotDelivered => ReturnWindow::NotDelivered,
+                Window::Open { until } => ReturnWindow::Open {
+                    until: clock.date(until),
+                    days: found.window_days,
+                },
+                Window::Closed { on } => ReturnWindow::Closed {
+                    on: clock.date(on),
+                    days: found.window_days,
+                },
+            },
         }
     }
 }
@@ -187,6 +213,39 @@ pub async fn cancel_order(order_number: String) -> Result<CancelledDto, ApiError
         refunded: domain::Money::new(done.refunded, &done.currency),
         order_number: done.order_number,
     })
+}
+
+/// Asks to send back pieces of the caller's delivered order `order_number`: per line
+/// (`lines[i][item]`, `[quantity]`, `[reason]`, `[condition]`; quantity 0 leaves it
+/// out). Refusals come back by field; the request lands in the order's timeline.
+#[server(endpoint = "orders/request_return")]
+pub async fn request_return(
+    order_number: String,
+    #[server(default)] lines: Vec<ReturnLineForm>,
+) -> Result<crate::api::account::SaveOutcome, ApiError> {
+    use crate::api::account::SaveOutcome;
+    use crate::api::error::field_error;
+    use services::orders::OrderError;
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?;
+    let done = services::orders::request_return(
+        &ctx.services.db,
+        user.id,
+        &order_number,
+        &lines,
+        chrono::Utc::now(),
+    )
+    .await;
+    match done {
+        Ok(_) => Ok(SaveOutcome::Saved),
+        Err(OrderError::ReturnRefused(problems)) => Ok(SaveOutcome::Refused(
+            problems
+                .into_iter()
+                .map(|(field, refusal)| field_error(field.as_deref(), refusal))
+                .collect(),
+        )),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Puts the caller's order `order_number` back in their bag, saying what could not go in.

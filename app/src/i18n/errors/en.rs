@@ -139,6 +139,16 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         }
         R::OrderMovedOn { state } => moved_on(*state).into(),
         R::TrackingMissing => "Enter the carrier and the tracking number.".into(),
+        R::ReturnNotDelivered => "Returns open once your order has been delivered.".into(),
+        R::ReturnWindowClosed { days } => {
+            format!("Returns are accepted within {days} days of delivery, and that time has passed.")
+        }
+        R::ReturnFinalSale { name } => format!("{name} was a final sale and cannot be returned."),
+        R::ReturnQuantity { name, max: 0 } => format!("{name} has already been returned in full."),
+        R::ReturnQuantity { name, max } => format!("You can return at most {max} of {name}."),
+        R::ReturnReasonMissing => "Choose why it is going back.".into(),
+        R::ReturnConditionMissing => "Choose the state it is in.".into(),
+        R::ReturnNothingChosen => "Choose at least one piece to return.".into(),
         R::CouponMissing => "Enter a promo code.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),

@@ -158,6 +158,20 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         }
         R::OrderMovedOn { state } => moved_on(*state).into(),
         R::TrackingMissing => "Indiquez le transporteur et le numéro de suivi.".into(),
+        R::ReturnNotDelivered => "Les retours s’ouvrent une fois votre commande livrée.".into(),
+        R::ReturnWindowClosed { days } => format!(
+            "Les retours sont acceptés dans les {days} jours suivant la livraison, et ce délai est passé."
+        ),
+        R::ReturnFinalSale { name } => {
+            format!("{name} a été vendu sans possibilité de retour (vente finale).")
+        }
+        R::ReturnQuantity { name, max: 0 } => format!("{name} a déjà été entièrement retourné."),
+        R::ReturnQuantity { name, max } => {
+            format!("Vous pouvez retourner au plus {max} exemplaire(s) de {name}.")
+        }
+        R::ReturnReasonMissing => "Indiquez pourquoi la pièce est retournée.".into(),
+        R::ReturnConditionMissing => "Indiquez l’état de la pièce.".into(),
+        R::ReturnNothingChosen => "Choisissez au moins une pièce à retourner.".into(),
         R::CouponMissing => "Saisissez un code promotionnel.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),

@@ -143,6 +143,18 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         }
         R::OrderMovedOn { state } => moved_on(*state).into(),
         R::TrackingMissing => "Indica il corriere e il numero di tracciamento.".into(),
+        R::ReturnNotDelivered => "I resi si aprono dopo la consegna dell’ordine.".into(),
+        R::ReturnWindowClosed { days } => format!(
+            "I resi sono accettati entro {days} giorni dalla consegna, e questo termine è scaduto."
+        ),
+        R::ReturnFinalSale { name } => {
+            format!("{name} è stato venduto come vendita finale e non può essere reso.")
+        }
+        R::ReturnQuantity { name, max: 0 } => format!("{name} è già stato reso per intero."),
+        R::ReturnQuantity { name, max } => format!("Puoi rendere al massimo {max} di {name}."),
+        R::ReturnReasonMissing => "Scegli il motivo del reso.".into(),
+        R::ReturnConditionMissing => "Scegli lo stato del capo.".into(),
+        R::ReturnNothingChosen => "Scegli almeno un capo da rendere.".into(),
         R::CouponMissing => "Inserisci un codice promozionale.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),

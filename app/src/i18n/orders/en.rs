@@ -1,6 +1,8 @@
 //! English.
 
-use domain::read::orders::{OrderFilter, OrderState, PaymentState, TimelineEvent};
+use domain::read::orders::{
+    OrderFilter, OrderState, PaymentState, ReturnCondition, ReturnReason, TimelineEvent,
+};
 
 use super::OrdersText;
 
@@ -118,6 +120,40 @@ pub static EN: OrdersText = OrdersText {
             TimelineEvent::State(S::Returned) => "Return received".into(),
             TimelineEvent::Paid(_) => format!("Payment of {amount} received"),
             TimelineEvent::Refunded(_) => format!("{amount} refunded to your card"),
+            TimelineEvent::ReturnRequested { pieces, .. } => match pieces {
+                1 => format!("Return requested for 1 piece · expected refund {amount}"),
+                n => format!("Return requested for {n} pieces · expected refund {amount}"),
+            },
         }
     },
+    returns_heading: "Return pieces",
+    returns_open: |until, days| {
+        format!("Pieces can be sent back until {until} ({days} days from delivery).")
+    },
+    returns_closed: |on, days| format!("The {days}-day return window closed on {on}."),
+    returns_intro: "Choose what goes back, why and in what state. Our client team receives the request and refunds you once the pieces arrive.",
+    return_quantity: "Quantity to return",
+    return_reason: "Reason",
+    return_condition: "Condition",
+    choose: "Choose…",
+    reasons: |reason| match reason {
+        ReturnReason::TooSmall => "Too small",
+        ReturnReason::TooLarge => "Too large",
+        ReturnReason::NotAsPictured => "Not as pictured",
+        ReturnReason::Faulty => "Faulty or damaged",
+        ReturnReason::ArrivedLate => "Arrived too late",
+        ReturnReason::ChangedMind => "Changed my mind",
+    },
+    conditions: |condition| match condition {
+        ReturnCondition::Unworn => "Unworn, with tags",
+        ReturnCondition::TriedOn => "Tried on only",
+        ReturnCondition::Damaged => "Damaged",
+    },
+    final_sale: "Final sale: not returnable",
+    return_requested_units: |n| format!("Return requested for {n}"),
+    expected_refund: "Expected refund",
+    expected_refund_hint: "Your share of what was paid for the pieces, tax included; delivery is not refunded.",
+    request_return: "Request the return",
+    requesting_return: "Sending your request…",
+    return_requested: "Your return request is in. We will refund you once the pieces arrive.",
 };

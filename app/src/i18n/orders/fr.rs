@@ -1,6 +1,8 @@
 //! Français.
 
-use domain::read::orders::{OrderFilter, OrderState, PaymentState, TimelineEvent};
+use domain::read::orders::{
+    OrderFilter, OrderState, PaymentState, ReturnCondition, ReturnReason, TimelineEvent,
+};
 
 use super::OrdersText;
 
@@ -118,6 +120,42 @@ pub static FR: OrdersText = OrdersText {
             TimelineEvent::State(S::Returned) => "Retour reçu".into(),
             TimelineEvent::Paid(_) => format!("Paiement de {amount} reçu"),
             TimelineEvent::Refunded(_) => format!("{amount} recrédité sur votre carte"),
+            TimelineEvent::ReturnRequested { pieces, .. } => match pieces {
+                1 => format!("Retour demandé pour 1 pièce · remboursement prévu {amount}"),
+                n => format!("Retour demandé pour {n} pièces · remboursement prévu {amount}"),
+            },
         }
     },
+    returns_heading: "Retourner des pièces",
+    returns_open: |until, days| {
+        format!(
+            "Les pièces peuvent être retournées jusqu’au {until} ({days} jours après la livraison)."
+        )
+    },
+    returns_closed: |on, days| format!("Le délai de retour de {days} jours a pris fin le {on}."),
+    returns_intro: "Indiquez ce qui est retourné, pourquoi et dans quel état. Notre service client reçoit la demande et vous rembourse à l’arrivée des pièces.",
+    return_quantity: "Quantité à retourner",
+    return_reason: "Motif",
+    return_condition: "État",
+    choose: "Choisir…",
+    reasons: |reason| match reason {
+        ReturnReason::TooSmall => "Trop petit",
+        ReturnReason::TooLarge => "Trop grand",
+        ReturnReason::NotAsPictured => "Différent de la photo",
+        ReturnReason::Faulty => "Défectueux ou abîmé",
+        ReturnReason::ArrivedLate => "Arrivé trop tard",
+        ReturnReason::ChangedMind => "J’ai changé d’avis",
+    },
+    conditions: |condition| match condition {
+        ReturnCondition::Unworn => "Jamais porté, étiquettes attachées",
+        ReturnCondition::TriedOn => "Seulement essayé",
+        ReturnCondition::Damaged => "Abîmé",
+    },
+    final_sale: "Vente finale : ni reprise ni échange",
+    return_requested_units: |n| format!("Retour demandé pour {n}"),
+    expected_refund: "Remboursement prévu",
+    expected_refund_hint: "Votre part de ce qui a été payé pour les pièces, taxes comprises ; la livraison n’est pas remboursée.",
+    request_return: "Demander le retour",
+    requesting_return: "Envoi de votre demande…",
+    return_requested: "Votre demande de retour est enregistrée. Nous vous rembourserons à l’arrivée des pièces.",
 };

@@ -1,6 +1,8 @@
 //! Italiano.
 
-use domain::read::orders::{OrderFilter, OrderState, PaymentState, TimelineEvent};
+use domain::read::orders::{
+    OrderFilter, OrderState, PaymentState, ReturnCondition, ReturnReason, TimelineEvent,
+};
 
 use super::OrdersText;
 
@@ -118,6 +120,40 @@ pub static IT: OrdersText = OrdersText {
             TimelineEvent::State(S::Returned) => "Reso ricevuto".into(),
             TimelineEvent::Paid(_) => format!("Pagamento di {amount} ricevuto"),
             TimelineEvent::Refunded(_) => format!("{amount} rimborsati sulla tua carta"),
+            TimelineEvent::ReturnRequested { pieces, .. } => match pieces {
+                1 => format!("Reso richiesto per 1 capo · rimborso previsto {amount}"),
+                n => format!("Reso richiesto per {n} capi · rimborso previsto {amount}"),
+            },
         }
     },
+    returns_heading: "Rendi dei capi",
+    returns_open: |until, days| {
+        format!("Puoi rendere i capi fino al {until} ({days} giorni dalla consegna).")
+    },
+    returns_closed: |on, days| format!("Il termine di reso di {days} giorni è scaduto il {on}."),
+    returns_intro: "Scegli cosa rendere, perché e in quale stato. Il nostro servizio clienti riceve la richiesta e ti rimborsa all’arrivo dei capi.",
+    return_quantity: "Quantità da rendere",
+    return_reason: "Motivo",
+    return_condition: "Stato",
+    choose: "Scegli…",
+    reasons: |reason| match reason {
+        ReturnReason::TooSmall => "Troppo piccolo",
+        ReturnReason::TooLarge => "Troppo grande",
+        ReturnReason::NotAsPictured => "Diverso dalla foto",
+        ReturnReason::Faulty => "Difettoso o danneggiato",
+        ReturnReason::ArrivedLate => "Arrivato troppo tardi",
+        ReturnReason::ChangedMind => "Ho cambiato idea",
+    },
+    conditions: |condition| match condition {
+        ReturnCondition::Unworn => "Mai indossato, con etichette",
+        ReturnCondition::TriedOn => "Solo provato",
+        ReturnCondition::Damaged => "Danneggiato",
+    },
+    final_sale: "Vendita finale: non rendibile",
+    return_requested_units: |n| format!("Reso richiesto per {n}"),
+    expected_refund: "Rimborso previsto",
+    expected_refund_hint: "La tua parte di quanto pagato per i capi, tasse incluse; la spedizione non è rimborsata.",
+    request_return: "Richiedi il reso",
+    requesting_return: "Invio della richiesta…",
+    return_requested: "La tua richiesta di reso è registrata. Ti rimborseremo all’arrivo dei capi.",
 };

@@ -5,7 +5,9 @@
 //! by the order pages alone, so it travels in their lazily loaded chunks rather than in
 //! the first page's bundle.
 
-use domain::read::orders::{OrderFilter, OrderState, PaymentState, TimelineEvent};
+use domain::read::orders::{
+    OrderFilter, OrderState, PaymentState, ReturnCondition, ReturnReason, TimelineEvent,
+};
 
 use super::{Locale, use_locale};
 
@@ -78,6 +80,26 @@ pub struct OrdersText {
     pub payments: fn(PaymentState) -> &'static str,
     /// A timeline step, with its amount already formatted.
     pub event: fn(&TimelineEvent, &str) -> String,
+
+    // Returns.
+    pub returns_heading: &'static str,
+    /// The window is open until the (worded) day.
+    pub returns_open: fn(&str, i64) -> String,
+    pub returns_closed: fn(&str, i64) -> String,
+    pub returns_intro: &'static str,
+    pub return_quantity: &'static str,
+    pub return_reason: &'static str,
+    pub return_condition: &'static str,
+    pub choose: &'static str,
+    pub reasons: fn(ReturnReason) -> &'static str,
+    pub conditions: fn(ReturnCondition) -> &'static str,
+    pub final_sale: &'static str,
+    pub return_requested_units: fn(i32) -> String,
+    pub expected_refund: &'static str,
+    pub expected_refund_hint: &'static str,
+    pub request_return: &'static str,
+    pub requesting_return: &'static str,
+    pub return_requested: &'static str,
 }
 
 /// The order pages' text in the page's language.

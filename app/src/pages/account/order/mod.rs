@@ -1,9 +1,10 @@
 //! `/account/orders/:order_number`: one order in full: its pieces at the prices paid,
 //! the totals, the delivery, the payment and a timeline, with "buy again", "cancel"
-//! (until it ships) and a printable receipt (the print stylesheet keeps the receipt and
+//! (until it ships), returns (for a while after delivery) and a printable receipt (the print stylesheet keeps the receipt and
 //! drops the site around it).
 
 mod actions;
+mod returns;
 mod timeline;
 
 use leptos::prelude::*;
@@ -20,6 +21,7 @@ use crate::i18n::orders::orders_text;
 use crate::i18n::use_locale;
 use actions::{Feedback, OrderActions};
 use domain::{Money, Refusal};
+use returns::Returns;
 use timeline::Timeline;
 
 #[component]
@@ -94,6 +96,7 @@ fn OrderView(order: OrderDetailDto, changed: RwSignal<u32>, feedback: Feedback) 
                     {order.lines.iter().cloned().map(|line| view! { <OrderLine line /> }).collect_view()}
                 </ul>
                 <OrderTotals order=order.clone() />
+                <Returns order=order.clone() changed feedback />
             </section>
             <aside class="order__aside">
                 <Delivery order=order.clone() />
@@ -126,6 +129,7 @@ fn OrderLine(line: OrderLineDto) -> impl IntoView {
                 </p>
                 {(line.returned_quantity > 0).then(|| view! { <p>{(text.returned)(line.returned_quantity)}</p> })}
                 {(line.refunded_quantity > 0).then(|| view! { <p>{(text.refunded_units)(line.refunded_quantity)}</p> })}
+                {line.final_sale.then(|| view! { <p class="order-line__final">{text.final_sale}</p> })}
             </div>
             <p class="order-line__total">{line.line_total.format(locale)}</p>
         </li>

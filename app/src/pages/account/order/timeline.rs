@@ -18,7 +18,9 @@ pub fn Timeline(entries: Vec<TimelineEntryDto>) -> impl IntoView {
                     .into_iter()
                     .map(|entry| {
                         let amount = match &entry.event {
-                            TimelineEvent::Paid(money) | TimelineEvent::Refunded(money) => money.format(locale),
+                            TimelineEvent::Paid(money)
+                            | TimelineEvent::Refunded(money)
+                            | TimelineEvent::ReturnRequested { refund: money, .. } => money.format(locale),
                             _ => String::new(),
                         };
                         view! {
