@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
 use crate::pages::account::AccountPage;
+use crate::pages::account::notifications::NotificationsPage;
 use crate::pages::account::order::OrderPage;
 use crate::pages::account::orders::OrdersPage;
 use crate::pages::addresses::AddressesPage;
@@ -26,6 +27,7 @@ use crate::pages::product::ProductPage;
 use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
 use crate::pages::search::SearchPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::unsubscribe::UnsubscribePage;
 
 /// One route type per page: `Lazy::<…Route>::new()` in the route table. The page
 /// itself loads its data (its resources start when it renders).
@@ -84,6 +86,10 @@ lazy_pages! {
     OrdersRoute => OrdersPage,
     /// `/account/orders/:order_number`
     OrderRoute => OrderPage,
+    /// `/account/notifications`
+    NotificationsRoute => NotificationsPage,
+    /// `/notifications/unsubscribe`
+    UnsubscribeRoute => UnsubscribePage,
     /// `/cart`
     CartRoute => CartPage,
     /// `/checkout`

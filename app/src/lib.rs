@@ -111,6 +111,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/addresses") view={Lazy::<AddressesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/orders/:order_number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/notifications/unsubscribe") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout/confirmation/:order_number") view={Lazy::<ConfirmationRoute>::new()} ssr=SsrMode::Async />

@@ -160,6 +160,7 @@ pub enum Refusal {
     ReturnConditionMissing,
     /// A return request without any piece in it.
     ReturnNothingChosen,
+    NotificationNotFound,
     CouponMissing,
     Coupon(CouponRefusal),
 

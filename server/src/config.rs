@@ -59,6 +59,8 @@ pub struct Settings {
     pub reservation_hold: crate::jobs::ReservationHold,
     /// Guests who never ordered (`GUEST_RETENTION_DAYS`, `GUEST_CLEANUP_SECONDS`).
     pub guest_retention: crate::jobs::GuestRetention,
+    /// Notification emails (`NOTIFICATION_EMAIL_SECONDS`).
+    pub notification_schedule: crate::jobs::NotificationSchedule,
     /// Limits every request shares (`HTTP_*`).
     pub http: HttpSettings,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`, comma-
@@ -208,6 +210,7 @@ impl Settings {
             stripe: StripeSettings::from_lookup(var)?,
             reservation_hold: reservation_hold(var)?,
             guest_retention: guest_retention(&var)?,
+            notification_schedule: notification_schedule(&var)?,
             http: http_settings(var)?,
             trusted_proxies: var("TRUSTED_PROXIES")
                 .map(|list| {
@@ -293,6 +296,23 @@ fn guest_retention(
         });
     }
     Ok(crate::jobs::GuestRetention { keep, every })
+}
+
+fn notification_schedule(
+    var: &impl Fn(&str) -> Option<String>,
+) -> Result<crate::jobs::NotificationSchedule, ConfigError> {
+    let defaults = crate::jobs::NotificationSchedule::default();
+    let emails_every = var("NOTIFICATION_EMAIL_SECONDS")
+        .map(|seconds| parse_var::<u64>("NOTIFICATION_EMAIL_SECONDS", &seconds))
+        .transpose()?
+        .map_or(defaults.emails_every, std::time::Duration::from_secs);
+    if emails_every.is_zero() {
+        return Err(ConfigError::Invalid {
+            var: "NOTIFICATION_EMAIL_SECONDS",
+            reason: "must be at least 1".into(),
+        });
+    }
+    Ok(crate::jobs::NotificationSchedule { emails_every })
 }
 
 fn http_settings(var: impl Fn(&str) -> Option<String>) -> Result<HttpSettings, ConfigError> {

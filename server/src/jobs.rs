@@ -6,14 +6,18 @@
 //!   LOCKED` and re-checks it under the lock, so an order is cancelled (and its stock
 //!   released) once, by whichever server gets it;
 //! - the guest clean-up takes a transaction-level advisory lock; a second server
-//!   skips the run.
+//!   skips the run;
+//! - the notification outbox sends each shopper's emails under an advisory lock on
+//!   that shopper and marks them sent in the same transaction
+//!   ([`services::notifications::outbox`]).
 
 use std::future::Future;
 use std::time::Duration;
 
-use sea_orm::DatabaseConnection;
+use services::Services;
 use services::auth::guests;
 use services::inventory;
+use services::notifications::outbox::Outbox;
 use tokio::task::JoinSet;
 
 /// How long an order may hold stock while awaiting payment, and how often to look.
@@ -53,13 +57,50 @@ impl Default for GuestRetention {
     }
 }
 
+/// How often notification emails go out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotificationSchedule {
+    /// `NOTIFICATION_EMAIL_SECONDS` (default 30): the pause between two outbox runs.
+    pub emails_every: Duration,
+}
+
+impl Default for NotificationSchedule {
+    fn default() -> Self {
+        NotificationSchedule {
+            emails_every: Duration::from_secs(30),
+        }
+    }
+}
+
 /// Starts every job; aborting the set stops them.
 pub fn spawn_all(
-    db: DatabaseConnection,
+    services: Services,
     hold: ReservationHold,
     guests: GuestRetention,
+    notifications: NotificationSchedule,
 ) -> JoinSet<()> {
     let mut jobs = JoinSet::new();
+    let db = services.db.clone();
+    jobs.spawn(every(
+        notifications.emails_every,
+        "notification emails",
+        move || {
+            let services = services.clone();
+            async move {
+                let outbox = Outbox {
+                    db: &services.db,
+                    mailer: &services.mailer,
+                    signer: &services.signer,
+                    base_url: &services.base_url,
+                };
+                let sent = outbox.run(chrono::Utc::now()).await?;
+                if sent.emails > 0 {
+                    tracing::info!(emails = sent.emails, "sent notification emails");
+                }
+                Ok::<_, sea_orm::DbErr>(())
+            }
+        },
+    ));
     match chrono::Duration::from_std(hold.hold) {
         Ok(older_than) => {
             let db = db.clone();

@@ -43,8 +43,11 @@ pub struct Application {
     db: DatabaseConnection,
     /// Views and search logs queued by requests, written by a job and at shutdown.
     analytics: services::analytics::Analytics,
+    /// What the background jobs work with.
+    services: Services,
     reservation_hold: crate::jobs::ReservationHold,
     guest_retention: crate::jobs::GuestRetention,
+    notification_schedule: crate::jobs::NotificationSchedule,
     shutdown_grace: Duration,
 }
 
@@ -96,7 +99,10 @@ impl Application {
             },
         };
         let analytics = state.services.analytics.clone();
+        let services = state.services.clone();
         Ok(Self {
+            services,
+            notification_schedule: settings.notification_schedule,
             listener,
             router: router(state, &settings.http),
             db,
@@ -118,6 +124,11 @@ impl Application {
         &self.db
     }
 
+    /// The handle the requests and jobs share (tests run jobs through it).
+    pub fn services(&self) -> &Services {
+        &self.services
+    }
+
     /// Serves until the future resolves (Ctrl-C / SIGTERM in `main`): then it stops
     /// accepting connections, lets in-flight requests finish for up to the grace period
     /// (`SHUTDOWN_GRACE_SECONDS`), stops the background jobs and returns.
@@ -126,8 +137,12 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "LuxeVerse is listening");
-        let mut jobs =
-            crate::jobs::spawn_all(self.db.clone(), self.reservation_hold, self.guest_retention);
+        let mut jobs = crate::jobs::spawn_all(
+            self.services.clone(),
+            self.reservation_hold,
+            self.guest_retention,
+            self.notification_schedule,
+        );
         jobs.spawn(self.analytics.clone().run(self.db.clone()));
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
@@ -240,6 +255,10 @@ pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
         .route("/auth/oauth/{provider}/start", get(oauth::start))
         .route("/auth/oauth/{provider}/callback", get(oauth::callback))
         .route("/webhooks/stripe", post(stripe_webhook::receive))
+        .route(
+            "/notifications/unsubscribe/one-click",
+            post(crate::routes::unsubscribe::one_click),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -8,6 +8,7 @@ pub mod embedder;
 mod handle;
 pub mod inventory;
 pub mod mail;
+pub mod notifications;
 pub mod oauth;
 pub mod order_mail;
 pub mod orders;

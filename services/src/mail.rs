@@ -149,6 +149,9 @@ pub struct OutgoingMail {
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
+    /// A one-click unsubscribe URL, sent as `List-Unsubscribe` with
+    /// `List-Unsubscribe-Post` (RFC 8058) so mail clients offer the button.
+    pub unsubscribe: Option<String>,
 }
 
 /// Bodies hold one-time tokens: Debug leaves them out.
@@ -158,6 +161,45 @@ impl fmt::Debug for OutgoingMail {
             .field("to", &self.to)
             .field("subject", &self.subject)
             .finish_non_exhaustive()
+    }
+}
+
+/// `List-Unsubscribe: <url>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(value: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(value.to_string()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(
+            Self::name(),
+            "List-Unsubscribe=One-Click".to_string(),
+        )
     }
 }
 
@@ -260,6 +302,7 @@ impl Mailer {
             subject,
             text,
             html,
+            unsubscribe,
         } = mail;
 
         let recipient = to.parse::<Mailbox>().map_err(|error| {
@@ -267,10 +310,15 @@ impl Mailer {
             MailError::InvalidRecipient
         })?;
 
-        let builder = Message::builder()
+        let mut builder = Message::builder()
             .from(self.inner.from.clone())
             .to(recipient)
             .subject(subject.clone());
+        if let Some(url) = unsubscribe {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
         let message = match html {
             Some(html) => builder.multipart(MultiPart::alternative_plain_html(
                 readable_body(text)?,
@@ -369,6 +417,7 @@ mod tests {
             subject: "Verify your email address".into(),
             text: text.into(),
             html: html.map(Into::into),
+            unsubscribe: None,
         }
     }
 

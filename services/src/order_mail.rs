@@ -60,5 +60,6 @@ fn compose(order: &orders::Model, items: &[order_items::Model], base_url: &str) 
         subject: format!("Your LuxeVerse order {}", order.order_number),
         text,
         html: None,
+        unsubscribe: None,
     }
 }

@@ -1,14 +1,14 @@
 //! The account's home page in one read: the latest orders, the points balance, the
 //! membership tier, and how many pieces are saved and messages unread.
 
-use chrono::Utc;
 use sea_orm::prelude::*;
-use sea_orm::{Condition, ConnectionTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, QueryFilter};
 
 use crate::checkout::points_balance;
+use crate::notifications;
 use crate::orders::{self, OrderCard, OrderError, OrderListQuery};
 use entities::sea_orm_active_enums::MembershipTier;
-use entities::{notifications, users, wishlist_items, wishlists};
+use entities::{users, wishlist_items, wishlists};
 
 /// How many orders the home page shows.
 pub const RECENT_ORDERS: u64 = 3;
@@ -52,20 +52,6 @@ pub async fn overview(
         tier: user.membership_tier,
         membership_expires_at: user.membership_expires_at,
         saved_pieces,
-        unread: unread_count(db, user.id).await?,
+        unread: notifications::unread_count(db, user.id).await?,
     })
-}
-
-/// `user_id`'s unread notifications that have not expired.
-pub async fn unread_count(db: &impl ConnectionTrait, user_id: Uuid) -> Result<u64, DbErr> {
-    notifications::Entity::find()
-        .filter(notifications::Column::UserId.eq(user_id))
-        .filter(notifications::Column::IsRead.eq(false))
-        .filter(
-            Condition::any()
-                .add(notifications::Column::ExpiresAt.is_null())
-                .add(notifications::Column::ExpiresAt.gt(Utc::now())),
-        )
-        .count(db)
-        .await
 }

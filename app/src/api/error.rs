@@ -68,9 +68,12 @@ mod server {
             R::FilterInvalid { .. } | R::TooManyValues { .. } => StatusCode::BAD_REQUEST,
             R::Internal | R::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
             R::RateLimited { .. } | R::TooManyPendingOrders { .. } => StatusCode::TOO_MANY_REQUESTS,
-            R::AddressNotFound | R::OrderNotFound | R::NotInBag | R::PieceGone | R::UnknownUser => {
-                StatusCode::NOT_FOUND
-            }
+            R::AddressNotFound
+            | R::OrderNotFound
+            | R::NotificationNotFound
+            | R::NotInBag
+            | R::PieceGone
+            | R::UnknownUser => StatusCode::NOT_FOUND,
             R::CheckoutUnavailable | R::MailUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             R::OrderClosed { .. }
             | R::OrderMovedOn { .. }
@@ -160,6 +163,7 @@ mod server {
         services::checkout::CheckoutError,
         services::payments::PaymentError,
         services::orders::OrderError,
+        services::notifications::NotificationError,
     );
 
     /// Database faults are always ours.

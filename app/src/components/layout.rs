@@ -54,6 +54,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" fill="none" stroke="currentColor" stroke-width="1.4" />
                         </svg>
                     </a>
+                    <crate::components::notification_bell::NotificationBell />
                     <crate::components::cart_drawer::CartButton />
                     <ThemeToggle />
                     <LanguageSwitcher />

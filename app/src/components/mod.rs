@@ -9,6 +9,7 @@ pub mod form;
 pub mod gallery;
 pub mod language_switcher;
 pub mod layout;
+pub mod notification_bell;
 pub mod order_card;
 pub mod price_tag;
 pub mod product_card;

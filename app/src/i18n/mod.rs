@@ -19,6 +19,7 @@ pub mod countries;
 pub mod errors;
 pub mod home;
 pub mod listing;
+pub mod notifications;
 pub mod orders;
 pub mod overview;
 pub mod product;
@@ -80,6 +81,16 @@ pub fn provide_locale() -> Locale {
 /// The page's locale (English outside the app, e.g. in unit tests).
 pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()
+}
+
+/// The one of a lazily loaded area's `[en, fr, it]` texts in the page's language.
+pub fn in_page_language<T: Sync>(texts: [&'static T; 3]) -> &'static T {
+    let [en, fr, it] = texts;
+    match use_locale() {
+        Locale::En => en,
+        Locale::Fr => fr,
+        Locale::It => it,
+    }
 }
 
 /// The page's UI text.

@@ -10,3 +10,4 @@ pub mod product;
 pub mod recovery;
 pub mod search;
 pub mod settings;
+pub mod unsubscribe;

@@ -72,6 +72,7 @@ fn SettingsPanels(settings: AccountSettings) -> impl IntoView {
         <ProfileForm name email phone preferred_currency preferred_language timezone />
         <PasswordForm has_password />
         <ConnectedAccounts providers=connected_accounts />
+        <crate::pages::account::preferences::NotificationPreferences />
     }
 }
 

@@ -5,4 +5,5 @@
 pub mod account;
 pub mod cart;
 pub mod checkout;
+pub mod notifications;
 pub mod orders;

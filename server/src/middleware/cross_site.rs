@@ -68,7 +68,11 @@ impl SiteOrigin {
 }
 
 /// Paths that authenticate their callers otherwise.
-const EXEMPT_PREFIXES: [&str; 2] = ["/webhooks/stripe", "/auth/oauth/"];
+const EXEMPT_PREFIXES: [&str; 3] = [
+    "/webhooks/stripe",
+    "/auth/oauth/",
+    "/notifications/unsubscribe/one-click",
+];
 
 /// Refuses state-changing requests from other sites with 403, and server-function calls
 /// in another encoding with 415; see the module documentation.

@@ -15,6 +15,7 @@ mod health;
 mod helpers;
 mod i18n;
 mod listing_pages;
+mod notifications;
 mod oauth;
 mod orders;
 mod overview;

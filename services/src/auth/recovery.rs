@@ -94,6 +94,7 @@ pub async fn send_verification(links: &Links<'_>, user: &users::Model) -> Result
                 greeting(user)
             ),
             html: None,
+            unsubscribe: None,
         })
         .await?;
     Ok(())
@@ -184,6 +185,7 @@ pub async fn request_reset(
                 greeting(&user)
             ),
             html: None,
+            unsubscribe: None,
         })
         .await?;
     Ok(())

@@ -12,6 +12,7 @@ use sea_orm::{
 use super::loyalty::award_points;
 use super::{CheckoutError, history};
 use crate::inventory::{self, InventoryError};
+use crate::notifications::{self, copy::Event};
 use entities::sea_orm_active_enums::{OrderStatus, PaymentStatus};
 use entities::{order_items, orders};
 
@@ -126,6 +127,11 @@ pub async fn mark_paid(
         "Payment received.",
     )
     .await?;
+    // In the app only: the confirmation email is sent on its own, with the receipt.
+    let event = Event::OrderConfirmed {
+        number: &order.order_number,
+    };
+    notifications::order_update(txn, &order, event, false).await?;
     for item in &items {
         txn.execute_raw(Statement::from_sql_and_values(
             txn.get_database_backend(),

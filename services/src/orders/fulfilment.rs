@@ -1,6 +1,6 @@
 //! The back office's steps after payment: handed to the carrier, then delivered. Each
 //! takes the order's row lock, so a shipment and a customer's cancellation take turns
-//! and the second is told the order moved on.
+//! and the second is told the order moved on. The shopper is told of each step.
 
 use chrono::Utc;
 use sea_orm::prelude::*;
@@ -12,6 +12,7 @@ use sea_orm::{
 
 use super::{OrderError, state_of};
 use crate::checkout::history;
+use crate::notifications::{self, copy::Event};
 use entities::orders;
 use entities::sea_orm_active_enums::OrderStatus;
 
@@ -62,6 +63,12 @@ pub async fn mark_shipped(
     .await?;
     let note = format!("Shipped with {carrier}, tracking {tracking}.");
     history(&txn, order.id, OrderStatus::Shipped, &note, actor).await?;
+    let event = Event::OrderShipped {
+        number: &order.order_number,
+        carrier,
+        tracking,
+    };
+    notifications::order_update(&txn, &order, event, true).await?;
     txn.commit().await?;
     Ok(shipped)
 }
@@ -90,6 +97,10 @@ pub async fn mark_delivered(
     .update(&txn)
     .await?;
     history(&txn, order.id, OrderStatus::Delivered, "Delivered.", actor).await?;
+    let event = Event::OrderDelivered {
+        number: &order.order_number,
+    };
+    notifications::order_update(&txn, &order, event, true).await?;
     txn.commit().await?;
     Ok(delivered)
 }

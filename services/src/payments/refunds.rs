@@ -2,6 +2,7 @@
 //! refused; each recorded once as a `refund` ledger row, with the order's payment status
 //! moved forwards only.
 
+use crate::notifications::{self, copy::Event};
 use std::collections::HashMap;
 
 use sea_orm::ActiveValue::Set;
@@ -111,6 +112,11 @@ pub async fn refund_in(
     record_refund(txn, order, &refund, amount, now).await?;
     let refunded_total = refunded_total(txn, order.id).await?;
     let payment_status = apply_refunded_amount(txn, order, paid, refunded_total).await?;
+    let event = Event::OrderRefunded {
+        number: &order.order_number,
+        amount: domain::Money::new(amount, order.currency.trim()),
+    };
+    notifications::order_update(txn, order, event, true).await?;
     Ok(RefundSummary {
         id: refund.id.as_str().to_string(),
         amount,

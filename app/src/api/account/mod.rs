@@ -6,6 +6,7 @@
 // name), so the address form's function has more than clippy's default seven.
 #![allow(clippy::too_many_arguments)]
 
+pub mod notifications;
 pub mod orders;
 pub mod overview;
 

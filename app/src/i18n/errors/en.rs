@@ -149,6 +149,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnReasonMissing => "Choose why it is going back.".into(),
         R::ReturnConditionMissing => "Choose the state it is in.".into(),
         R::ReturnNothingChosen => "Choose at least one piece to return.".into(),
+        R::NotificationNotFound => "We could not find that notification.".into(),
         R::CouponMissing => "Enter a promo code.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),

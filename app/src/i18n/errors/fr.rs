@@ -172,6 +172,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnReasonMissing => "Indiquez pourquoi la pièce est retournée.".into(),
         R::ReturnConditionMissing => "Indiquez l’état de la pièce.".into(),
         R::ReturnNothingChosen => "Choisissez au moins une pièce à retourner.".into(),
+        R::NotificationNotFound => "Nous n’avons pas trouvé cette notification.".into(),
         R::CouponMissing => "Saisissez un code promotionnel.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),

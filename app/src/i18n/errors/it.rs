@@ -155,6 +155,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnReasonMissing => "Scegli il motivo del reso.".into(),
         R::ReturnConditionMissing => "Scegli lo stato del capo.".into(),
         R::ReturnNothingChosen => "Scegli almeno un capo da rendere.".into(),
+        R::NotificationNotFound => "Non abbiamo trovato questa notifica.".into(),
         R::CouponMissing => "Inserisci un codice promozionale.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),

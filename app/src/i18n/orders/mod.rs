@@ -9,7 +9,7 @@ use domain::read::orders::{
     OrderFilter, OrderState, PaymentState, ReturnCondition, ReturnReason, TimelineEvent,
 };
 
-use super::{Locale, use_locale};
+use super::in_page_language;
 
 mod en;
 mod fr;
@@ -104,11 +104,7 @@ pub struct OrdersText {
 
 /// The order pages' text in the page's language.
 pub fn orders_text() -> &'static OrdersText {
-    match use_locale() {
-        Locale::En => &EN,
-        Locale::Fr => &FR,
-        Locale::It => &IT,
-    }
+    in_page_language([&EN, &FR, &IT])
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use domain::read::account::Tier;
 
-use super::{Locale, use_locale};
+use super::in_page_language;
 
 mod en;
 mod fr;
@@ -42,11 +42,7 @@ pub struct OverviewText {
 
 /// The overview's text in the page's language.
 pub fn overview_text() -> &'static OverviewText {
-    match use_locale() {
-        Locale::En => &EN,
-        Locale::Fr => &FR,
-        Locale::It => &IT,
-    }
+    in_page_language([&EN, &FR, &IT])
 }
 
 /// `n` with its thousands grouped by `separator` (`12 500`, `12,500`, `12.500`).

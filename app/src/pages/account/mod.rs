@@ -4,8 +4,10 @@
 //! balance and how many pieces are saved and messages unread, each a way into its
 //! section.
 
+pub mod notifications;
 pub mod order;
 pub mod orders;
+pub mod preferences;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

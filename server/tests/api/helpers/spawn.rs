@@ -78,6 +78,8 @@ pub struct TestApp {
     /// The Stripe the app talks to; its events go to the app's webhook.
     pub stripe: StripeFake,
     pub client: reqwest::Client,
+    /// The app's own handle (mailer, signer, …), for running its jobs by hand.
+    pub services: services::Services,
     db_name: String,
     admin_url: String,
 }
@@ -145,6 +147,8 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
             stripe.webhook_secret().into(),
         ),
         ("STRIPE_API_BASE".into(), stripe.api_base()),
+        // Tests run the outbox themselves (`TestApp::send_notification_emails`).
+        ("NOTIFICATION_EMAIL_SECONDS".into(), "3600".into()),
     ]);
     vars.extend(extra);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
@@ -152,6 +156,7 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
         .await
         .expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let services = app.services().clone();
     stripe.set_webhook_url(format!("{address}/webhooks/stripe"));
     tokio::spawn(app.run_until(std::future::pending()));
 
@@ -161,12 +166,31 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
         db_url: url,
         smtp,
         stripe,
+        services,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client builds"),
         db_name,
         admin_url,
+    }
+}
+
+impl TestApp {
+    /// One run of the notification outbox job, as at `now`.
+    pub async fn send_notification_emails(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> services::notifications::outbox::Sent {
+        services::notifications::outbox::Outbox {
+            db: &self.services.db,
+            mailer: &self.services.mailer,
+            signer: &self.services.signer,
+            base_url: &self.services.base_url,
+        }
+        .run(now)
+        .await
+        .expect("the outbox runs")
     }
 }
 

@@ -95,6 +95,20 @@ impl FakeSmtp {
     }
 }
 
+impl FakeSmtp {
+    /// Takes every message addressed to `to` that has arrived so far.
+    pub fn take_all(&self, to: &str) -> Vec<CapturedMail> {
+        let mut messages = self.inbox.messages.lock().unwrap();
+        let (theirs, rest): (Vec<_>, Vec<_>) = messages.drain(..).partition(|mail| {
+            mail.to
+                .iter()
+                .any(|recipient| recipient.eq_ignore_ascii_case(to))
+        });
+        *messages = rest;
+        theirs
+    }
+}
+
 impl Drop for FakeSmtp {
     fn drop(&mut self) {
         // Dropping the accept loop drops its JoinSet, which aborts every connection.
@@ -412,6 +426,7 @@ async fn the_mailer_delivers_over_plain_smtp_to_the_fake() {
             html: Some(format!(
                 "<p>Welcome to LuxeVerse.</p><p><a href=\"{link}\">Confirm your address</a></p>"
             )),
+            unsubscribe: None,
         })
         .await
         .expect("sent over SMTP");
@@ -445,6 +460,7 @@ async fn the_mailer_delivers_over_plain_smtp_to_the_fake() {
             subject: "Reset your password".into(),
             text: ".leading dot\n..two dots\n.\nend\n".into(),
             html: None,
+            unsubscribe: None,
         })
         .await
         .expect("second mail");
