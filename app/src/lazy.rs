@@ -18,6 +18,7 @@ use crate::pages::account::AccountPage;
 use crate::pages::account::notifications::NotificationsPage;
 use crate::pages::account::order::OrderPage;
 use crate::pages::account::orders::OrdersPage;
+use crate::pages::account::wishlist::WishlistPage;
 use crate::pages::addresses::AddressesPage;
 use crate::pages::auth::{RegisterPage, SignInPage, SignOutPage};
 use crate::pages::cart::CartPage;
@@ -27,6 +28,7 @@ use crate::pages::product::ProductPage;
 use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
 use crate::pages::search::SearchPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::shared_wishlist::SharedWishlistPage;
 use crate::pages::unsubscribe::UnsubscribePage;
 
 /// One route type per page: `Lazy::<…Route>::new()` in the route table. The page
@@ -90,6 +92,10 @@ lazy_pages! {
     NotificationsRoute => NotificationsPage,
     /// `/notifications/unsubscribe`
     UnsubscribeRoute => UnsubscribePage,
+    /// `/account/wishlist`
+    WishlistRoute => WishlistPage,
+    /// `/wishlist/:token`
+    SharedWishlistRoute => SharedWishlistPage,
     /// `/cart`
     CartRoute => CartPage,
     /// `/checkout`

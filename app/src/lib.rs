@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     ThemeState::provide();
     CartState::provide();
+    crate::components::wishlist_heart::Hearts::provide();
     i18n::provide_locale();
     mark_hydrated();
     prefetch_checkout_when_bag_opens();
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <SkipLink />
             <SiteHeader />
+            <crate::components::wishlist_heart::HeartsLoader />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     // The shell and the home page are the main module; every other page
@@ -113,6 +115,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/orders/:order_number") view={Lazy::<OrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/notifications/unsubscribe") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/wishlist") view={Lazy::<WishlistRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/wishlist/:token") view={Lazy::<SharedWishlistRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout/confirmation/:order_number") view={Lazy::<ConfirmationRoute>::new()} ssr=SsrMode::Async />

@@ -161,6 +161,15 @@ pub enum Refusal {
     /// A return request without any piece in it.
     ReturnNothingChosen,
     NotificationNotFound,
+    WishlistNotFound,
+    TooManyWishlists {
+        max: u32,
+    },
+    WishlistFull {
+        max: u32,
+    },
+    /// A stock adjustment without its reason.
+    AdjustmentReasonMissing,
     CouponMissing,
     Coupon(CouponRefusal),
 
@@ -203,6 +212,8 @@ pub enum Refusal {
     UnsupportedContent,
     /// A body over the size limit (413).
     RequestTooLarge,
+    /// A request whose fields are missing or malformed (400).
+    MalformedRequest,
     /// The server is at its limit (too many requests at once, or one took too long; 503).
     Busy,
 

@@ -59,7 +59,8 @@ pub struct Settings {
     pub reservation_hold: crate::jobs::ReservationHold,
     /// Guests who never ordered (`GUEST_RETENTION_DAYS`, `GUEST_CLEANUP_SECONDS`).
     pub guest_retention: crate::jobs::GuestRetention,
-    /// Notification emails (`NOTIFICATION_EMAIL_SECONDS`).
+    /// Notification emails and wishlist alerts (`NOTIFICATION_EMAIL_SECONDS`,
+    /// `ALERT_SWEEP_SECONDS`).
     pub notification_schedule: crate::jobs::NotificationSchedule,
     /// Limits every request shares (`HTTP_*`).
     pub http: HttpSettings,
@@ -312,7 +313,20 @@ fn notification_schedule(
             reason: "must be at least 1".into(),
         });
     }
-    Ok(crate::jobs::NotificationSchedule { emails_every })
+    let alerts_every = var("ALERT_SWEEP_SECONDS")
+        .map(|seconds| parse_var::<u64>("ALERT_SWEEP_SECONDS", &seconds))
+        .transpose()?
+        .map_or(defaults.alerts_every, std::time::Duration::from_secs);
+    if alerts_every.is_zero() {
+        return Err(ConfigError::Invalid {
+            var: "ALERT_SWEEP_SECONDS",
+            reason: "must be at least 1".into(),
+        });
+    }
+    Ok(crate::jobs::NotificationSchedule {
+        emails_every,
+        alerts_every,
+    })
 }
 
 fn http_settings(var: impl Fn(&str) -> Option<String>) -> Result<HttpSettings, ConfigError> {

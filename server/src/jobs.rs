@@ -9,7 +9,9 @@
 //!   skips the run;
 //! - the notification outbox sends each shopper's emails under an advisory lock on
 //!   that shopper and marks them sent in the same transaction
-//!   ([`services::notifications::outbox`]).
+//!   ([`services::notifications::outbox`]);
+//! - the wishlist alert sweep locks each saved piece it alerts on `FOR UPDATE SKIP
+//!   LOCKED` and alerts once per change ([`services::wishlists::alerts`]).
 
 use std::future::Future;
 use std::time::Duration;
@@ -62,12 +64,16 @@ impl Default for GuestRetention {
 pub struct NotificationSchedule {
     /// `NOTIFICATION_EMAIL_SECONDS` (default 30): the pause between two outbox runs.
     pub emails_every: Duration,
+    /// `ALERT_SWEEP_SECONDS` (default 300): the pause between two sweeps of saved pieces
+    /// for price drops and restocks (changes made through the store alert at once).
+    pub alerts_every: Duration,
 }
 
 impl Default for NotificationSchedule {
     fn default() -> Self {
         NotificationSchedule {
             emails_every: Duration::from_secs(30),
+            alerts_every: Duration::from_secs(300),
         }
     }
 }

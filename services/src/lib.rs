@@ -17,4 +17,5 @@ pub mod password;
 pub mod payments;
 pub mod pricing;
 pub mod profile;
+pub mod wishlists;
 pub use handle::Services;

@@ -21,7 +21,13 @@ impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
     /// Transport failures: the request did not arrive, or its answer could not be read.
+    /// On the server, a request whose arguments do not parse (a field missing or not a
+    /// number) is the caller's mistake: 400, never a 500.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        if matches!(value, ServerFnErrorErr::Args(_)) {
+            #[cfg(feature = "ssr")]
+            return ApiError::new(Refusal::MalformedRequest);
+        }
         ApiError {
             refusal: match value {
                 ServerFnErrorErr::Request(_)
@@ -65,12 +71,15 @@ mod server {
             R::UnsupportedContent => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             R::RequestTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             R::Busy => StatusCode::SERVICE_UNAVAILABLE,
-            R::FilterInvalid { .. } | R::TooManyValues { .. } => StatusCode::BAD_REQUEST,
+            R::FilterInvalid { .. } | R::TooManyValues { .. } | R::MalformedRequest => {
+                StatusCode::BAD_REQUEST
+            }
             R::Internal | R::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
             R::RateLimited { .. } | R::TooManyPendingOrders { .. } => StatusCode::TOO_MANY_REQUESTS,
             R::AddressNotFound
             | R::OrderNotFound
             | R::NotificationNotFound
+            | R::WishlistNotFound
             | R::NotInBag
             | R::PieceGone
             | R::UnknownUser => StatusCode::NOT_FOUND,
@@ -164,6 +173,8 @@ mod server {
         services::payments::PaymentError,
         services::orders::OrderError,
         services::notifications::NotificationError,
+        services::wishlists::WishlistError,
+        services::inventory::InventoryError,
     );
 
     /// Database faults are always ours.

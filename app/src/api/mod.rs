@@ -3,6 +3,7 @@
 //! cookie code) serve them all.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod cart;
 pub mod catalog;

@@ -15,6 +15,8 @@ pub mod price_tag;
 pub mod product_card;
 pub mod query_string;
 pub mod save_result;
+pub mod saved_piece;
 pub mod sign_in_first;
 pub mod theme_toggle;
 pub mod variant_picker;
+pub mod wishlist_heart;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::wishlist_heart::WishlistHeart;
+
 use crate::api::catalog::ProductCardDto;
 use crate::api::search::SegmentDto;
 use crate::components::price_tag::PriceTag;
@@ -97,6 +99,7 @@ pub fn ProductCard(
                     {rating.map(|label| view! { <p class="product-card__rating">{label}</p> })}
                 </div>
             </a>
+            <WishlistHeart product_id=product.id.clone() name=product.name.clone() />
         </li>
     }
     .into_any()

@@ -24,6 +24,7 @@ pub mod orders;
 pub mod overview;
 pub mod product;
 pub mod search;
+pub mod wishlist;
 
 use leptos::prelude::*;
 

@@ -10,4 +10,5 @@ pub mod product;
 pub mod recovery;
 pub mod search;
 pub mod settings;
+pub mod shared_wishlist;
 pub mod unsubscribe;

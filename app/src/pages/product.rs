@@ -239,7 +239,10 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                         compare_at_price=product.compare_at_price.clone()
                         chosen_variant
                     />
-                    <crate::components::add_to_bag::AddToBag chosen_variant product_name=product.name.clone() />
+                    <div class="product__buy">
+                        <crate::components::add_to_bag::AddToBag chosen_variant product_name=product.name.clone() />
+                        <crate::components::wishlist_heart::WishlistHeart product_id=product.id.clone() name=product.name.clone() />
+                    </div>
                     <p class="product__description">{product.description.clone()}</p>
                 </div>
             </div>

@@ -7,3 +7,4 @@ pub mod cart;
 pub mod checkout;
 pub mod notifications;
 pub mod orders;
+pub mod wishlists;

@@ -3,6 +3,7 @@
 //! template database built once per run. What the tests share lives in `helpers/`.
 
 mod account;
+mod alerts;
 mod assets;
 mod auth;
 mod cart_http;
@@ -33,3 +34,4 @@ mod security;
 mod seed;
 mod seed_scaled;
 mod two_servers;
+mod wishlists;

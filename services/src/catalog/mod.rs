@@ -3,6 +3,7 @@
 
 pub mod clicks;
 pub mod listing;
+pub mod prices;
 pub mod product;
 pub mod scope;
 pub mod search;

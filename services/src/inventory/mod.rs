@@ -31,6 +31,7 @@
 //! an order's holds) and `expiry` (cancelling orders whose payment never came). The row
 //! locks, counters and ledger rows they share live here.
 
+mod adjust;
 mod expiry;
 mod reserve;
 mod settle;
@@ -45,6 +46,7 @@ use sea_orm::{
 use entities::inventory_transactions;
 use entities::sea_orm_active_enums::OrderStatus;
 
+pub use adjust::{Adjusted, KIND_ADJUSTMENT, adjust};
 pub use expiry::{cancel_unpaid, release_expired};
 pub use reserve::reserve;
 pub use settle::{commit_reservation, release_reservation, restock_order};
@@ -74,6 +76,9 @@ pub enum InventoryError {
     NotInOrder { variant_id: Uuid },
     #[error("We could not find that order.")]
     OrderNotFound { order_id: Uuid },
+    /// A stock adjustment without its reason.
+    #[error("Say why the stock changes.")]
+    ReasonMissing,
     #[error("Something went wrong on our side. Please try again.")]
     Internal(#[from] DbErr),
 }
@@ -95,6 +100,7 @@ impl InventoryError {
                 max: crate::pricing::MAX_LINE_QUANTITY,
             },
             InventoryError::OrderNotFound { .. } => Refusal::OrderNotFound,
+            InventoryError::ReasonMissing => Refusal::AdjustmentReasonMissing,
             InventoryError::NotInOrder { .. } | InventoryError::Internal(_) => Refusal::Internal,
         }
     }

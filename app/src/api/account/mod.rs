@@ -9,6 +9,7 @@
 pub mod notifications;
 pub mod orders;
 pub mod overview;
+pub mod wishlist;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -150,6 +150,10 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Choose the state it is in.".into(),
         R::ReturnNothingChosen => "Choose at least one piece to return.".into(),
         R::NotificationNotFound => "We could not find that notification.".into(),
+        R::WishlistNotFound => "We could not find that list.".into(),
+        R::TooManyWishlists { max } => format!("You can keep at most {max} lists."),
+        R::WishlistFull { max } => format!("A list holds at most {max} pieces."),
+        R::AdjustmentReasonMissing => "Say why the stock changes.".into(),
         R::CouponMissing => "Enter a promo code.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),
@@ -174,6 +178,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::UnsupportedContent => {
             "LuxeVerse could not read this request. Please reload the page and try again.".into()
         }
+        R::MalformedRequest => "That request was incomplete. Refresh the page and try again.".into(),
         R::RequestTooLarge => "This request is too large for LuxeVerse to accept.".into(),
         R::Busy => "LuxeVerse is very busy right now. Please try again in a moment.".into(),
         R::FilterInvalid { param } => {

@@ -173,6 +173,10 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Indiquez l’état de la pièce.".into(),
         R::ReturnNothingChosen => "Choisissez au moins une pièce à retourner.".into(),
         R::NotificationNotFound => "Nous n’avons pas trouvé cette notification.".into(),
+        R::WishlistNotFound => "Nous n’avons pas trouvé cette liste.".into(),
+        R::TooManyWishlists { max } => format!("Vous pouvez garder au plus {max} listes."),
+        R::WishlistFull { max } => format!("Une liste contient au plus {max} pièces."),
+        R::AdjustmentReasonMissing => "Indiquez pourquoi le stock change.".into(),
         R::CouponMissing => "Saisissez un code promotionnel.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),
@@ -200,6 +204,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::UnsupportedContent => {
             "LuxeVerse n’a pas pu lire cette demande. Rechargez la page et réessayez.".into()
         }
+        R::MalformedRequest => "Cette demande était incomplète. Actualisez la page et réessayez.".into(),
         R::RequestTooLarge => "Cette demande est trop volumineuse pour LuxeVerse.".into(),
         R::Busy => {
             "LuxeVerse est très sollicitée en ce moment. Réessayez dans un instant.".into()

@@ -156,6 +156,10 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Scegli lo stato del capo.".into(),
         R::ReturnNothingChosen => "Scegli almeno un capo da rendere.".into(),
         R::NotificationNotFound => "Non abbiamo trovato questa notifica.".into(),
+        R::WishlistNotFound => "Non abbiamo trovato questa lista.".into(),
+        R::TooManyWishlists { max } => format!("Puoi tenere al massimo {max} liste."),
+        R::WishlistFull { max } => format!("Una lista contiene al massimo {max} capi."),
+        R::AdjustmentReasonMissing => "Indica perché cambia lo stock.".into(),
         R::CouponMissing => "Inserisci un codice promozionale.".into(),
         R::Coupon(refusal) => coupon(refusal),
         R::CardDeclined { reason } => decline(*reason).into(),
@@ -184,6 +188,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
             "LuxeVerse non è riuscito a leggere questa richiesta. Ricarica la pagina e riprova."
                 .into()
         }
+        R::MalformedRequest => "La richiesta era incompleta. Aggiorna la pagina e riprova.".into(),
         R::RequestTooLarge => "Questa richiesta è troppo grande per LuxeVerse.".into(),
         R::Busy => "LuxeVerse è molto occupato in questo momento. Riprova tra poco.".into(),
         R::FilterInvalid { param } => format!(

@@ -8,6 +8,7 @@ pub mod notifications;
 pub mod order;
 pub mod orders;
 pub mod preferences;
+pub mod wishlist;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -149,6 +149,7 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
         ("STRIPE_API_BASE".into(), stripe.api_base()),
         // Tests run the outbox themselves (`TestApp::send_notification_emails`).
         ("NOTIFICATION_EMAIL_SECONDS".into(), "3600".into()),
+        ("ALERT_SWEEP_SECONDS".into(), "3600".into()),
     ]);
     vars.extend(extra);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
