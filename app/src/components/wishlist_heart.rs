@@ -106,7 +106,7 @@ pub fn WishlistHeart(product_id: String, name: String) -> impl IntoView {
         hearts.mark(&product, now);
         hearts.failure.set(None);
         spawn_local(async move {
-            match set_saved(product.clone(), now).await {
+            match save_heart(product.clone(), now).await {
                 Ok(_) => {
                     let piece = name.get_value();
                     hearts.status.set(Some(if now {
@@ -153,6 +153,12 @@ pub fn WishlistHeart(product_id: String, name: String) -> impl IntoView {
         </Show>
     }
     .into_any()
+}
+
+/// The heart's request, a lazy function: its codec loads with the first press.
+#[lazy]
+async fn save_heart(product_id: String, saved: bool) -> Result<bool, crate::api::ApiError> {
+    set_saved(product_id, saved).await
 }
 
 #[component]

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Load benchmark of the account area on the release build (issue 13's targets: p99 under
+# 20 ms): one shopper's order list with 1,000 orders (the page and the server function,
+# first page and a page deep in the keyset), and a product page carrying 500 reviews.
+#
+#   bench/account.sh [seconds-per-page]     (default 10)
+#
+# Environment: BENCH_SKIP_BUILD=1 measures the release binary already built.
+#
+# Runs on bench/'s own cluster ($LUXEVERSE_CACHE/clusters/bench, port 54369) in its own
+# database luxeverse_bench_account (the demo catalogue, reseeded each run, plus the rows
+# below) and its own port (127.0.0.1:3302). The shopper registers over HTTP; their 1,000
+# orders (three lines each) and the 500 reviewers are written with SQL, the way a store
+# with a history would have them. wrk: 2 threads, 16 connections, 2 s warm-up.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$LUXEVERSE_ROOT"
+duration="${1:-10}"
+connections=16
+addr=127.0.0.1:3302
+cluster_dir="$LUXEVERSE_CACHE/clusters/bench"
+cluster_port=54369
+database=luxeverse_bench_account
+binary="$CARGO_TARGET_DIR/release/server"
+log="$LUXEVERSE_CACHE/logs/bench-account-server.log"
+mkdir -p "$(dirname "$log")"
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+bench_release_build
+
+export EMBEDDED_PG_DIR="$cluster_dir" EMBEDDED_PG_PORT="$cluster_port" EMBEDDED_PG_DATABASE="$database"
+export LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=DEV RUST_LOG=warn
+"$binary" migrate >/dev/null # starts the cluster
+sql() {
+  PGPASSWORD="$(cat "$cluster_dir/password")" "$PG_INSTALL_DIR/bin/psql" -qtA -h 127.0.0.1 \
+    -p "$cluster_port" -U postgres -v ON_ERROR_STOP=1 "$@"
+}
+sql -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+step "Seeding $database"
+"$binary" seed >/dev/null
+step_done
+
+"$binary" >"$log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+bench_await_server "$addr" "$log"
+
+step "1,000 orders for one shopper, 500 reviews on one piece"
+email="bench-$(date +%s)@example.com"
+jar=$(mktemp)
+curl -s -o /dev/null -c "$jar" "http://$addr/api/auth/register" -H "accept: application/json" \
+  --data-urlencode "name=Ada Bench" --data-urlencode "email=$email" \
+  --data-urlencode "password=velvet evenings in florence"
+cookie=$(awk '$6 ~ /lv_session$/ { print $6 "=" $7 }' "$jar" | head -1)
+rm -f "$jar"
+[ -n "$cookie" ] || { echo "could not register the bench shopper" >&2; exit 1; }
+sql -d "$database" <<SQL
+WITH shopper AS (SELECT id FROM users WHERE email = '$email'),
+placed AS (
+  INSERT INTO orders (order_number, user_id, status, payment_status, customer_email, currency,
+                      subtotal, total, tags, created_at)
+  SELECT 'LV-B-' || lpad(n::text, 5, '0'), shopper.id,
+         (ARRAY['CONFIRMED','SHIPPED','DELIVERED','CANCELLED']::order_status[])[1 + n % 4],
+         'COMPLETED', '$email', 'USD', 900, 900, '{}', now() - n * interval '3 hours'
+  FROM shopper, generate_series(1, 1000) AS n
+  RETURNING id
+)
+INSERT INTO order_items (order_id, product_id, variant_id, product_name, sku, quantity,
+                         unit_price, total_price)
+SELECT placed.id, v.product_id, v.id, p.name, v.sku, 1, 300, 300
+FROM placed
+CROSS JOIN LATERAL (SELECT * FROM product_variants ORDER BY random() LIMIT 3) v
+JOIN products p ON p.id = v.product_id;
+
+INSERT INTO users (email, name, role)
+SELECT 'reviewer-' || n || '@example.com', 'Reviewer ' || n, 'CUSTOMER'
+FROM generate_series(1, 500) AS n ON CONFLICT DO NOTHING;
+WITH piece AS (SELECT id FROM products WHERE status = 'ACTIVE' ORDER BY slug LIMIT 1)
+INSERT INTO reviews (product_id, user_id, rating, title, content, status, is_verified_purchase,
+                     helpful_count, created_at)
+SELECT piece.id, u.id, 1 + (row_number() OVER ()) % 5, 'A considered piece',
+       'Beautifully made, the fabric falls well and the finish is exact.', 'APPROVED', true,
+       (row_number() OVER ()) % 17, now() - (row_number() OVER ()) * interval '1 hour'
+FROM piece, users u WHERE u.email LIKE 'reviewer-%@example.com'
+ON CONFLICT DO NOTHING;
+SQL
+product="/products/$(sql -d "$database" -c "SELECT slug FROM products WHERE status = 'ACTIVE' ORDER BY slug LIMIT 1")"
+reviews=$(sql -d "$database" -c "SELECT count(*) FROM reviews r JOIN products p ON p.id = r.product_id WHERE '/products/' || p.slug = '$product'")
+deep=$(curl -s -H "cookie: $cookie" "http://$addr/api/orders/list" -d "status=" -d "after=" |
+  grep -o '"next":"[^"]*"' | sed 's/"next":"//; s/"$//')
+for _ in $(seq 1 40); do # forty pages in: a cursor 400 orders deep
+  deep=$(curl -s -H "cookie: $cookie" "http://$addr/api/orders/list" --data-urlencode "after=$deep" |
+    grep -o '"next":"[^"]*"' | sed 's/"next":"//; s/"$//')
+done
+step_done
+
+post_lua=$(mktemp --suffix=.lua)
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -f "$post_lua"' EXIT
+
+measure() { # label, path [, urlencoded POST body]
+  local label="$1" path="$2" body="${3-}" out p50 p99 rps errors script=()
+  if [ -n "${3+set}" ]; then
+    printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' \
+      "$body" >"$post_lua"
+    script=(-s "$post_lua")
+  fi
+  wrk -t2 -c"$connections" -d2s -H "cookie: $cookie" "${script[@]}" "http://$addr$path" >/dev/null
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "cookie: $cookie" "${script[@]}" "http://$addr$path")
+  rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
+  echo "| $label | \`$path\` | $rps | $p50 | $p99 |${errors:+ $errors}"
+}
+
+echo
+echo "### Account area ($(date -u '+%Y-%m-%d %H:%M UTC'), load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo
+echo "| what | path | req/s | p50 | p99 |"
+echo "|---|---|---|---|---|"
+measure "order list page, 1,000 orders" "/account/orders"
+measure "order list, first page (server function)" "/api/orders/list" "status="
+measure "order list, 400 orders deep (server function)" "/api/orders/list" "after=$deep"
+measure "order list, filtered by status" "/api/orders/list" "status=delivered"
+measure "account home" "/account"
+measure "product page with $reviews reviews" "$product"
+echo
+echo "(target: p99 < 20 ms; $connections connections, ${duration}s per page after a 2 s warm-up, $(nproc) cores, commit $(git rev-parse --short HEAD))"
