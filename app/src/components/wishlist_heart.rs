@@ -81,9 +81,10 @@ pub fn HeartsLoader() -> impl IntoView {
         }
     });
     view! {
+        // Announced only while there is something to say, so a page has no empty alert.
         {move || Hearts::get().map(|hearts| view! {
-            <p class="visually-hidden" role="status">{move || hearts.status.get()}</p>
-            <p class="visually-hidden" role="alert">{move || hearts.failure.get()}</p>
+            {move || hearts.status.get().map(|message| view! { <p class="visually-hidden" role="status">{message}</p> })}
+            {move || hearts.failure.get().map(|message| view! { <p class="visually-hidden" role="alert">{message}</p> })}
         })}
     }
 }
@@ -130,11 +131,15 @@ pub fn WishlistHeart(product_id: String, name: String) -> impl IntoView {
         <Show
             when=move || !hearts.signed_out()
             fallback=move || {
-                let next = format!("/login?next={}", location.pathname.get());
+                // A button, not a second link on the card: it asks to sign in and
+                // comes back here.
                 view! {
-                    <a class="heart" href=next aria-label=(text.save_piece)(&name.get_value())>
-                        <HeartIcon />
-                    </a>
+                    <form class="heart-form" method="get" action="/login">
+                        <input type="hidden" name="next" value=move || location.pathname.get() />
+                        <button type="submit" class="heart" aria-label=(text.save_piece)(&name.get_value())>
+                            <HeartIcon />
+                        </button>
+                    </form>
                 }
             }
         >
