@@ -26,6 +26,7 @@ use crate::pages::checkout::{CheckoutPage, ConfirmationPage};
 use crate::pages::listing::{BrandPage, CategoryPage, CollectionPage, ProductsPage};
 use crate::pages::product::ProductPage;
 use crate::pages::recovery::{ResetPasswordPage, VerifyEmailPage};
+use crate::pages::review::ReviewPage;
 use crate::pages::search::SearchPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::shared_wishlist::SharedWishlistPage;
@@ -66,6 +67,8 @@ lazy_pages! {
     CollectionRoute => CollectionPage,
     /// `/products/:slug`
     ProductRoute => ProductPage,
+    /// `/products/:slug/review`
+    ReviewRoute => ReviewPage,
     /// `/search`
     SearchRoute => SearchPage,
     /// `/login`

@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/brands/:slug") view={Lazy::<BrandRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/collections/:slug") view={Lazy::<CollectionRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/products/:slug") view={Lazy::<ProductRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/products/:slug/review") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/login") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async />

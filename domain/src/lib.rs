@@ -2,6 +2,7 @@
 //! services take them without checking again. Plain Rust, compiled for the server and
 //! the browser alike, so forms can show the same messages before a round trip.
 
+pub mod code;
 pub mod email;
 pub mod local_path;
 pub mod locale;

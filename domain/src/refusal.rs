@@ -168,6 +168,32 @@ pub enum Refusal {
     WishlistFull {
         max: u32,
     },
+    // Reviews.
+    ReviewNotFound,
+    /// Reviews are written by clients who bought the piece (paid or delivered).
+    ReviewNotPurchased,
+    /// One review per piece: the shopper has written this one already.
+    ReviewExists,
+    /// A rating outside one to five stars.
+    RatingRange,
+    ReviewTextMissing,
+    FitUnknown,
+    /// A file that is not a JPEG, PNG or WebP picture.
+    PhotoNotImage,
+    /// A picture over `max_mb` megabytes.
+    PhotoTooLarge {
+        max_mb: u32,
+    },
+    /// A picture wider or taller than `max_px` pixels.
+    PhotoDimensions {
+        max_px: u32,
+    },
+    TooManyPhotos {
+        max: u32,
+    },
+    /// Voting on one's own review.
+    OwnReviewVote,
+    ReportReasonMissing,
     /// A stock adjustment without its reason.
     AdjustmentReasonMissing,
     CouponMissing,

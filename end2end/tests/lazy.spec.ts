@@ -25,6 +25,9 @@ function hasSplit(files: string[], route: string): boolean {
 test("pages load their own chunks on demand and stay interactive", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // Chromium keeps 250 resource timings by default; this journey fetches more (chunks,
+  // pictures, server functions), and later entries would be dropped.
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(5000));
 
   // The home page needs the main module only; once it is interactive the browser fetches
   // the storefront's pages in idle time, but nothing of sign-in, account or checkout.

@@ -15,6 +15,7 @@ pub const DEFAULT_EMBEDDED_PG_PORT: u16 = 54329;
 pub const DEFAULT_DATABASE_NAME: &str = "luxeverse";
 pub const DEFAULT_EMBEDDED_PG_OS_USER: &str = "postgres";
 pub const DEFAULT_DATABASE_MAX_CONNECTIONS: u32 = 10;
+pub const DEFAULT_MEDIA_DIR: &str = ".data/media";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -64,6 +65,8 @@ pub struct Settings {
     pub notification_schedule: crate::jobs::NotificationSchedule,
     /// Limits every request shares (`HTTP_*`).
     pub http: HttpSettings,
+    /// Where uploaded pictures (review photos) are kept and served from (`MEDIA_DIR`).
+    pub media_dir: PathBuf,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`, comma-
     /// separated addresses or CIDR networks); none by default.
     pub trusted_proxies: Vec<sea_orm::prelude::IpNetwork>,
@@ -74,6 +77,9 @@ pub struct Settings {
 pub struct HttpSettings {
     /// `HTTP_BODY_LIMIT_BYTES`: the largest request body read (default 2 MiB).
     pub body_limit_bytes: usize,
+    /// `HTTP_UPLOAD_LIMIT_BYTES`: the largest body of an upload (a review with its
+    /// photos; default 32 MiB), so a photo over its own limit is refused by field.
+    pub upload_limit_bytes: usize,
     /// `HTTP_REQUEST_TIMEOUT_SECONDS`: the time a response may take (default 30 s).
     pub request_timeout: std::time::Duration,
     /// `HTTP_MAX_IN_FLIGHT`: requests served at once (default 256); more wait.
@@ -89,6 +95,7 @@ impl Default for HttpSettings {
     fn default() -> Self {
         HttpSettings {
             body_limit_bytes: 2 * 1024 * 1024,
+            upload_limit_bytes: 32 * 1024 * 1024,
             request_timeout: std::time::Duration::from_secs(30),
             max_in_flight: 256,
             queue_wait: std::time::Duration::from_secs(10),
@@ -213,6 +220,9 @@ impl Settings {
             guest_retention: guest_retention(&var)?,
             notification_schedule: notification_schedule(&var)?,
             http: http_settings(var)?,
+            media_dir: var("MEDIA_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_MEDIA_DIR)),
             trusted_proxies: var("TRUSTED_PROXIES")
                 .map(|list| {
                     list.split(',')
@@ -347,6 +357,10 @@ fn http_settings(var: impl Fn(&str) -> Option<String>) -> Result<HttpSettings, C
     Ok(HttpSettings {
         body_limit_bytes: number("HTTP_BODY_LIMIT_BYTES")?
             .map_or(defaults.body_limit_bytes, |bytes| {
+                usize::try_from(bytes).unwrap_or(usize::MAX)
+            }),
+        upload_limit_bytes: number("HTTP_UPLOAD_LIMIT_BYTES")?
+            .map_or(defaults.upload_limit_bytes, |bytes| {
                 usize::try_from(bytes).unwrap_or(usize::MAX)
             }),
         request_timeout: number("HTTP_REQUEST_TIMEOUT_SECONDS")?

@@ -96,6 +96,7 @@ impl Application {
                 payments,
                 analytics: Default::default(),
                 search_terms: Default::default(),
+                media: services::media::MediaStore::new(settings.media_dir.clone()),
             },
         };
         let analytics = state.services.analytics.clone();
@@ -244,12 +245,15 @@ pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
                 .unwrap_or(leptos_options.reload_port)
         }),
     });
-    let limits = Arc::new(Limits::new(
-        http.body_limit_bytes,
-        http.request_timeout,
-        http.max_in_flight,
-        http.queue_wait,
-    ));
+    let limits = Arc::new(
+        Limits::new(
+            http.body_limit_bytes,
+            http.request_timeout,
+            http.max_in_flight,
+            http.queue_wait,
+        )
+        .with_uploads(http.upload_limit_bytes, app::api::UPLOAD_PATHS),
+    );
     Router::new()
         .route("/health", get(health))
         .route("/auth/oauth/{provider}/start", get(oauth::start))
@@ -274,6 +278,7 @@ pub fn router(state: AppState, http: &crate::config::HttpSettings) -> Router {
             state.clone(),
             crate::middleware::resolve_caller,
         ))
+        .merge(crate::routes::assets::media(state.services.media.root()))
         .merge(crate::routes::assets::routes(
             std::path::Path::new(leptos_options_root.as_ref()),
             &leptos_pkg_dir,

@@ -10,6 +10,7 @@ use crate::catalog::listing::ListingCache;
 use crate::catalog::product::ProductPageCache;
 use crate::catalog::search::TermCache;
 use crate::mail::Mailer;
+use crate::media::MediaStore;
 use crate::oauth::OAuthProviders;
 use crate::payments::Payments;
 
@@ -33,6 +34,8 @@ pub struct Services {
     pub analytics: Analytics,
     /// How search terms were last planned (corrections, whole words, brands).
     pub search_terms: TermCache,
+    /// Uploaded pictures (review photos), stored by content under the data directory.
+    pub media: MediaStore,
 }
 
 impl Services {

@@ -65,9 +65,11 @@ mod server {
         use Refusal as R;
         match refusal {
             R::SignInRequired | R::SessionExpired => StatusCode::UNAUTHORIZED,
-            R::Forbidden | R::TestCardsOnly | R::SuperAdminOnly | R::CrossSite => {
-                StatusCode::FORBIDDEN
-            }
+            R::Forbidden
+            | R::TestCardsOnly
+            | R::SuperAdminOnly
+            | R::CrossSite
+            | R::ReviewNotPurchased => StatusCode::FORBIDDEN,
             R::UnsupportedContent => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             R::RequestTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             R::Busy => StatusCode::SERVICE_UNAVAILABLE,
@@ -80,6 +82,7 @@ mod server {
             | R::OrderNotFound
             | R::NotificationNotFound
             | R::WishlistNotFound
+            | R::ReviewNotFound
             | R::NotInBag
             | R::PieceGone
             | R::UnknownUser => StatusCode::NOT_FOUND,
@@ -91,7 +94,8 @@ mod server {
             | R::PaymentRefused
             | R::CurrencyNotChargeable { .. }
             | R::NotRefundable
-            | R::RefundTooLarge { .. } => StatusCode::CONFLICT,
+            | R::RefundTooLarge { .. }
+            | R::ReviewExists => StatusCode::CONFLICT,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
@@ -175,6 +179,7 @@ mod server {
         services::notifications::NotificationError,
         services::wishlists::WishlistError,
         services::inventory::InventoryError,
+        services::reviews::ReviewError,
     );
 
     /// Database faults are always ours.

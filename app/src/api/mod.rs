@@ -19,6 +19,10 @@ pub mod locale;
 pub mod page_data;
 pub mod payments;
 pub mod product;
+pub mod reviews;
 pub mod search;
 
 pub use error::ApiError;
+
+/// Endpoints that take uploads: the server lets their bodies be larger.
+pub const UPLOAD_PATHS: &[&str] = &[reviews::WRITE_PATH];

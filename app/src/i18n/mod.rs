@@ -23,6 +23,7 @@ pub mod notifications;
 pub mod orders;
 pub mod overview;
 pub mod product;
+pub mod reviews;
 pub mod search;
 pub mod wishlist;
 

@@ -8,6 +8,7 @@ pub mod listing;
 pub mod not_found;
 pub mod product;
 pub mod recovery;
+pub mod review;
 pub mod search;
 pub mod settings;
 pub mod shared_wishlist;

@@ -7,4 +7,5 @@ pub mod cart;
 pub mod checkout;
 pub mod notifications;
 pub mod orders;
+pub mod reviews;
 pub mod wishlists;

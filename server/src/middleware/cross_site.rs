@@ -20,8 +20,9 @@
 //! signature) and the OAuth callback (its signed state and PKCE).
 //!
 //! Server functions take only the encodings ours are written in: URL-encoded forms and
-//! JSON. A cross-site page could otherwise still post `text/plain` or `multipart` bodies
-//! without a CORS preflight; those answer 415.
+//! JSON, and multipart forms at the upload endpoints (`app::api::UPLOAD_PATHS`, the
+//! review form with its photos). A cross-site page could otherwise still post
+//! `text/plain` or `multipart` bodies without a CORS preflight; those answer 415.
 
 use std::sync::Arc;
 
@@ -100,7 +101,7 @@ pub async fn refuse_cross_site(
         );
         return super::refuse(headers, Refusal::CrossSite);
     }
-    if path.starts_with("/api/") && !is_server_function_encoding(headers) {
+    if path.starts_with("/api/") && !is_server_function_encoding(path, headers) {
         return super::refuse(headers, Refusal::UnsupportedContent);
     }
     next.run(request).await
@@ -139,7 +140,7 @@ fn origin_of(url: &str) -> Option<&str> {
     Some(&url[..url.len() - rest.len() + authority_end])
 }
 
-fn is_server_function_encoding(headers: &HeaderMap) -> bool {
+fn is_server_function_encoding(path: &str, headers: &HeaderMap) -> bool {
     let Some(content_type) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
         return false;
     };
@@ -149,10 +150,11 @@ fn is_server_function_encoding(headers: &HeaderMap) -> bool {
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase();
-    matches!(
-        essence.as_str(),
-        "application/x-www-form-urlencoded" | "application/json"
-    )
+    match essence.as_str() {
+        "application/x-www-form-urlencoded" | "application/json" => true,
+        "multipart/form-data" => app::api::UPLOAD_PATHS.contains(&path),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -214,13 +216,32 @@ mod tests {
     #[test]
     fn server_functions_take_forms_and_json_only() {
         let sent = |content_type: &str| {
-            is_server_function_encoding(&headers(&[("content-type", content_type)]))
+            is_server_function_encoding(
+                "/api/cart/add",
+                &headers(&[("content-type", content_type)]),
+            )
         };
         assert!(sent("application/x-www-form-urlencoded"));
         assert!(sent("application/x-www-form-urlencoded; charset=UTF-8"));
         assert!(sent("application/json"));
         assert!(!sent("text/plain"));
         assert!(!sent("multipart/form-data; boundary=x"));
-        assert!(!is_server_function_encoding(&HeaderMap::new()));
+        assert!(!is_server_function_encoding(
+            "/api/cart/add",
+            &HeaderMap::new()
+        ));
+    }
+
+    #[test]
+    fn uploads_take_multipart_forms_too() {
+        let multipart = headers(&[("content-type", "multipart/form-data; boundary=x")]);
+        assert!(is_server_function_encoding(
+            "/api/reviews/write",
+            &multipart
+        ));
+        assert!(!is_server_function_encoding(
+            "/api/reviews/vote",
+            &multipart
+        ));
     }
 }

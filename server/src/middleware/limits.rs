@@ -20,6 +20,9 @@ use tokio::sync::Semaphore;
 pub struct Limits {
     /// The largest request body read, in bytes.
     pub body_bytes: usize,
+    /// The largest body of the upload endpoints (`upload_paths`), in bytes.
+    pub upload_bytes: usize,
+    pub upload_paths: &'static [&'static str],
     /// How long a request may take to produce its response (not to stream its body).
     pub timeout: Duration,
     /// Slots for requests in flight.
@@ -37,9 +40,27 @@ impl Limits {
     ) -> Self {
         Limits {
             body_bytes,
+            upload_bytes: body_bytes,
+            upload_paths: &[],
             timeout,
             in_flight: Arc::new(Semaphore::new(in_flight)),
             queue_wait,
+        }
+    }
+
+    /// Lets the endpoints at `paths` take bodies of up to `bytes`.
+    pub fn with_uploads(mut self, bytes: usize, paths: &'static [&'static str]) -> Self {
+        self.upload_bytes = bytes.max(self.body_bytes);
+        self.upload_paths = paths;
+        self
+    }
+
+    /// The largest body a request to `path` may send.
+    pub fn body_limit_for(&self, path: &str) -> usize {
+        if self.upload_paths.contains(&path) {
+            self.upload_bytes
+        } else {
+            self.body_bytes
         }
     }
 }
@@ -51,16 +72,16 @@ pub async fn limit_requests(
 ) -> Response {
     // Only what wording a refusal needs is kept once the request moves on.
     let language = language_headers(request.headers());
+    let body_bytes = limits.body_limit_for(request.uri().path());
     let declared = request
         .headers()
         .get(CONTENT_LENGTH)
         .and_then(|length| length.to_str().ok())
         .and_then(|length| length.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limits.body_bytes as u64) {
+    if declared.is_some_and(|length| length > body_bytes as u64) {
         return super::refuse(&language, Refusal::RequestTooLarge);
     }
     // A body without a length (chunked) is cut off at the limit while it is read.
-    let body_bytes = limits.body_bytes;
     let request = request.map(|body| Body::new(http_body_util::Limited::new(body, body_bytes)));
     let Ok(Ok(_slot)) = tokio::time::timeout(
         limits.queue_wait,

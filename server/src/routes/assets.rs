@@ -7,6 +7,7 @@
 //!   asking (`immutable`); unhashed (development) they revalidate on every use.
 //! - `/fonts` and `/images` (under `public/`, not renamed when they change): a week,
 //!   then revalidated by `Last-Modified`.
+//! - `/media` (uploaded pictures, named by their content's hash): a year, `immutable`.
 //! - Anything else (favicon, robots.txt, unknown paths and their 404 page) goes to the
 //!   Leptos fallback.
 //!
@@ -56,6 +57,20 @@ where
         router = router.nest(&format!("/{dir}"), files);
     }
     router
+}
+
+/// Uploaded pictures (`services::media`, served at `/media`): named by the hash of their
+/// bytes, so cached for a year like the bundle.
+pub fn media<S>(store_root: &Path) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let files = Router::new()
+        .fallback_service(ServeDir::new(store_root))
+        .layer(middleware::from_fn(|request, next| {
+            cache_for(IMMUTABLE, false, request, next)
+        }));
+    Router::new().nest(services::media::URL_PREFIX, files)
 }
 
 /// Sets `policy` on a successful or not-modified answer; `varies`: the answer depends

@@ -458,7 +458,9 @@ async fn reviews_are_approved_only_most_helpful_first() {
     )
     .await;
 
-    let reviews = approved_reviews(db, id, 50, 0).await.unwrap();
+    let reviews = approved_reviews(db, id, Default::default(), 50, 0)
+        .await
+        .unwrap();
     let ids: HashSet<Uuid> = reviews.iter().map(|review| review.id).collect();
     assert_eq!(ids, approved, "approved only, all of them");
     assert!(
@@ -485,8 +487,12 @@ async fn reviews_are_approved_only_most_helpful_first() {
     }
 
     // Pages join up without gaps or repeats.
-    let first = approved_reviews(db, id, 1, 0).await.unwrap();
-    let rest = approved_reviews(db, id, 50, 1).await.unwrap();
+    let first = approved_reviews(db, id, Default::default(), 1, 0)
+        .await
+        .unwrap();
+    let rest = approved_reviews(db, id, Default::default(), 50, 1)
+        .await
+        .unwrap();
     let paged: Vec<Uuid> = first.iter().chain(&rest).map(|review| review.id).collect();
     assert_eq!(
         paged,
@@ -503,7 +509,9 @@ async fn reviews_are_approved_only_most_helpful_first() {
         [id.into()],
     )
     .await;
-    let reviews = approved_reviews(db, id, 50, 0).await.unwrap();
+    let reviews = approved_reviews(db, id, Default::default(), 50, 0)
+        .await
+        .unwrap();
     assert!(
         reviews
             .windows(2)
@@ -517,7 +525,9 @@ async fn reviews_are_approved_only_most_helpful_first() {
         [reviews[0].id.into()],
     )
     .await;
-    let reviews = approved_reviews(db, id, 50, 0).await.unwrap();
+    let reviews = approved_reviews(db, id, Default::default(), 50, 0)
+        .await
+        .unwrap();
     assert_eq!(reviews[0].author, ANONYMOUS_AUTHOR);
 
     // Once hidden, a review leaves the list.
@@ -527,7 +537,9 @@ async fn reviews_are_approved_only_most_helpful_first() {
         [reviews[0].id.into()],
     )
     .await;
-    let after = approved_reviews(db, id, 50, 0).await.unwrap();
+    let after = approved_reviews(db, id, Default::default(), 50, 0)
+        .await
+        .unwrap();
     assert_eq!(after.len(), reviews.len() - 1);
     assert!(after.iter().all(|review| review.id != reviews[0].id));
 }

@@ -28,6 +28,7 @@ mod recovery;
 mod refusals_i18n;
 mod restart;
 mod returns;
+mod reviews;
 mod schema;
 mod search;
 mod security;

@@ -45,17 +45,7 @@ pub struct Address {
 /// Trimmed text of at most `max` characters without control characters; `None` when
 /// blank.
 fn text(input: &str, max: usize) -> Result<Option<String>, Refusal> {
-    let value = input.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    if value.chars().count() > max {
-        return Err(Refusal::TooLong { max: max as u32 });
-    }
-    if value.chars().any(char::is_control) {
-        return Err(Refusal::TextCharacters);
-    }
-    Ok(Some(value.to_string()))
+    crate::text::line(input, max)
 }
 
 fn required(input: &str, max: usize, missing: Refusal) -> Result<String, Refusal> {

@@ -67,19 +67,6 @@ fn variant(view: VariantView, currency: &str) -> VariantDto {
     }
 }
 
-pub fn review(view: ReviewView) -> ReviewDto {
-    ReviewDto {
-        id: view.id.to_string(),
-        author: view.author,
-        rating: view.rating,
-        title: view.title,
-        content: view.content,
-        is_verified_purchase: view.is_verified_purchase,
-        helpful_count: view.helpful_count,
-        date: view.created_at.format("%Y-%m-%d").to_string(),
-    }
-}
-
 fn similar(view: SimilarProduct) -> SimilarDto {
     SimilarDto {
         price: money(view.price, &view.currency),
@@ -146,7 +133,11 @@ pub fn page(
             .average
             .map(|a| format!("{:.1}", a.round_dp(1))),
         rating_count: detail.reviews.count,
-        reviews: reviews.into_iter().map(review).collect(),
+        rating_histogram: detail.reviews.histogram,
+        reviews: reviews
+            .into_iter()
+            .map(crate::api::reviews::server::review)
+            .collect(),
         similar: similars.into_iter().map(similar).collect(),
         base_url,
         name,

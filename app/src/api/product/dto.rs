@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use domain::Money;
+pub use domain::read::reviews::ReviewDto;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProductPageDto {
@@ -30,6 +31,8 @@ pub struct ProductPageDto {
     pub variants: Vec<VariantDto>,
     pub rating_average: Option<String>,
     pub rating_count: i64,
+    /// Published reviews per rating: index 0 is one star, index 4 five stars.
+    pub rating_histogram: [i64; 5],
     pub reviews: Vec<ReviewDto>,
     pub similar: Vec<SimilarDto>,
     /// The site's public origin (APP_BASE_URL), for canonical and absolute URLs.
@@ -71,19 +74,6 @@ pub struct VariantDto {
     pub compare_at_price: Option<Money>,
     pub available: i32,
     pub low_stock: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReviewDto {
-    pub id: String,
-    pub author: String,
-    pub rating: i32,
-    pub title: Option<String>,
-    pub content: Option<String>,
-    pub is_verified_purchase: bool,
-    pub helpful_count: i32,
-    /// ISO date, e.g. "2026-03-01".
-    pub date: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -203,6 +193,7 @@ mod tests {
             variants: vec![],
             rating_average: Some("4.5".into()),
             rating_count: 2,
+            rating_histogram: [0, 0, 0, 1, 1],
             reviews: vec![],
             similar: vec![],
             base_url: "https://shop.test".into(),

@@ -1,5 +1,5 @@
 //! The product detail page, as server functions: the page's data in one call (detail,
-//! first reviews, similar pieces, SEO fields) and "show more" for reviews. Prices leave
+//! first reviews, similar pieces, SEO fields); the reviews' own calls are in `api::reviews`. Prices leave
 //! the server as `Money` (exact decimals) and are formatted by the view.
 
 #[cfg(feature = "ssr")]
@@ -12,8 +12,6 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 
-/// Reviews shown at first and per "show more".
-pub const REVIEWS_PAGE: u64 = 10;
 /// "You may also like" cards.
 pub const SIMILAR_COUNT: u64 = 8;
 
@@ -31,7 +29,7 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiErr
         Some(&services.product_cache),
         &slug,
         Some(ctx.locale.code()),
-        REVIEWS_PAGE,
+        crate::api::reviews::REVIEWS_PAGE,
         SIMILAR_COUNT,
     )
     .await?
@@ -67,18 +65,4 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiErr
         similar,
         services.base_url.clone(),
     )))
-}
-
-/// The next page of approved reviews for "show more".
-#[server(endpoint = "product/reviews")]
-pub async fn more_reviews(product_id: String, offset: u64) -> Result<Vec<ReviewDto>, ApiError> {
-    use services::catalog::product;
-
-    let Ok(product_id) = uuid::Uuid::parse_str(&product_id) else {
-        return Ok(Vec::new());
-    };
-    let ctx = crate::api::context::Ctx::load().await?;
-    let reviews =
-        product::approved_reviews(&ctx.services.db, product_id, REVIEWS_PAGE, offset).await?;
-    Ok(reviews.into_iter().map(convert::review).collect())
 }

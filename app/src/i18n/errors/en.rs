@@ -150,6 +150,22 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Choose the state it is in.".into(),
         R::ReturnNothingChosen => "Choose at least one piece to return.".into(),
         R::NotificationNotFound => "We could not find that notification.".into(),
+        R::ReviewNotFound => "We could not find that review.".into(),
+        R::ReviewNotPurchased => {
+            "Reviews are written by clients who bought the piece; once your order is paid, you can share yours.".into()
+        }
+        R::ReviewExists => "You have reviewed this piece already; you can edit your review instead.".into(),
+        R::RatingRange => "Choose a rating from one to five stars.".into(),
+        R::ReviewTextMissing => "Tell other clients about the piece in a few words.".into(),
+        R::FitUnknown => "Choose how the piece fits from the list.".into(),
+        R::PhotoNotImage => "That file is not a photo: choose a JPEG, PNG or WebP picture.".into(),
+        R::PhotoTooLarge { max_mb } => format!("That photo is too large: up to {max_mb} MB each."),
+        R::PhotoDimensions { max_px } => {
+            format!("That photo is too big: up to {max_px} pixels wide and high.")
+        }
+        R::TooManyPhotos { max } => format!("Add at most {max} photos."),
+        R::OwnReviewVote => "You cannot vote on your own review.".into(),
+        R::ReportReasonMissing => "Choose why you are reporting this review.".into(),
         R::WishlistNotFound => "We could not find that list.".into(),
         R::TooManyWishlists { max } => format!("You can keep at most {max} lists."),
         R::WishlistFull { max } => format!("A list holds at most {max} pieces."),

@@ -173,6 +173,22 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Indiquez l’état de la pièce.".into(),
         R::ReturnNothingChosen => "Choisissez au moins une pièce à retourner.".into(),
         R::NotificationNotFound => "Nous n’avons pas trouvé cette notification.".into(),
+        R::ReviewNotFound => "Nous n’avons pas trouvé cet avis.".into(),
+        R::ReviewNotPurchased => {
+            "Les avis sont écrits par les clients qui ont acheté la pièce ; une fois votre commande payée, vous pourrez donner le vôtre.".into()
+        }
+        R::ReviewExists => "Vous avez déjà donné votre avis sur cette pièce ; vous pouvez le modifier.".into(),
+        R::RatingRange => "Choisissez une note de une à cinq étoiles.".into(),
+        R::ReviewTextMissing => "Décrivez la pièce en quelques mots pour les autres clients.".into(),
+        R::FitUnknown => "Choisissez dans la liste comment la pièce taille.".into(),
+        R::PhotoNotImage => "Ce fichier n’est pas une photo : choisissez une image JPEG, PNG ou WebP.".into(),
+        R::PhotoTooLarge { max_mb } => format!("Cette photo est trop lourde : {max_mb} Mo au plus chacune."),
+        R::PhotoDimensions { max_px } => {
+            format!("Cette photo est trop grande : {max_px} pixels au plus en largeur et en hauteur.")
+        }
+        R::TooManyPhotos { max } => format!("Ajoutez au plus {max} photos."),
+        R::OwnReviewVote => "Vous ne pouvez pas voter pour votre propre avis.".into(),
+        R::ReportReasonMissing => "Indiquez pourquoi vous signalez cet avis.".into(),
         R::WishlistNotFound => "Nous n’avons pas trouvé cette liste.".into(),
         R::TooManyWishlists { max } => format!("Vous pouvez garder au plus {max} listes."),
         R::WishlistFull { max } => format!("Une liste contient au plus {max} pièces."),

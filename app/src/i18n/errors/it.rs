@@ -156,6 +156,22 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Scegli lo stato del capo.".into(),
         R::ReturnNothingChosen => "Scegli almeno un capo da rendere.".into(),
         R::NotificationNotFound => "Non abbiamo trovato questa notifica.".into(),
+        R::ReviewNotFound => "Non abbiamo trovato questa recensione.".into(),
+        R::ReviewNotPurchased => {
+            "Le recensioni sono scritte dai clienti che hanno acquistato il capo; quando il tuo ordine sarà pagato potrai scrivere la tua.".into()
+        }
+        R::ReviewExists => "Hai già recensito questo capo; puoi modificare la tua recensione.".into(),
+        R::RatingRange => "Scegli una valutazione da una a cinque stelle.".into(),
+        R::ReviewTextMissing => "Racconta il capo in poche parole agli altri clienti.".into(),
+        R::FitUnknown => "Scegli dall’elenco come veste il capo.".into(),
+        R::PhotoNotImage => "Questo file non è una foto: scegli un’immagine JPEG, PNG o WebP.".into(),
+        R::PhotoTooLarge { max_mb } => format!("Questa foto è troppo pesante: al massimo {max_mb} MB ciascuna."),
+        R::PhotoDimensions { max_px } => {
+            format!("Questa foto è troppo grande: al massimo {max_px} pixel di larghezza e di altezza.")
+        }
+        R::TooManyPhotos { max } => format!("Aggiungi al massimo {max} foto."),
+        R::OwnReviewVote => "Non puoi votare la tua recensione.".into(),
+        R::ReportReasonMissing => "Indica perché segnali questa recensione.".into(),
         R::WishlistNotFound => "Non abbiamo trovato questa lista.".into(),
         R::TooManyWishlists { max } => format!("Puoi tenere al massimo {max} liste."),
         R::WishlistFull { max } => format!("Una lista contiene al massimo {max} capi."),

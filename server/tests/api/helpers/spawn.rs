@@ -80,6 +80,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The app's own handle (mailer, signer, …), for running its jobs by hand.
     pub services: services::Services,
+    /// Where this app keeps uploaded pictures (removed with the app).
+    pub media_dir: tempfile::TempDir,
     db_name: String,
     admin_url: String,
 }
@@ -130,6 +132,7 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
     let smtp = FakeSmtp::start().await;
     // Payments go to a local Stripe fake speaking Stripe's protocol.
     let stripe = StripeFake::start().await.expect("the Stripe fake starts");
+    let media_dir = tempfile::tempdir().expect("a media folder");
     let mut vars: HashMap<String, String> = HashMap::from([
         (
             "LEPTOS_SITE_ADDR".into(),
@@ -150,6 +153,7 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
         // Tests run the outbox themselves (`TestApp::send_notification_emails`).
         ("NOTIFICATION_EMAIL_SECONDS".into(), "3600".into()),
         ("ALERT_SWEEP_SECONDS".into(), "3600".into()),
+        ("MEDIA_DIR".into(), media_dir.path().display().to_string()),
     ]);
     vars.extend(extra);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
@@ -168,6 +172,7 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
         smtp,
         stripe,
         services,
+        media_dir,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -194,7 +194,7 @@ pub(super) async fn page(
     // query picks the page's ids, the outer one decorates those few rows.
     let ratings = "LEFT JOIN LATERAL (SELECT round(avg(rv.rating), 4) AS avg_rating, \
            count(*) AS review_count FROM reviews rv \
-           WHERE rv.product_id = p.id AND rv.status = 'APPROVED') r ON TRUE";
+           WHERE rv.product_id = p.id AND rv.status IN ('APPROVED', 'FLAGGED')) r ON TRUE";
     let inner_ratings = if sort == Sort::TopRated { ratings } else { "" };
     let order_by = order_by.join(", ");
     let sql = format!(

@@ -84,7 +84,7 @@ pub async fn product_page_data(
         return Ok(None);
     };
     let page = Arc::new(ProductPageData {
-        reviews: approved_reviews(db, detail.id, reviews, 0).await?,
+        reviews: approved_reviews(db, detail.id, Default::default(), reviews, 0).await?,
         similar: similar_products(db, detail.id, similar).await?,
         detail,
     });

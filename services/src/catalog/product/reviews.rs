@@ -1,8 +1,10 @@
-//! A product's approved reviews: the page of them shown, and their count, histogram and
-//! average; authors are shown by first name and last initial.
+//! A product's published reviews: a page of them in the order asked, and their count,
+//! histogram and average; authors are shown by first name and last initial.
 
 use sea_orm::prelude::*;
 use sea_orm::{ConnectionTrait, Statement};
+
+use domain::read::reviews::{FitFeedback, ReviewQuery, ReviewSort};
 
 use super::clamp_i64;
 
@@ -27,35 +29,63 @@ pub struct ReviewView {
     pub content: Option<String>,
     pub is_verified_purchase: bool,
     pub helpful_count: i32,
+    pub not_helpful_count: i32,
+    pub photos: Vec<String>,
+    pub fit: Option<FitFeedback>,
     pub created_at: DateTimeWithTimeZone,
 }
 
-/// Approved reviews of a product, most helpful first, then newest.
+/// The `ORDER BY` of each sort; ties fall to the newest, then the id.
+fn order_of(sort: ReviewSort) -> &'static str {
+    match sort {
+        ReviewSort::Helpful => "r.helpful_count DESC, r.created_at DESC, r.id DESC",
+        ReviewSort::Newest => "r.created_at DESC, r.id DESC",
+        ReviewSort::Highest => "r.rating DESC, r.created_at DESC, r.id DESC",
+        ReviewSort::Lowest => "r.rating ASC, r.created_at DESC, r.id DESC",
+    }
+}
+
+/// A product's published reviews (approved, or approved and then reported), in the
+/// query's order and of its rating, with photos and the latest fit feedback.
 pub async fn approved_reviews(
     db: &impl ConnectionTrait,
     product_id: Uuid,
+    query: ReviewQuery,
     limit: u64,
     offset: u64,
 ) -> Result<Vec<ReviewView>, DbErr> {
+    let sql = format!(
+        "SELECT r.id, u.name AS author_name, r.rating, r.title, r.content,
+                r.is_verified_purchase, r.helpful_count, r.not_helpful_count, r.media_urls,
+                r.created_at, fit.fit
+         FROM reviews r LEFT JOIN users u ON u.id = r.user_id
+         LEFT JOIN LATERAL (SELECT a.new_values->>'fit' AS fit FROM audit_logs a
+             WHERE a.entity_type = 'review' AND a.entity_id = r.id AND a.action = '{fit_action}'
+             ORDER BY a.created_at DESC, a.id DESC LIMIT 1) fit ON TRUE
+         WHERE r.product_id = $1 AND r.status IN {shown}
+           AND ($4::int IS NULL OR r.rating = $4)
+         ORDER BY {order}
+         LIMIT $2 OFFSET $3",
+        fit_action = crate::reviews::REVIEW_FIT,
+        shown = crate::reviews::SHOWN_SQL,
+        order = order_of(query.sort),
+    );
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             db.get_database_backend(),
-            "SELECT r.id, u.name AS author_name, r.rating, r.title, r.content,
-                    r.is_verified_purchase, r.helpful_count, r.created_at
-             FROM reviews r LEFT JOIN users u ON u.id = r.user_id
-             WHERE r.product_id = $1 AND r.status = 'APPROVED'
-             ORDER BY r.helpful_count DESC, r.created_at DESC, r.id DESC
-             LIMIT $2 OFFSET $3",
+            sql,
             [
                 product_id.into(),
                 clamp_i64(limit).into(),
                 clamp_i64(offset).into(),
+                query.rating.into(),
             ],
         ))
         .await?;
     rows.into_iter()
         .map(|row| {
             let author_name: Option<String> = row.try_get("", "author_name")?;
+            let fit: Option<String> = row.try_get("", "fit")?;
             Ok(ReviewView {
                 id: row.try_get("", "id")?,
                 author: author_display_name(author_name.as_deref()),
@@ -64,13 +94,16 @@ pub async fn approved_reviews(
                 content: row.try_get("", "content")?,
                 is_verified_purchase: row.try_get("", "is_verified_purchase")?,
                 helpful_count: row.try_get("", "helpful_count")?,
+                not_helpful_count: row.try_get("", "not_helpful_count")?,
+                photos: row.try_get("", "media_urls")?,
+                fit: fit.as_deref().and_then(FitFeedback::parse),
                 created_at: row.try_get("", "created_at")?,
             })
         })
         .collect()
 }
 
-/// Count and histogram of approved reviews, in one grouped query.
+/// Count and histogram of published reviews, in one grouped query.
 pub(super) async fn review_summary(
     db: &impl ConnectionTrait,
     product_id: Uuid,
@@ -78,9 +111,12 @@ pub(super) async fn review_summary(
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             db.get_database_backend(),
-            "SELECT rating, count(*) AS n FROM reviews
-             WHERE product_id = $1 AND status = 'APPROVED'
-             GROUP BY rating",
+            format!(
+                "SELECT rating, count(*) AS n FROM reviews
+                 WHERE product_id = $1 AND status IN {}
+                 GROUP BY rating",
+                crate::reviews::SHOWN_SQL
+            ),
             [product_id.into()],
         ))
         .await?;

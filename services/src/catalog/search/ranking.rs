@@ -171,7 +171,7 @@ pub(super) async fn results_page(
          LEFT JOIN brands b ON b.id = p.brand_id \
          LEFT JOIN LATERAL (SELECT round(avg(rv.rating), 4) AS avg_rating, \
            count(*) AS review_count FROM reviews rv \
-           WHERE rv.product_id = p.id AND rv.status = 'APPROVED') r ON TRUE \
+           WHERE rv.product_id = p.id AND rv.status IN ('APPROVED', 'FLAGGED')) r ON TRUE \
          LEFT JOIN LATERAL (SELECT pm.url, pm.alt_text FROM product_media pm \
            WHERE pm.product_id = p.id \
            ORDER BY pm.is_primary DESC, pm.display_order, pm.id LIMIT 1) m ON TRUE \

@@ -6,11 +6,16 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::api::product::{ProductPageDto, ReviewDto, more_reviews, product_page};
+use crate::api::product::{ProductPageDto, product_page};
 use crate::components::gallery::Gallery;
 use crate::components::variant_picker::VariantPicker;
-use crate::i18n::{product::ProductText, use_i18n, use_locale};
+use crate::i18n::{use_i18n, use_locale};
 use crate::pages::not_found::NotFoundPage;
+
+mod review_item;
+mod reviews;
+
+use reviews::ReviewsSection;
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
@@ -43,30 +48,6 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
-fn stars(rating: i32) -> String {
-    let rating = rating.clamp(0, 5) as usize;
-    format!("{}{}", "★".repeat(rating), "☆".repeat(5 - rating))
-}
-
-#[component]
-fn ReviewItem(review: ReviewDto, text: &'static ProductText) -> impl IntoView {
-    view! {
-        <li class="review">
-            <p class="review__rating" aria-label=(text.stars)(review.rating)>
-                {stars(review.rating)}
-            </p>
-            {review.title.map(|t| view! { <h3 class="review__title">{t}</h3> })}
-            {review.content.map(|c| view! { <p>{c}</p> })}
-            <p class="review__meta">
-                {review.author}
-                {review.is_verified_purchase.then(|| format!(" · {}", text.verified_purchase))}
-                " · "
-                <time datetime=review.date.clone()>{review.date.clone()}</time>
-            </p>
-        </li>
-    }
-}
-
 #[component]
 fn ProductView(product: ProductPageDto) -> impl IntoView {
     let text = &use_i18n().product;
@@ -76,31 +57,6 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
     let canonical = product.canonical_url();
     let og_image = product.gallery.first().map(|m| product.absolute(&m.url));
     let json_ld = product.json_ld();
-
-    let reviews = RwSignal::new(product.reviews.clone());
-    let more_available =
-        RwSignal::new(product.reviews.len() as i64 >= 10 && product.rating_count > 10);
-    let product_id = product.id.clone();
-    let load_more = Action::new(move |offset: &u64| {
-        let id = product_id.clone();
-        let offset = *offset;
-        async move { more_reviews(id, offset).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(next)) = load_more.value().get() {
-            let fewer = next.len() < 10;
-            reviews.update(|r| {
-                for review in next {
-                    if !r.iter().any(|seen| seen.id == review.id) {
-                        r.push(review);
-                    }
-                }
-            });
-            if fewer {
-                more_available.set(false);
-            }
-        }
-    });
 
     let breadcrumb = product
         .breadcrumb
@@ -191,12 +147,6 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
         }
     });
 
-    let rating_count = product.rating_count;
-    let summary_text = match &product.rating_average {
-        Some(avg) if rating_count > 0 => (text.reviews_summary)(avg, rating_count),
-        _ => text.no_reviews.to_string(),
-    };
-
     let head = view! {
         <Title text=title.clone() />
         <Meta name="description" content=summary.clone() />
@@ -260,27 +210,14 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
             {materials}
             {sustainability}
             {brand}
-            <section class="product__reviews" aria-labelledby="reviews-title">
-                <h2 id="reviews-title">{text.reviews}</h2>
-                <p class="product__reviews-summary">{summary_text}</p>
-                <ul role="list" class="reviews">
-                    <For each=move || reviews.get() key=|r| r.id.clone() let:review>
-                        <ReviewItem review text />
-                    </For>
-                </ul>
-                <Show when=move || more_available.get()>
-                    <button
-                        type="button"
-                        class="button"
-                        disabled=move || load_more.pending().get()
-                        on:click=move |_| {
-                            load_more.dispatch(reviews.with_untracked(|r| r.len() as u64));
-                        }
-                    >
-                        {text.more_reviews}
-                    </button>
-                </Show>
-            </section>
+            <ReviewsSection
+                product_id=product.id.clone()
+                slug=product.slug.clone()
+                first=product.reviews.clone()
+                average=product.rating_average.clone()
+                count=product.rating_count
+                histogram=product.rating_histogram
+            />
             {similar}
         </article>
     }
