@@ -1,53 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { hydrated, register, uniqueEmail } from "./support";
+import { buySweater, hydrated, register, uniqueEmail } from "./support";
 
 // A new shopper pays for a piece, finds the order in their account, follows its timeline
 // and cancels it; the refund shows on the page. Against a debug build: give it room.
 test.describe.configure({ timeout: 120_000 });
-
-const SWEATER = "charcoal-cashmere-crew-neck-sweater";
-
-async function noAxeViolations(page: Page): Promise<void> {
-  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-/** Buys the sweater with the accepted test card; returns the order number. */
-async function buySweater(page: Page): Promise<string> {
-  await page.goto(`/products/${SWEATER}`);
-  await hydrated(page);
-  const sizes = page.getByRole("group", { name: "Size" }).getByRole("radio");
-  for (let i = 0; i < (await sizes.count()); i++) {
-    if (await sizes.nth(i).isEnabled()) {
-      await sizes.nth(i).check();
-      break;
-    }
-  }
-  await page.getByRole("button", { name: "Add to bag" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "is in your bag" })).toBeVisible();
-  await page.goto("/checkout");
-  await hydrated(page);
-  await page.getByRole("button", { name: "Continue" }).click();
-  const newAddress = page.getByRole("radio", { name: "A new address" });
-  if ((await newAddress.count()) > 0) await newAddress.check();
-  await page.getByLabel("First name").fill("Ada");
-  await page.getByLabel("Last name").fill("Lovelace");
-  await page.getByLabel("Street address").fill("12 St James's Square");
-  await page.getByLabel("Postcode").fill("10001");
-  await page.getByLabel("Town or city").fill("New York");
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: /Step 3 of 5/ })).toBeFocused();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByLabel("Promo code")).toBeVisible();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("radio", { name: /Visa that is accepted/ }).check();
-  await page.getByRole("button", { name: /Place order and pay/ }).click();
-  await expect(page).toHaveURL(/\/checkout\/confirmation\/LV-/);
-  await expect(page.getByText("Payment received.")).toBeVisible();
-  return page.url().split("/").pop() ?? "";
-}
 
 test("a shopper opens a paid order, follows its timeline, cancels it and sees the refund", async ({ page }) => {
   const response = await register(page.request, "Ada Lovelace", uniqueEmail("orders"));

@@ -1,0 +1,84 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { buySweater, hydrated, register, SWEATER, uniqueEmail } from "./support";
+
+// A shopper who bought a piece reviews it with a photo and sees the review wait for the
+// moderators; a reader votes a published review helpful. Against a debug build: room.
+test.describe.configure({ timeout: 150_000 });
+
+/** A real one-pixel PNG. */
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function noAxeViolations(page: Page): Promise<void> {
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("a buyer writes a review with a photo and sees it awaiting moderation", async ({ page }) => {
+  const response = await register(page.request, "Grace Hopper", uniqueEmail("review"));
+  expect(response.ok()).toBeTruthy();
+  await buySweater(page);
+
+  await page.goto(`/products/${SWEATER}`);
+  await hydrated(page);
+  await page.getByRole("link", { name: "Write a review" }).click();
+  await expect(page).toHaveURL(new RegExp(`/products/${SWEATER}/review$`));
+  await expect(page.getByRole("heading", { level: 1, name: /^Review / })).toBeVisible();
+  await hydrated(page);
+
+  // Sent empty: each field says what it needs, and nothing is lost.
+  await page.getByLabel("Title (optional)").fill("Quiet luxury");
+  await page.getByRole("button", { name: "Send review" }).click();
+  await expect(page.getByText("Choose a rating from one to five stars.")).toBeVisible();
+  await expect(page.getByText("Tell other clients about the piece in a few words.")).toBeVisible();
+  await expect(page.getByLabel("Title (optional)")).toHaveValue("Quiet luxury");
+  await expect(page.getByLabel("Your review")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("group", { name: "Your rating" }).getByRole("radio", { name: "5 stars" }).check();
+  await page.getByLabel("Your review").fill("Soft, warm and beautifully finished.\nIt runs true to size.");
+  await page.getByLabel("How does it fit?").selectOption({ label: "True to size" });
+  await page.getByLabel("Photos (optional)").setInputFiles({ name: "sweater.png", mimeType: "image/png", buffer: PIXEL });
+  await page.getByRole("button", { name: "Send review" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Your review is awaiting moderation" })).toBeVisible();
+  const saved = page.getByRole("region", { name: "Your review" });
+  await expect(saved.getByText("Awaiting moderation")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Edit your review" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Keep photo 1" })).toBeChecked();
+  await noAxeViolations(page);
+
+  // Still there after a reload, rendered by the server.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Your review" }).getByText("Awaiting moderation")).toBeVisible();
+  await expect(page.getByLabel("Your review")).toHaveValue(/beautifully finished/);
+});
+
+test("a signed-in reader votes a review helpful from the keyboard, and can change the vote", async ({ page }) => {
+  const response = await register(page.request, "Alan Turing", uniqueEmail("votes"));
+  expect(response.ok()).toBeTruthy();
+  await page.goto(`/products/${SWEATER}?review_sort=newest#reviews-title`);
+  await hydrated(page);
+  await expect(page.getByLabel("Sort reviews")).toHaveValue("newest");
+  const review = page.locator(".review").first();
+  const yes = review.getByRole("button", { name: /^Yes \(\d+\)$/ });
+  const before = Number((await yes.textContent())?.match(/\d+/)?.[0] ?? "0");
+  await yes.focus();
+  await page.keyboard.press("Enter");
+  await expect(yes).toHaveAttribute("aria-pressed", "true");
+  await expect(yes).toHaveText(`Yes (${before + 1})`);
+  await expect(review.getByRole("status").filter({ hasText: "Thank you for your vote." })).toBeVisible();
+  const no = review.getByRole("button", { name: /^No \(\d+\)$/ });
+  await no.click();
+  await expect(no).toHaveAttribute("aria-pressed", "true");
+  await expect(yes).toHaveText(`Yes (${before})`);
+
+  // Filtering by a rating keeps the page and lists only that rating.
+  await page.getByLabel("Rating").selectOption("5");
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/review_rating=5/);
+  await expect(page.locator(".review .review__rating").first()).toHaveAttribute("aria-label", "5 out of 5");
+  await noAxeViolations(page);
+});
