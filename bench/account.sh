@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of the account area on the release build (issue 13's targets: p99 under
 # 20 ms): one shopper's order list with 1,000 orders (the page and the server function,
-# first page and a page deep in the keyset), and a product page carrying 500 reviews.
+# first page and a page deep in the keyset), and a product page carrying 500 reviews (the
+# page, and its reviews sorted, filtered by rating and paged deep).
 #
 #   bench/account.sh [seconds-per-page]     (default 10)
 #
@@ -88,6 +89,7 @@ ON CONFLICT DO NOTHING;
 SQL
 product="/products/$(sql -d "$database" -c "SELECT slug FROM products WHERE status = 'ACTIVE' ORDER BY slug LIMIT 1")"
 reviews=$(sql -d "$database" -c "SELECT count(*) FROM reviews r JOIN products p ON p.id = r.product_id WHERE '/products/' || p.slug = '$product'")
+product_id=$(sql -d "$database" -c "SELECT id FROM products WHERE '/products/' || slug = '$product'")
 deep=$(curl -s -H "cookie: $cookie" "http://$addr/api/orders/list" -d "status=" -d "after=" |
   grep -o '"next":"[^"]*"' | sed 's/"next":"//; s/"$//')
 for _ in $(seq 1 40); do # forty pages in: a cursor 400 orders deep
@@ -126,5 +128,9 @@ measure "order list, 400 orders deep (server function)" "/api/orders/list" "afte
 measure "order list, filtered by status" "/api/orders/list" "status=delivered"
 measure "account home" "/account"
 measure "product page with $reviews reviews" "$product"
+measure "its reviews, lowest first (server function)" "/api/reviews/list" "product_id=$product_id&sort=lowest&rating=&offset=0"
+measure "its 2-star reviews, newest first" "/api/reviews/list" "product_id=$product_id&sort=newest&rating=2&offset=0"
+measure "its reviews, most helpful, 400 deep" "/api/reviews/list" "product_id=$product_id&sort=helpful&rating=&offset=400"
+measure "its sorted list as a page" "$product?review_sort=lowest&review_rating=1"
 echo
 echo "(target: p99 < 20 ms; $connections connections, ${duration}s per page after a 2 s warm-up, $(nproc) cores, commit $(git rev-parse --short HEAD))"

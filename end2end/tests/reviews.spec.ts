@@ -59,9 +59,12 @@ test("a buyer writes a review with a photo and sees it awaiting moderation", asy
 test("a signed-in reader votes a review helpful from the keyboard, and can change the vote", async ({ page }) => {
   const response = await register(page.request, "Alan Turing", uniqueEmail("votes"));
   expect(response.ok()).toBeTruthy();
-  await page.goto(`/products/${SWEATER}?review_sort=newest#reviews-title`);
+  await page.goto(`/products/${SWEATER}`);
   await hydrated(page);
-  await expect(page.getByLabel("Sort reviews")).toHaveValue("newest");
+  const orders = page.getByRole("navigation", { name: "Sort reviews" });
+  await orders.getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/review_sort=newest/);
+  await expect(orders.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "true");
   const review = page.locator(".review").first();
   const yes = review.getByRole("button", { name: /^Yes \(\d+\)$/ });
   const before = Number((await yes.textContent())?.match(/\d+/)?.[0] ?? "0");
@@ -75,10 +78,18 @@ test("a signed-in reader votes a review helpful from the keyboard, and can chang
   await expect(no).toHaveAttribute("aria-pressed", "true");
   await expect(yes).toHaveText(`Yes (${before})`);
 
-  // Filtering by a rating keeps the page and lists only that rating.
-  await page.getByLabel("Rating").selectOption("5");
-  await page.getByRole("button", { name: "Show", exact: true }).click();
-  await expect(page).toHaveURL(/review_rating=5/);
-  await expect(page.locator(".review .review__rating").first()).toHaveAttribute("aria-label", "5 out of 5");
+  // Filtering by a rating keeps the order and lists only that rating.
+  const rows = page.getByRole("list", { name: "Ratings" }).getByRole("link");
+  const names = await rows.allTextContents();
+  const row = names.findIndex((name) => !/: 0 reviews$/.test(name));
+  const stars = Number(names[row].match(/^(\d)/)?.[1]);
+  await rows.nth(row).click();
+  await expect(page).toHaveURL(new RegExp(`review_sort=newest&review_rating=${stars}`));
+  await expect(rows.nth(row)).toHaveAttribute("aria-current", "true");
+  const ratings = page.locator(".review .review__rating");
+  await expect(ratings.first()).toHaveAttribute("aria-label", `${stars} out of 5`);
+  for (const label of await ratings.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label")))) {
+    expect(label).toBe(`${stars} out of 5`);
+  }
   await noAxeViolations(page);
 });

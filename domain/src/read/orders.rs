@@ -202,6 +202,23 @@ pub struct OrderDetailDto {
     pub returns: ReturnWindow,
 }
 
+impl OrderDetailDto {
+    /// Paid and not cancelled or refunded: its pieces can be reviewed (the server checks
+    /// the same when the review is sent, `services::reviews::purchased_line`).
+    pub fn reviewable(&self) -> bool {
+        matches!(
+            self.state,
+            OrderState::Confirmed
+                | OrderState::Processing
+                | OrderState::Shipped
+                | OrderState::Delivered
+        ) && matches!(
+            self.payment,
+            PaymentState::Paid | PaymentState::PartiallyRefunded
+        )
+    }
+}
+
 /// Whether pieces of a delivered order can be sent back, counted from delivery.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReturnWindow {

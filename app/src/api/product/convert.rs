@@ -79,7 +79,7 @@ fn similar(view: SimilarProduct) -> SimilarDto {
 
 pub fn page(
     detail: ProductDetail,
-    reviews: Vec<ReviewView>,
+    (reviews, review_query): (Vec<ReviewView>, domain::read::reviews::ReviewQuery),
     similars: Vec<SimilarProduct>,
     base_url: String,
 ) -> ProductPageDto {
@@ -134,6 +134,7 @@ pub fn page(
             .map(|a| format!("{:.1}", a.round_dp(1))),
         rating_count: detail.reviews.count,
         rating_histogram: detail.reviews.histogram,
+        review_query,
         reviews: reviews
             .into_iter()
             .map(crate::api::reviews::server::review)

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use domain::Money;
-pub use domain::read::reviews::ReviewDto;
+pub use domain::read::reviews::{ReviewDto, ReviewQuery};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProductPageDto {
@@ -33,7 +33,9 @@ pub struct ProductPageDto {
     pub rating_count: i64,
     /// Published reviews per rating: index 0 is one star, index 4 five stars.
     pub rating_histogram: [i64; 5],
+    /// The first reviews, in this order and of this rating.
     pub reviews: Vec<ReviewDto>,
+    pub review_query: ReviewQuery,
     pub similar: Vec<SimilarDto>,
     /// The site's public origin (APP_BASE_URL), for canonical and absolute URLs.
     pub base_url: String,
@@ -194,6 +196,7 @@ mod tests {
             rating_average: Some("4.5".into()),
             rating_count: 2,
             rating_histogram: [0, 0, 0, 1, 1],
+            review_query: Default::default(),
             reviews: vec![],
             similar: vec![],
             base_url: "https://shop.test".into(),

@@ -15,9 +15,16 @@ use crate::api::ApiError;
 /// "You may also like" cards.
 pub const SIMILAR_COUNT: u64 = 8;
 
-/// The product page's data, or `None` when no visible product has this slug.
+/// The product page's data, or `None` when no visible product has this slug. The first
+/// reviews are in the order and of the rating the page's query string asks
+/// (`review_sort`, `review_rating`; unknown values give the default list).
 #[server(endpoint = "product/page")]
-pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiError> {
+pub async fn product_page(
+    slug: String,
+    review_sort: String,
+    review_rating: String,
+) -> Result<Option<ProductPageDto>, ApiError> {
+    use domain::read::reviews::ReviewQuery;
     use services::catalog::product;
 
     let ctx = crate::api::context::Ctx::load().await?;
@@ -38,9 +45,21 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiErr
     };
     let product::ProductPageData {
         detail,
-        reviews,
+        mut reviews,
         similar,
     } = (*page).clone();
+    // The cached page holds the default list; another order or rating is read here.
+    let review_query = ReviewQuery::from_params(Some(&review_sort), Some(&review_rating));
+    if !review_query.is_default() {
+        reviews = product::approved_reviews(
+            &services.db,
+            detail.id,
+            review_query,
+            crate::api::reviews::REVIEWS_PAGE,
+            0,
+        )
+        .await?;
+    }
 
     let referrer = use_context::<http::request::Parts>().and_then(|parts| {
         parts
@@ -49,19 +68,22 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiErr
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned)
     });
-    services
-        .analytics
-        .view(services::analytics::ProductView::new(
-            detail.id,
-            ctx.session_user().map(|user| user.id),
-            None,
-            referrer.as_deref(),
-        ));
-    crate::api::search::record_click_from_request(&ctx, detail.id).await;
+    // Re-reading the reviews in another order is not another view of the piece.
+    if review_query.is_default() {
+        services
+            .analytics
+            .view(services::analytics::ProductView::new(
+                detail.id,
+                ctx.session_user().map(|user| user.id),
+                None,
+                referrer.as_deref(),
+            ));
+        crate::api::search::record_click_from_request(&ctx, detail.id).await;
+    }
 
     Ok(Some(convert::page(
         detail,
-        reviews,
+        (reviews, review_query),
         similar,
         services.base_url.clone(),
     )))

@@ -150,6 +150,7 @@ pub static EN: OrdersText = OrdersText {
         ReturnCondition::Damaged => "Damaged",
     },
     final_sale: "Final sale: not returnable",
+    review_piece: |name| format!("Review {name}"),
     return_requested_units: |n| format!("Return requested for {n}"),
     expected_refund: "Expected refund",
     expected_refund_hint: "Your share of what was paid for the pieces, tax included; delivery is not refunded.",

@@ -152,6 +152,7 @@ pub static FR: OrdersText = OrdersText {
         ReturnCondition::Damaged => "Abîmé",
     },
     final_sale: "Vente finale : ni reprise ni échange",
+    review_piece: |name| format!("Donner votre avis sur {name}"),
     return_requested_units: |n| format!("Retour demandé pour {n}"),
     expected_refund: "Remboursement prévu",
     expected_refund_hint: "Votre part de ce qui a été payé pour les pièces, taxes comprises ; la livraison n’est pas remboursée.",

@@ -150,6 +150,7 @@ pub static IT: OrdersText = OrdersText {
         ReturnCondition::Damaged => "Danneggiato",
     },
     final_sale: "Vendita finale: non rendibile",
+    review_piece: |name| format!("Recensisci {name}"),
     return_requested_units: |n| format!("Reso richiesto per {n}"),
     expected_refund: "Rimborso previsto",
     expected_refund_hint: "La tua parte di quanto pagato per i capi, tasse incluse; la spedizione non è rimborsata.",

@@ -94,6 +94,8 @@ pub struct OrdersText {
     pub reasons: fn(ReturnReason) -> &'static str,
     pub conditions: fn(ReturnCondition) -> &'static str,
     pub final_sale: &'static str,
+    /// "Review <piece>", a link from a paid order's line to its review page.
+    pub review_piece: fn(&str) -> String,
     pub return_requested_units: fn(i32) -> String,
     pub expected_refund: &'static str,
     pub expected_refund_hint: &'static str,

@@ -13,13 +13,11 @@ pub const EN: ReviewsText = ReviewsText {
         (s, n) => format!("{s} stars: {n} reviews"),
     },
     sort_label: "Sort reviews",
-    rating_label: "Rating",
     every_rating: "All ratings",
     stars_only: |stars| match stars {
         1 => "1 star".into(),
         n => format!("{n} stars"),
     },
-    apply: "Show",
     none_with_rating: "No reviews with this rating yet.",
     write_review: "Write a review",
     fit_label: "Fit",

@@ -11,13 +11,11 @@ pub const FR: ReviewsText = ReviewsText {
         (s, n) => format!("{s} étoiles : {n} avis"),
     },
     sort_label: "Trier les avis",
-    rating_label: "Note",
     every_rating: "Toutes les notes",
     stars_only: |stars| match stars {
         1 => "1 étoile".into(),
         n => format!("{n} étoiles"),
     },
-    apply: "Afficher",
     none_with_rating: "Pas encore d’avis avec cette note.",
     write_review: "Donner votre avis",
     fit_label: "Coupe",

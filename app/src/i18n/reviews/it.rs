@@ -13,13 +13,11 @@ pub const IT: ReviewsText = ReviewsText {
         (s, n) => format!("{s} stelle: {n} recensioni"),
     },
     sort_label: "Ordina le recensioni",
-    rating_label: "Valutazione",
     every_rating: "Tutte le valutazioni",
     stars_only: |stars| match stars {
         1 => "1 stella".into(),
         n => format!("{n} stelle"),
     },
-    apply: "Mostra",
     none_with_rating: "Ancora nessuna recensione con questa valutazione.",
     write_review: "Scrivi una recensione",
     fit_label: "Vestibilità",

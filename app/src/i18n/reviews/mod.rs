@@ -22,10 +22,8 @@ pub struct ReviewsText {
     /// "5 stars: 12 reviews" (a bar's label, a link to that rating).
     pub histogram_row: fn(i32, i64) -> String,
     pub sort_label: &'static str,
-    pub rating_label: &'static str,
     pub every_rating: &'static str,
     pub stars_only: fn(i32) -> String,
-    pub apply: &'static str,
     pub none_with_rating: &'static str,
     pub write_review: &'static str,
     pub fit_label: &'static str,

@@ -1,22 +1,19 @@
 //! The product page's reviews: the average and a histogram whose rows filter by rating,
-//! a sort and rating form (a GET form, so it works before the page is interactive), the
-//! list in the chosen order with "show more", and the way to write a review.
+//! the orders as links, the list with "show more", and the way to write a review.
 //!
-//! The list for the default order arrives with the page; another order or rating (the
-//! `review_sort` and `review_rating` query parameters) is read on its own, on the
-//! server for a first render and in the browser after a change.
+//! The order and the rating are the page's query parameters (`review_sort`,
+//! `review_rating`): plain links, so they work before the page is interactive, and a
+//! change reads the page again with its first reviews in that order (the product page's
+//! own request; the server keeps the rest of the page cached).
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use super::review_item::ReviewItem;
-use crate::api::page_data::page_resource;
 use crate::api::reviews::{REVIEWS_PAGE, ReviewDto, ReviewQuery, ReviewSort, product_reviews};
 use crate::i18n::reviews::reviews_text;
 use crate::i18n::use_i18n;
 
-/// `?review_sort=…&review_rating=…` for a query, with the section's anchor.
+/// The page for a query, at the reviews' heading.
 fn query_href(slug: &str, sort: ReviewSort, rating: Option<i32>) -> String {
     let mut href = format!("/products/{slug}?review_sort={}", sort.code());
     if let Some(rating) = rating {
@@ -29,82 +26,52 @@ fn query_href(slug: &str, sort: ReviewSort, rating: Option<i32>) -> String {
 pub fn ReviewsSection(
     product_id: String,
     slug: String,
-    /// The first page in the default order, as the page loaded it.
+    /// The first page in `query`'s order, as the page loaded it.
     first: Vec<ReviewDto>,
+    query: ReviewQuery,
     average: Option<String>,
     count: i64,
     histogram: [i64; 5],
 ) -> impl IntoView {
     let text = reviews_text();
     let product_text = &use_i18n().product;
-    let query = use_query_map();
-    let chosen = Memo::new(move |_| {
-        query.with(|params| {
-            ReviewQuery::from_params(
-                params.get_str("review_sort"),
-                params.get_str("review_rating"),
-            )
-        })
-    });
-    let id = StoredValue::new(product_id);
-    let listed = page_resource(
-        move || (id.get_value(), chosen.get()),
-        |(id, query)| async move {
-            if query.is_default() {
-                return Ok(None);
-            }
-            let rating = query.rating.map(|r| r.to_string()).unwrap_or_default();
-            product_reviews(id, query.sort.code().into(), rating, 0)
-                .await
-                .map(Some)
-        },
-    );
-    let first = StoredValue::new(first);
     let summary = match &average {
         Some(average) if count > 0 => (product_text.reviews_summary)(average, count),
         _ => product_text.no_reviews.to_string(),
     };
-    let slug = StoredValue::new(slug);
-
     view! {
         <section class="product__reviews" aria-labelledby="reviews-title">
             <h2 id="reviews-title">{product_text.reviews}</h2>
             <div class="reviews-head">
                 <div>
                     <p class="product__reviews-summary">{summary}</p>
-                    {(count > 0).then(|| view! { <Histogram slug=slug.get_value() histogram count /> })}
+                    {(count > 0).then(|| view! { <Histogram slug=slug.clone() histogram count query /> })}
                 </div>
-                <a class="button button--ghost" href=format!("/products/{}/review", slug.get_value())>
+                <a class="button button--ghost" href=format!("/products/{slug}/review")>
                     {text.write_review}
                 </a>
             </div>
-            {(count > 0).then(|| view! { <SortForm slug=slug.get_value() chosen /> })}
-            <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_reviews}</p> }>
-                {move || Suspend::new(async move {
-                    let query = chosen.get_untracked();
-                    let reviews = match listed.await {
-                        Ok(Some(reviews)) => reviews,
-                        _ => first.get_value(),
-                    };
-                    view! { <ReviewList product_id=id.get_value() query reviews /> }
-                })}
-            </Suspense>
+            {(count > 0).then(|| view! { <SortLinks slug=slug.clone() query /> })}
+            <ReviewList product_id query reviews=first />
         </section>
     }
 }
 
-/// One row per rating, five stars first: a link to that rating and a bar.
+/// One row per rating, five stars first: a link to that rating and a bar; the chosen
+/// rating's row links back to every rating.
 #[component]
-fn Histogram(slug: String, histogram: [i64; 5], count: i64) -> impl IntoView {
+fn Histogram(slug: String, histogram: [i64; 5], count: i64, query: ReviewQuery) -> impl IntoView {
     let text = reviews_text();
     let rows = (1..=5)
         .rev()
         .map(|stars| {
             let n = histogram[(stars - 1) as usize];
             let share = if count > 0 { n * 100 / count } else { 0 };
+            let chosen = query.rating == Some(stars);
+            let href = query_href(&slug, query.sort, (!chosen).then_some(stars));
             view! {
                 <li>
-                    <a href=query_href(&slug, ReviewSort::default(), Some(stars))>
+                    <a href=href aria-current=chosen.then_some("true")>
                         <span class="histogram__label">{(text.histogram_row)(stars, n)}</span>
                         <span class="histogram__bar" aria-hidden="true">
                             <span style=format!("width: {share}%")></span>
@@ -121,44 +88,36 @@ fn Histogram(slug: String, histogram: [i64; 5], count: i64) -> impl IntoView {
     }
 }
 
-/// The order and the rating, as a GET form the router follows without a reload.
+/// The orders, as links that keep the rating; the current one marked.
 #[component]
-fn SortForm(slug: String, chosen: Memo<ReviewQuery>) -> impl IntoView {
+fn SortLinks(slug: String, query: ReviewQuery) -> impl IntoView {
     let text = reviews_text();
-    let now = chosen.get_untracked();
-    let sorts = ReviewSort::ALL
+    let links = ReviewSort::ALL
         .iter()
         .map(|sort| {
+            let current = *sort == query.sort;
             view! {
-                <option value=sort.code() selected=*sort == now.sort>{(text.sort)(*sort)}</option>
+                <li>
+                    <a href=query_href(&slug, *sort, query.rating) aria-current=current.then_some("true")>
+                        {(text.sort)(*sort)}
+                    </a>
+                </li>
             }
         })
         .collect_view();
-    let ratings = (1..=5)
-        .rev()
-        .map(|stars| {
-            view! {
-                <option value=stars.to_string() selected=now.rating == Some(stars)>
-                    {(text.stars_only)(stars)}
-                </option>
-            }
-        })
-        .collect_view();
+    let every_rating = query.rating.map(|stars| {
+        view! {
+            <p class="reviews-sort__rating">
+                {(text.stars_only)(stars)} " · "
+                <a href=query_href(&slug, query.sort, None)>{text.every_rating}</a>
+            </p>
+        }
+    });
     view! {
-        <Form method="get" action=format!("/products/{slug}") noscroll=true attr:class="reviews-sort">
-            <div class="field">
-                <label for="review-sort">{text.sort_label}</label>
-                <select id="review-sort" name="review_sort">{sorts}</select>
-            </div>
-            <div class="field">
-                <label for="review-rating">{text.rating_label}</label>
-                <select id="review-rating" name="review_rating">
-                    <option value="" selected=now.rating.is_none()>{text.every_rating}</option>
-                    {ratings}
-                </select>
-            </div>
-            <button type="submit" class="button button--ghost">{text.apply}</button>
-        </Form>
+        <nav class="reviews-sort" aria-label=text.sort_label>
+            <ul role="list">{links}</ul>
+            {every_rating}
+        </nav>
     }
 }
 
@@ -217,7 +176,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn histogram_links_keep_the_sort_and_land_on_the_section() {
+    fn links_keep_the_other_choice_and_land_on_the_section() {
         assert_eq!(
             query_href("silk-scarf", ReviewSort::Helpful, Some(4)),
             "/products/silk-scarf?review_sort=helpful&review_rating=4#reviews-title"

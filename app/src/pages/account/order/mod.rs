@@ -76,6 +76,7 @@ pub fn OrderPage() -> impl IntoView {
 fn OrderView(order: OrderDetailDto, changed: RwSignal<u32>, feedback: Feedback) -> impl IntoView {
     let text = orders_text();
     let heading = (text.order_heading)(&order.order_number);
+    let reviewable = order.reviewable();
     view! {
         <Title text=heading.clone() />
         <header class="order__header">
@@ -93,7 +94,7 @@ fn OrderView(order: OrderDetailDto, changed: RwSignal<u32>, feedback: Feedback) 
             <section class="order__pieces" aria-labelledby="order-pieces">
                 <h2 id="order-pieces">{text.pieces_heading}</h2>
                 <ul role="list">
-                    {order.lines.iter().cloned().map(|line| view! { <OrderLine line /> }).collect_view()}
+                    {order.lines.iter().cloned().map(|line| view! { <OrderLine line reviewable /> }).collect_view()}
                 </ul>
                 <OrderTotals order=order.clone() />
                 <Returns order=order.clone() changed feedback />
@@ -106,10 +107,18 @@ fn OrderView(order: OrderDetailDto, changed: RwSignal<u32>, feedback: Feedback) 
     }
 }
 
+/// A line of the order; `reviewable`: paid and not cancelled, so its piece can be reviewed.
 #[component]
-fn OrderLine(line: OrderLineDto) -> impl IntoView {
+fn OrderLine(line: OrderLineDto, reviewable: bool) -> impl IntoView {
     let text = orders_text();
     let locale = use_locale();
+    let review = line.product_slug.clone().filter(|_| reviewable).map(|slug| {
+        view! {
+            <p class="order-line__review">
+                <a href=format!("/products/{slug}/review")>{(text.review_piece)(&line.product_name)}</a>
+            </p>
+        }
+    });
     let name = match line.product_slug {
         Some(slug) => {
             view! { <a href=format!("/products/{slug}")>{line.product_name.clone()}</a> }.into_any()
@@ -130,6 +139,7 @@ fn OrderLine(line: OrderLineDto) -> impl IntoView {
                 {(line.returned_quantity > 0).then(|| view! { <p>{(text.returned)(line.returned_quantity)}</p> })}
                 {(line.refunded_quantity > 0).then(|| view! { <p>{(text.refunded_units)(line.refunded_quantity)}</p> })}
                 {line.final_sale.then(|| view! { <p class="order-line__final">{text.final_sale}</p> })}
+                {review}
             </div>
             <p class="order-line__total">{line.line_total.format(locale)}</p>
         </li>
