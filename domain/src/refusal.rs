@@ -364,3 +364,12 @@ pub struct FieldError {
 
 /// Every refusal of one form submission.
 pub type FieldErrors = Vec<FieldError>;
+
+/// The message of the first refusal for `field`, or for the whole form when `field` is
+/// `None`.
+pub fn message_for(errors: &[FieldError], field: Option<&str>) -> Option<String> {
+    errors
+        .iter()
+        .find(|error| error.field.as_deref() == field)
+        .map(|error| error.message.clone())
+}

@@ -6,6 +6,11 @@ import { buySweater, hydrated, register, uniqueEmail } from "./support";
 // and cancels it; the refund shows on the page. Against a debug build: give it room.
 test.describe.configure({ timeout: 120_000 });
 
+async function noAxeViolations(page: Page): Promise<void> {
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 test("a shopper opens a paid order, follows its timeline, cancels it and sees the refund", async ({ page }) => {
   const response = await register(page.request, "Ada Lovelace", uniqueEmail("orders"));
   expect(response.ok()).toBeTruthy();

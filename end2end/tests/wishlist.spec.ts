@@ -85,6 +85,8 @@ test("a restock of a saved size rings the bell, and the bell works from the keyb
   await card.getByRole("link").first().click();
   await hydrated(page);
   await heartFromKeyboard(page, `Save ${name} to your wishlist`);
+  // The server has it before the page is left.
+  await expect(page.getByRole("status").filter({ hasText: `${name} is in your wishlist.` })).toBeAttached();
 
   // Watch its first size.
   await page.goto("/account/wishlist");

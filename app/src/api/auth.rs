@@ -16,20 +16,14 @@ pub enum AuthOutcome {
 impl AuthOutcome {
     pub fn error_for(&self, field: &str) -> Option<String> {
         match self {
-            AuthOutcome::Refused(errors) => errors
-                .iter()
-                .find(|error| error.field.as_deref() == Some(field))
-                .map(|error| error.message.clone()),
+            AuthOutcome::Refused(errors) => domain::refusal::message_for(errors, Some(field)),
             AuthOutcome::SignedIn { .. } => None,
         }
     }
 
     pub fn form_error(&self) -> Option<String> {
         match self {
-            AuthOutcome::Refused(errors) => errors
-                .iter()
-                .find(|error| error.field.is_none())
-                .map(|error| error.message.clone()),
+            AuthOutcome::Refused(errors) => domain::refusal::message_for(errors, None),
             AuthOutcome::SignedIn { .. } => None,
         }
     }

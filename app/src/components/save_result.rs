@@ -23,6 +23,15 @@ impl FormOutcome for SaveOutcome {
     }
 }
 
+impl FormOutcome for crate::api::reviews::ReviewOutcome {
+    fn error_for(&self, field: &str) -> Option<String> {
+        Self::error_for(self, field)
+    }
+    fn form_error(&self) -> Option<String> {
+        Self::form_error(self)
+    }
+}
+
 impl FormOutcome for AuthOutcome {
     fn error_for(&self, field: &str) -> Option<String> {
         AuthOutcome::error_for(self, field)

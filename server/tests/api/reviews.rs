@@ -58,6 +58,25 @@ async fn buyer(app: &TestApp) -> (users::Model, String, Uuid) {
     (user, token, piece.product_id)
 }
 
+/// The product page's reviews of `product` in an order and of a rating, as the list
+/// server function answers (signed out: the list is public).
+async fn listed(app: &TestApp, product: Uuid, sort: &str, rating: &str) -> Vec<Value> {
+    let response = app
+        .post_form(
+            "/api/reviews/list",
+            &[
+                ("product_id", &product.to_string()),
+                ("sort", sort),
+                ("rating", rating),
+                ("offset", "0"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json::<Vec<Value>>().await.unwrap()
+}
+
 async fn reviews_of(app: &TestApp, product: Uuid) -> Vec<reviews::Model> {
     reviews::Entity::find()
         .filter(reviews::Column::ProductId.eq(product))
@@ -169,35 +188,13 @@ async fn a_buyer_reviews_with_a_photo_and_the_server_decides_what_is_verified() 
         Some(domain::read::reviews::FitFeedback::RunsSmall)
     );
     // Not on the product page until approved.
-    let (_, listed) = call(
-        &app,
-        "/api/reviews/list",
-        &[
-            ("product_id", &product.to_string()),
-            ("sort", ""),
-            ("rating", ""),
-            ("offset", "0"),
-        ],
-        &token,
-    )
-    .await;
-    assert_eq!(listed.as_array().unwrap().len(), 0);
+    let shown = listed(&app, product, "", "").await;
+    assert!(shown.is_empty());
     approve(&app, review.id).await;
-    let (_, listed) = call(
-        &app,
-        "/api/reviews/list",
-        &[
-            ("product_id", &product.to_string()),
-            ("sort", ""),
-            ("rating", ""),
-            ("offset", "0"),
-        ],
-        &token,
-    )
-    .await;
-    assert_eq!(listed[0]["photos"][0], url.as_str());
-    assert_eq!(listed[0]["fit"], "RunsSmall");
-    assert_eq!(listed[0]["is_verified_purchase"], true);
+    let shown = listed(&app, product, "", "").await;
+    assert_eq!(shown[0]["photos"][0], url.as_str());
+    assert_eq!(shown[0]["fit"], "RunsSmall");
+    assert_eq!(shown[0]["is_verified_purchase"], true);
 
     // One review per piece.
     let (status, again) = post_review(
@@ -459,23 +456,9 @@ async fn the_list_sorts_filters_and_counts_twenty_votes_at_once_exactly() {
     let (_, token) = shopper(&app).await;
     let list = |sort: &'static str, rating: &'static str| {
         let app = &app;
-        let token = token.clone();
         async move {
-            let (status, list) = call(
-                app,
-                "/api/reviews/list",
-                &[
-                    ("product_id", &product.to_string()),
-                    ("sort", sort),
-                    ("rating", rating),
-                    ("offset", "0"),
-                ],
-                &token,
-            )
-            .await;
-            assert_eq!(status, 200);
-            list.as_array()
-                .unwrap()
+            listed(app, product, sort, rating)
+                .await
                 .iter()
                 .map(|review| review["id"].as_str().unwrap().parse::<Uuid>().unwrap())
                 .collect::<Vec<_>>()
@@ -626,19 +609,8 @@ async fn a_report_flags_the_review_for_the_moderators_without_hiding_it() {
         .unwrap();
     assert_eq!(reports, 1, "one report per shopper");
     // A negative review stays on the page while the moderators look.
-    let (_, listed) = call(
-        &app,
-        "/api/reviews/list",
-        &[
-            ("product_id", &piece.product_id.to_string()),
-            ("sort", ""),
-            ("rating", ""),
-            ("offset", "0"),
-        ],
-        &token,
-    )
-    .await;
-    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let shown = listed(&app, piece.product_id, "", "").await;
+    assert_eq!(shown.len(), 1);
     // Signed out: 401.
     let response = app
         .post_form(

@@ -31,20 +31,14 @@ impl SaveOutcome {
 
     pub fn error_for(&self, field: &str) -> Option<String> {
         match self {
-            SaveOutcome::Refused(errors) => errors
-                .iter()
-                .find(|error| error.field.as_deref() == Some(field))
-                .map(|error| error.message.clone()),
+            SaveOutcome::Refused(errors) => domain::refusal::message_for(errors, Some(field)),
             SaveOutcome::Saved => None,
         }
     }
 
     pub fn form_error(&self) -> Option<String> {
         match self {
-            SaveOutcome::Refused(errors) => errors
-                .iter()
-                .find(|error| error.field.is_none())
-                .map(|error| error.message.clone()),
+            SaveOutcome::Refused(errors) => domain::refusal::message_for(errors, None),
             SaveOutcome::Saved => None,
         }
     }

@@ -31,20 +31,14 @@ pub enum ReviewOutcome {
 impl ReviewOutcome {
     pub fn error_for(&self, field: &str) -> Option<String> {
         match self {
-            ReviewOutcome::Refused(errors) => errors
-                .iter()
-                .find(|error| error.field.as_deref() == Some(field))
-                .map(|error| error.message.clone()),
+            ReviewOutcome::Refused(errors) => domain::refusal::message_for(errors, Some(field)),
             ReviewOutcome::Saved(_) => None,
         }
     }
 
     pub fn form_error(&self) -> Option<String> {
         match self {
-            ReviewOutcome::Refused(errors) => errors
-                .iter()
-                .find(|error| error.field.is_none())
-                .map(|error| error.message.clone()),
+            ReviewOutcome::Refused(errors) => domain::refusal::message_for(errors, None),
             ReviewOutcome::Saved(_) => None,
         }
     }

@@ -51,12 +51,10 @@ pub async fn read_form(data: MultipartData) -> Result<ReviewForm, ApiError> {
             "content" => form.draft.content = text(),
             "fit" => form.draft.fit = text(),
             "keep_photo" => form.draft.keep_photos.push(text()),
-            // A file input left empty still sends a part, without bytes.
-            "photos" if is_file && size > 0 => {
-                // Past the limit only the count matters: more photos are refused anyway.
-                if form.draft.photos.len() <= MAX_PHOTOS {
-                    form.draft.photos.push(PhotoUpload { bytes, size });
-                }
+            // A file input left empty still sends a part, without bytes. Past the limit
+            // only the count matters: more photos are refused anyway.
+            "photos" if is_file && size > 0 && form.draft.photos.len() <= MAX_PHOTOS => {
+                form.draft.photos.push(PhotoUpload { bytes, size });
             }
             _ => {}
         }

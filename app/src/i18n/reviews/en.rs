@@ -2,7 +2,7 @@
 
 use domain::read::reviews::{FitFeedback, ReportReason, ReviewSort, ReviewState};
 
-use super::ReviewsText;
+use super::{ReviewFormText, ReviewsText};
 
 pub const EN: ReviewsText = ReviewsText {
     histogram: "Ratings",
@@ -34,6 +34,27 @@ pub const EN: ReviewsText = ReviewsText {
     report_sent: "Thank you. Our team will look at this review.",
     loading_reviews: "Loading reviews…",
 
+    sort: |sort| match sort {
+        ReviewSort::Helpful => "Most helpful",
+        ReviewSort::Newest => "Newest",
+        ReviewSort::Highest => "Highest rated",
+        ReviewSort::Lowest => "Lowest rated",
+    },
+    fit: |fit| match fit {
+        FitFeedback::RunsSmall => "Runs small",
+        FitFeedback::TrueToSize => "True to size",
+        FitFeedback::RunsLarge => "Runs large",
+    },
+    report_reasons: |reason| match reason {
+        ReportReason::Abusive => "Abusive or hateful",
+        ReportReason::PersonalData => "Shares personal data",
+        ReportReason::Unrelated => "Not about this piece",
+        ReportReason::Fake => "Fake or paid for",
+        ReportReason::Spam => "Advertising or spam",
+    },
+};
+
+pub const EN_FORM: ReviewFormText = ReviewFormText {
     page_title: |name| format!("Review {name}"),
     intro: "Tell other clients how the piece feels, fits and wears. Our team reads every review before it is published.",
     not_bought: "Reviews come from clients who bought the piece. Once your order is paid, you can share yours here.",
@@ -64,25 +85,6 @@ pub const EN: ReviewsText = ReviewsText {
     delete_yes: "Yes, delete it",
     deleted: "Your review has been deleted.",
     not_found: "We could not find this piece.",
-
-    sort: |sort| match sort {
-        ReviewSort::Helpful => "Most helpful",
-        ReviewSort::Newest => "Newest",
-        ReviewSort::Highest => "Highest rated",
-        ReviewSort::Lowest => "Lowest rated",
-    },
-    fit: |fit| match fit {
-        FitFeedback::RunsSmall => "Runs small",
-        FitFeedback::TrueToSize => "True to size",
-        FitFeedback::RunsLarge => "Runs large",
-    },
-    report_reasons: |reason| match reason {
-        ReportReason::Abusive => "Abusive or hateful",
-        ReportReason::PersonalData => "Shares personal data",
-        ReportReason::Unrelated => "Not about this piece",
-        ReportReason::Fake => "Fake or paid for",
-        ReportReason::Spam => "Advertising or spam",
-    },
     state: |state| match state {
         ReviewState::Pending => "Awaiting moderation",
         ReviewState::Published => "Published",

@@ -2,7 +2,7 @@
 
 use domain::read::reviews::{FitFeedback, ReportReason, ReviewSort, ReviewState};
 
-use super::ReviewsText;
+use super::{ReviewFormText, ReviewsText};
 
 pub const FR: ReviewsText = ReviewsText {
     histogram: "Notes",
@@ -32,6 +32,27 @@ pub const FR: ReviewsText = ReviewsText {
     report_sent: "Merci. Notre équipe va examiner cet avis.",
     loading_reviews: "Chargement des avis…",
 
+    sort: |sort| match sort {
+        ReviewSort::Helpful => "Les plus utiles",
+        ReviewSort::Newest => "Les plus récents",
+        ReviewSort::Highest => "Les mieux notés",
+        ReviewSort::Lowest => "Les moins bien notés",
+    },
+    fit: |fit| match fit {
+        FitFeedback::RunsSmall => "Taille petit",
+        FitFeedback::TrueToSize => "Taille normalement",
+        FitFeedback::RunsLarge => "Taille grand",
+    },
+    report_reasons: |reason| match reason {
+        ReportReason::Abusive => "Injurieux ou haineux",
+        ReportReason::PersonalData => "Contient des données personnelles",
+        ReportReason::Unrelated => "Ne parle pas de cette pièce",
+        ReportReason::Fake => "Faux ou rémunéré",
+        ReportReason::Spam => "Publicité ou spam",
+    },
+};
+
+pub const FR_FORM: ReviewFormText = ReviewFormText {
     page_title: |name| format!("Votre avis sur {name}"),
     intro: "Dites aux autres clients comment la pièce se porte, taille et vieillit. Notre équipe lit chaque avis avant sa publication.",
     not_bought: "Les avis viennent des clients qui ont acheté la pièce. Une fois votre commande payée, vous pourrez donner le vôtre ici.",
@@ -62,25 +83,6 @@ pub const FR: ReviewsText = ReviewsText {
     delete_yes: "Oui, le supprimer",
     deleted: "Votre avis a été supprimé.",
     not_found: "Nous n’avons pas trouvé cette pièce.",
-
-    sort: |sort| match sort {
-        ReviewSort::Helpful => "Les plus utiles",
-        ReviewSort::Newest => "Les plus récents",
-        ReviewSort::Highest => "Les mieux notés",
-        ReviewSort::Lowest => "Les moins bien notés",
-    },
-    fit: |fit| match fit {
-        FitFeedback::RunsSmall => "Taille petit",
-        FitFeedback::TrueToSize => "Taille normalement",
-        FitFeedback::RunsLarge => "Taille grand",
-    },
-    report_reasons: |reason| match reason {
-        ReportReason::Abusive => "Injurieux ou haineux",
-        ReportReason::PersonalData => "Contient des données personnelles",
-        ReportReason::Unrelated => "Ne parle pas de cette pièce",
-        ReportReason::Fake => "Faux ou rémunéré",
-        ReportReason::Spam => "Publicité ou spam",
-    },
     state: |state| match state {
         ReviewState::Pending => "En attente de modération",
         ReviewState::Published => "Publié",

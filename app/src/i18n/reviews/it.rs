@@ -2,7 +2,7 @@
 
 use domain::read::reviews::{FitFeedback, ReportReason, ReviewSort, ReviewState};
 
-use super::ReviewsText;
+use super::{ReviewFormText, ReviewsText};
 
 pub const IT: ReviewsText = ReviewsText {
     histogram: "Valutazioni",
@@ -34,6 +34,27 @@ pub const IT: ReviewsText = ReviewsText {
     report_sent: "Grazie. Il nostro team esaminerà questa recensione.",
     loading_reviews: "Caricamento delle recensioni…",
 
+    sort: |sort| match sort {
+        ReviewSort::Helpful => "Più utili",
+        ReviewSort::Newest => "Più recenti",
+        ReviewSort::Highest => "Valutazione più alta",
+        ReviewSort::Lowest => "Valutazione più bassa",
+    },
+    fit: |fit| match fit {
+        FitFeedback::RunsSmall => "Veste piccolo",
+        FitFeedback::TrueToSize => "Veste regolare",
+        FitFeedback::RunsLarge => "Veste grande",
+    },
+    report_reasons: |reason| match reason {
+        ReportReason::Abusive => "Offensiva o d’odio",
+        ReportReason::PersonalData => "Contiene dati personali",
+        ReportReason::Unrelated => "Non riguarda questo capo",
+        ReportReason::Fake => "Falsa o pagata",
+        ReportReason::Spam => "Pubblicità o spam",
+    },
+};
+
+pub const IT_FORM: ReviewFormText = ReviewFormText {
     page_title: |name| format!("Recensisci {name}"),
     intro: "Racconta agli altri clienti come il capo si indossa, veste e dura nel tempo. Il nostro team legge ogni recensione prima di pubblicarla.",
     not_bought: "Le recensioni sono dei clienti che hanno acquistato il capo. Quando il tuo ordine sarà pagato potrai scrivere la tua qui.",
@@ -64,25 +85,6 @@ pub const IT: ReviewsText = ReviewsText {
     delete_yes: "Sì, eliminala",
     deleted: "La tua recensione è stata eliminata.",
     not_found: "Non abbiamo trovato questo capo.",
-
-    sort: |sort| match sort {
-        ReviewSort::Helpful => "Più utili",
-        ReviewSort::Newest => "Più recenti",
-        ReviewSort::Highest => "Valutazione più alta",
-        ReviewSort::Lowest => "Valutazione più bassa",
-    },
-    fit: |fit| match fit {
-        FitFeedback::RunsSmall => "Veste piccolo",
-        FitFeedback::TrueToSize => "Veste regolare",
-        FitFeedback::RunsLarge => "Veste grande",
-    },
-    report_reasons: |reason| match reason {
-        ReportReason::Abusive => "Offensiva o d’odio",
-        ReportReason::PersonalData => "Contiene dati personali",
-        ReportReason::Unrelated => "Non riguarda questo capo",
-        ReportReason::Fake => "Falsa o pagata",
-        ReportReason::Spam => "Pubblicità o spam",
-    },
     state: |state| match state {
         ReviewState::Pending => "In attesa di moderazione",
         ReviewState::Published => "Pubblicata",

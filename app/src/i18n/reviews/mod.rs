@@ -12,12 +12,11 @@ mod en;
 mod fr;
 mod it;
 
-pub use en::EN;
-pub use fr::FR;
-pub use it::IT;
+pub use en::{EN, EN_FORM};
+pub use fr::{FR, FR_FORM};
+pub use it::{IT, IT_FORM};
 
 pub struct ReviewsText {
-    // The product page's list.
     pub histogram: &'static str,
     /// "5 stars: 12 reviews" (a bar's label, a link to that rating).
     pub histogram_row: fn(i32, i64) -> String,
@@ -41,7 +40,13 @@ pub struct ReviewsText {
     pub report_sent: &'static str,
     pub loading_reviews: &'static str,
 
-    // The review page.
+    pub sort: fn(ReviewSort) -> &'static str,
+    pub fit: fn(FitFeedback) -> &'static str,
+    pub report_reasons: fn(ReportReason) -> &'static str,
+}
+
+/// The review page's own text: the form, the saved review, deleting it.
+pub struct ReviewFormText {
     pub page_title: fn(&str) -> String,
     pub intro: &'static str,
     pub not_bought: &'static str,
@@ -70,15 +75,18 @@ pub struct ReviewsText {
     pub deleted: &'static str,
     pub not_found: &'static str,
 
-    pub sort: fn(ReviewSort) -> &'static str,
-    pub fit: fn(FitFeedback) -> &'static str,
-    pub report_reasons: fn(ReportReason) -> &'static str,
     pub state: fn(ReviewState) -> &'static str,
 }
 
-/// The reviews' text in the page's language.
+/// The product page's review text in the page's language.
 pub fn reviews_text() -> &'static ReviewsText {
     in_page_language([&EN, &FR, &IT])
+}
+
+/// The review page's text in the page's language (with [`reviews_text`] for the choices
+/// both pages word).
+pub fn review_form_text() -> &'static ReviewFormText {
+    in_page_language([&EN_FORM, &FR_FORM, &IT_FORM])
 }
 
 #[cfg(test)]
@@ -87,9 +95,19 @@ mod tests {
 
     #[test]
     fn every_language_words_every_choice() {
+        for other in [&FR_FORM, &IT_FORM] {
+            assert_ne!(EN_FORM.thanks, other.thanks);
+            for state in [
+                ReviewState::Pending,
+                ReviewState::Published,
+                ReviewState::Rejected,
+            ] {
+                assert_ne!((EN_FORM.state)(state), (other.state)(state));
+            }
+        }
         for other in [&FR, &IT] {
             assert_ne!(EN.write_review, other.write_review);
-            assert_ne!(EN.thanks, other.thanks);
+            assert_ne!(EN.fit_label, other.fit_label);
             for sort in ReviewSort::ALL {
                 assert_ne!((EN.sort)(*sort), (other.sort)(*sort));
             }

@@ -13,33 +13,24 @@ use crate::api::reviews::{
 };
 use crate::components::errors::error_text;
 use crate::components::form::FormAlert;
-use crate::i18n::reviews::reviews_text;
+use crate::i18n::reviews::{review_form_text, reviews_text};
 
 /// The form's last result.
 type Outcome = Option<Result<ReviewOutcome, ApiError>>;
 
 fn field_error(outcome: RwSignal<Outcome>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        outcome.with(|outcome| match outcome {
-            Some(Ok(outcome)) => outcome.error_for(field),
-            _ => None,
-        })
-    })
+    crate::components::save_result::field_error(outcome.into(), field)
 }
 
 #[component]
 pub fn ReviewForm(product_id: String, mine: Option<MyReviewDto>) -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
     let saved = RwSignal::new(mine);
     let deleted = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<ReviewOutcome, ApiError>>);
     let pending = RwSignal::new(false);
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let form_error = Signal::derive(move || match outcome.get() {
-        Some(Ok(outcome)) => outcome.form_error(),
-        Some(Err(error)) => Some(error_text(&error)),
-        None => None,
-    });
+    let form_error = crate::components::save_result::form_error(outcome.into());
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         let Some(form) = form_ref.get_untracked() else {
@@ -76,7 +67,7 @@ pub fn ReviewForm(product_id: String, mine: Option<MyReviewDto>) -> impl IntoVie
                 aria-labelledby="review-form-title"
             >
                 <h2 id="review-form-title">
-                    {move || if saved.with(Option::is_some) { text.edit_review } else { text.your_review }}
+                    {move || if saved.with(Option::is_some) { text.edit_review } else { reviews_text().write_review }}
                 </h2>
                 <input type="hidden" name="product_id" value=product_id.get_value() />
                 // Drawn again from the saved review after each save (the file input
@@ -102,7 +93,7 @@ pub fn ReviewForm(product_id: String, mine: Option<MyReviewDto>) -> impl IntoVie
 /// The form's fields, filled from the saved review when there is one.
 #[component]
 fn Fields(current: Option<MyReviewDto>, outcome: RwSignal<Outcome>) -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
     let review_id = current.as_ref().map(|r| r.id.clone()).unwrap_or_default();
     let (rating, title, content, fit, photos) = match current {
         Some(r) => (Some(r.rating), r.title, r.content, r.fit, r.photos),
@@ -139,7 +130,7 @@ fn SavedReview(
     outcome: RwSignal<Outcome>,
     deleted: RwSignal<bool>,
 ) -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
     let id = StoredValue::new(review.id.clone());
     let just_saved = move || matches!(outcome.get(), Some(Ok(ReviewOutcome::Saved(_))));
     let failure = RwSignal::new(None::<String>);
@@ -187,7 +178,7 @@ fn FieldMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
 /// One to five stars, as radio buttons in a group.
 #[component]
 fn Stars(chosen: Option<i32>, error: Signal<Option<String>>) -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
     let options = (1..=5)
         .map(|stars| {
             let id = format!("rating-{stars}");
@@ -257,10 +248,10 @@ fn TextArea(
 /// How the piece fits, or nothing said.
 #[component]
 fn Fit(chosen: Option<FitFeedback>, error: Signal<Option<String>>) -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
     let options = FitFeedback::ALL
         .iter()
-        .map(|fit| view! { <option value=fit.code() selected=chosen == Some(*fit)>{(text.fit)(*fit)}</option> })
+        .map(|fit| view! { <option value=fit.code() selected=chosen == Some(*fit)>{(reviews_text().fit)(*fit)}</option> })
         .collect_view();
     view! {
         <div class="field" class:field--invalid=move || error.get().is_some()>
@@ -277,7 +268,7 @@ fn Fit(chosen: Option<FitFeedback>, error: Signal<Option<String>>) -> impl IntoV
 /// The photos kept (each with a "keep" box) and the file input for new ones.
 #[component]
 fn Photos(kept: Vec<String>, error: Signal<Option<String>>) -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
     let current = (!kept.is_empty()).then(|| {
         let boxes = kept
             .into_iter()

@@ -12,7 +12,7 @@ use crate::api::page_data::page_resource;
 use crate::api::reviews::{ReviewPageDto, review_page};
 use crate::components::errors::error_text;
 use crate::components::sign_in_first::SignInFirst;
-use crate::i18n::reviews::reviews_text;
+use crate::i18n::reviews::{review_form_text, reviews_text};
 use domain::Refusal;
 
 mod form;
@@ -21,13 +21,14 @@ use form::ReviewForm;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
+    let loading = reviews_text().loading_reviews;
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let page = page_resource(slug, review_page);
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.loading_reviews}</p> }>
+        <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{loading}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(page)) => view! { <ReviewView page /> }.into_any(),
@@ -51,7 +52,7 @@ pub fn ReviewPage() -> impl IntoView {
 
 #[component]
 fn ReviewView(page: ReviewPageDto) -> impl IntoView {
-    let text = reviews_text();
+    let text = review_form_text();
     let title = (text.page_title)(&page.name);
     let back = format!("/products/{}", page.slug);
     let body = if page.mine.is_some() || page.may_review {
