@@ -45,14 +45,16 @@ test("a buyer writes a review with a photo and sees it awaiting moderation", asy
 
   await expect(page.getByRole("status").filter({ hasText: "Your review is awaiting moderation" })).toBeVisible();
   const saved = page.getByRole("region", { name: "Your review" });
-  await expect(saved.getByText("Awaiting moderation")).toBeVisible();
+  await expect(saved.getByText("Awaiting moderation", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Edit your review" })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Keep photo 1" })).toBeChecked();
   await noAxeViolations(page);
 
   // Still there after a reload, rendered by the server.
   await page.reload();
-  await expect(page.getByRole("region", { name: "Your review" }).getByText("Awaiting moderation")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Your review" }).getByText("Awaiting moderation", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Your review" })).toHaveValue(/beautifully finished/);
 });
 

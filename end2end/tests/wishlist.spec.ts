@@ -83,6 +83,8 @@ test("a restock of a saved size rings the bell, and the bell works from the keyb
   const card = page.locator(".product-card").nth(5);
   const name = ((await card.getByRole("heading").textContent()) ?? "").trim();
   await card.getByRole("link").first().click();
+  // The product page, not the listing it replaces, holds the heart pressed below.
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await hydrated(page);
   await heartFromKeyboard(page, `Save ${name} to your wishlist`);
   // The server has it before the page is left.

@@ -104,12 +104,14 @@ pub fn WishlistHeart(product_id: String, name: String) -> impl IntoView {
         event.prevent_default();
         let now = !pressed.get_untracked();
         let product = id.get_value();
+        // Read before the request: the heart may be gone when it answers (a navigation
+        // replaced its page), and a disposed value must not be read then.
+        let piece = name.get_value();
         hearts.mark(&product, now);
         hearts.failure.set(None);
         spawn_local(async move {
             match save_heart(product.clone(), now).await {
                 Ok(_) => {
-                    let piece = name.get_value();
                     hearts.status.set(Some(if now {
                         (text.piece_saved)(&piece)
                     } else {

@@ -118,8 +118,9 @@ fn Votes(id: String, counts: VoteCounts) -> impl IntoView {
         voted.set(Some(helpful));
         message.set(None);
         failure.set(None);
+        let review = id.get_value();
         spawn_local(async move {
-            match cast_vote(id.get_value(), helpful).await {
+            match cast_vote(review, helpful).await {
                 Ok(stored) => {
                     counts.set(stored);
                     message.set(Some(text.vote_saved.to_string()));
@@ -177,8 +178,9 @@ fn Report(id: String) -> impl IntoView {
             .map(|select| select.value())
             .unwrap_or_default();
         failure.set(None);
+        let review = id.get_value();
         spawn_local(async move {
-            match send_report(id.get_value(), chosen).await {
+            match send_report(review, chosen).await {
                 Ok(()) => sent.set(true),
                 Err(error) => failure.set(Some(error_text(&error))),
             }

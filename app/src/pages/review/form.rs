@@ -136,8 +136,9 @@ fn SavedReview(
     let failure = RwSignal::new(None::<String>);
     let remove = move |event: SubmitEvent| {
         event.prevent_default();
+        let review = id.get_value();
         spawn_local(async move {
-            match delete_review(id.get_value()).await {
+            match delete_review(review).await {
                 Ok(()) => deleted.set(true),
                 Err(error) => failure.set(Some(error_text(&error))),
             }
