@@ -1,5 +1,5 @@
-//! The bell in the header: the signed-in shopper's unread count (rendered on the server,
-//! read again after each navigation), opening a panel with the latest notifications,
+//! The bell in the header: the signed-in shopper's unread count (read once the page is
+//! interactive, and again after each navigation), opening a panel with the latest notifications,
 //! "mark all as read" and the way to the full list. A disclosure, not an ARIA menu: the
 //! panel holds links and a button, reached with Tab; Escape closes it and returns focus
 //! to the bell. Signed out, there is no bell.
@@ -16,23 +16,33 @@ mod panel;
 #[component]
 pub fn NotificationBell() -> impl IntoView {
     let location = use_location();
-    let unread = Resource::new(move || location.pathname.get(), |_| unread_notifications());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match unread.await {
-                    Ok(Some(count)) => view! { <Bell initial=count /> }.into_any(),
-                    _ => ().into_any(),
+    // `None` until the browser has asked (and when signed out). The count is read after
+    // hydration and after each navigation, never during the server's render: with an
+    // async resource of its own in the shell, beside each page's, streamed renders
+    // stalled now and then (a page's body never finished).
+    let unread = RwSignal::new(None::<u64>);
+    let count = RwSignal::new(0);
+    Effect::new(move |_| {
+        location.pathname.track();
+        leptos::task::spawn_local(async move {
+            if let Ok(answer) = unread_notifications().await {
+                if let Some(now) = answer {
+                    count.set(now);
                 }
-            })}
-        </Suspense>
+                unread.set(answer);
+            }
+        });
+    });
+    view! {
+        <Show when=move || unread.with(Option::is_some)>
+            <Bell count />
+        </Show>
     }
 }
 
 #[component]
-fn Bell(initial: u64) -> impl IntoView {
+fn Bell(count: RwSignal<u64>) -> impl IntoView {
     let text = &use_i18n().common;
-    let count = RwSignal::new(initial);
     let open = RwSignal::new(false);
     let bell = NodeRef::<leptos::html::Button>::new();
     let close = move || {
