@@ -67,6 +67,8 @@ test("a signed-in reader votes a review helpful from the keyboard, and can chang
   await orders.getByRole("link", { name: "Newest" }).click();
   await expect(page).toHaveURL(/review_sort=newest/);
   await expect(orders.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "true");
+  // The orders load the page anew, rendered by the server in that order.
+  await hydrated(page);
   const review = page.locator(".review").first();
   const yes = review.getByRole("button", { name: /^Yes \(\d+\)$/ });
   const before = Number((await yes.textContent())?.match(/\d+/)?.[0] ?? "0");

@@ -15,16 +15,12 @@ use crate::api::ApiError;
 /// "You may also like" cards.
 pub const SIMILAR_COUNT: u64 = 8;
 
-/// The product page's data, or `None` when no visible product has this slug. The first
-/// reviews are in the order and of the rating the page's query string asks
-/// (`review_sort`, `review_rating`; unknown values give the default list).
+/// The product page's data, or `None` when no visible product has this slug. Rendering
+/// the page, the first reviews are in the order and of the rating its query string asks
+/// (`review_sort`, `review_rating`; unknown values give the default list): the reviews'
+/// order links load the page anew.
 #[server(endpoint = "product/page")]
-pub async fn product_page(
-    slug: String,
-    review_sort: String,
-    review_rating: String,
-) -> Result<Option<ProductPageDto>, ApiError> {
-    use domain::read::reviews::ReviewQuery;
+pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiError> {
     use services::catalog::product;
 
     let ctx = crate::api::context::Ctx::load().await?;
@@ -49,7 +45,7 @@ pub async fn product_page(
         similar,
     } = (*page).clone();
     // The cached page holds the default list; another order or rating is read here.
-    let review_query = ReviewQuery::from_params(Some(&review_sort), Some(&review_rating));
+    let review_query = requested_review_query();
     if !review_query.is_default() {
         reviews = product::approved_reviews(
             &services.db,
@@ -87,4 +83,22 @@ pub async fn product_page(
         similar,
         services.base_url.clone(),
     )))
+}
+
+/// The reviews' order and rating in the rendered page's query string (a server function
+/// called from the browser has none: the default list).
+#[cfg(feature = "ssr")]
+fn requested_review_query() -> domain::read::reviews::ReviewQuery {
+    let query = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.uri.query().map(str::to_owned))
+        .unwrap_or_default();
+    let (mut sort, mut rating) = (None, None);
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("review_sort", value)) => sort = Some(value.to_string()),
+            Some(("review_rating", value)) => rating = Some(value.to_string()),
+            _ => {}
+        }
+    }
+    domain::read::reviews::ReviewQuery::from_params(sort.as_deref(), rating.as_deref())
 }

@@ -4,7 +4,7 @@
 use crate::api::page_data::page_resource;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::product::{ProductPageDto, product_page};
 use crate::components::gallery::Gallery;
@@ -20,25 +20,13 @@ use reviews::ReviewsSection;
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
-    // The reviews' order and rating are part of the page: a link to another order reads
-    // the page again (the server caches the rest), and the old page stays until it has.
-    let key = move || {
-        let slug = params.with(|p| p.get("slug").unwrap_or_default());
-        let (sort, rating) = query.with(|q| {
-            (
-                q.get("review_sort").unwrap_or_default(),
-                q.get("review_rating").unwrap_or_default(),
-            )
-        });
-        (slug, sort, rating)
-    };
-    let page = page_resource(key, |(slug, sort, rating)| product_page(slug, sort, rating));
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let page = page_resource(slug, product_page);
     let messages = use_i18n();
     let text = &messages.product;
 
     view! {
-        <Transition fallback=move || {
+        <Suspense fallback=move || {
             view! { <p class="loading" aria-live="polite">{messages.common.loading}</p> }
         }>
             {move || Suspend::new(async move {
@@ -56,7 +44,7 @@ pub fn ProductPage() -> impl IntoView {
                     }
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 

@@ -2,9 +2,9 @@
 //! the orders as links, the list with "show more", and the way to write a review.
 //!
 //! The order and the rating are the page's query parameters (`review_sort`,
-//! `review_rating`): plain links, so they work before the page is interactive, and a
-//! change reads the page again with its first reviews in that order (the product page's
-//! own request; the server keeps the rest of the page cached).
+//! `review_rating`): links that load the page anew (`rel="external"`, outside the
+//! router), rendered by the server with its first reviews in that order; the server
+//! keeps the rest of the page cached. They work before the page is interactive.
 
 use leptos::prelude::*;
 
@@ -71,7 +71,7 @@ fn Histogram(slug: String, histogram: [i64; 5], count: i64, query: ReviewQuery) 
             let href = query_href(&slug, query.sort, (!chosen).then_some(stars));
             view! {
                 <li>
-                    <a href=href aria-current=chosen.then_some("true")>
+                    <a href=href rel="external" aria-current=chosen.then_some("true")>
                         <span class="histogram__label">{(text.histogram_row)(stars, n)}</span>
                         // SVG attributes, not a style attribute: the pages' CSP allows no
                         // inline styles.
@@ -101,7 +101,7 @@ fn SortLinks(slug: String, query: ReviewQuery) -> impl IntoView {
             let current = *sort == query.sort;
             view! {
                 <li>
-                    <a href=query_href(&slug, *sort, query.rating) aria-current=current.then_some("true")>
+                    <a href=query_href(&slug, *sort, query.rating) rel="external" aria-current=current.then_some("true")>
                         {(text.sort)(*sort)}
                     </a>
                 </li>
@@ -112,7 +112,7 @@ fn SortLinks(slug: String, query: ReviewQuery) -> impl IntoView {
         view! {
             <p class="reviews-sort__rating">
                 {(text.stars_only)(stars)} " · "
-                <a href=query_href(&slug, query.sort, None)>{text.every_rating}</a>
+                <a href=query_href(&slug, query.sort, None) rel="external">{text.every_rating}</a>
             </p>
         }
     });
