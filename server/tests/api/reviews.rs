@@ -652,3 +652,55 @@ async fn the_review_page_says_whether_the_shopper_may_review() {
         .await;
     assert_eq!(response.status(), 401);
 }
+
+#[tokio::test]
+async fn the_product_page_renders_the_reviews_in_the_order_its_address_asks() {
+    let app = spawn_app().await;
+    let piece = ProductBuilder::new("Opera gloves", "380.00")
+        .insert(&app.db)
+        .await;
+    for (rating, days_ago) in [(2, 3), (5, 2), (4, 1)] {
+        published(&app, piece.product_id, rating, days_ago).await;
+    }
+    let slug = entities::products::Entity::find_by_id(piece.product_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    // The stars each review shows, in page order.
+    let ratings = |html: &str| -> Vec<usize> {
+        html.split("class=\"review__rating\">")
+            .skip(1)
+            .map(|rest| rest.split('<').next().unwrap().matches('★').count())
+            .collect()
+    };
+    let html = app
+        .get(&format!("/products/{slug}?review_sort=lowest"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(ratings(&html), [2, 4, 5]);
+    assert!(
+        html.contains("aria-current=\"true\">Lowest rated"),
+        "the order shown is marked"
+    );
+    let html = app
+        .get(&format!(
+            "/products/{slug}?review_sort=newest&review_rating=5"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(ratings(&html), [5]);
+    // The plain address shows the default order (most helpful, then newest).
+    let html = app
+        .get(&format!("/products/{slug}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(ratings(&html), [4, 5, 2]);
+}
