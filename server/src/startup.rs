@@ -15,6 +15,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use services::Services;
 use services::auth::tokens::TokenSigner;
+use services::embedder::{EmbedError, MiniLmEmbedder};
 use services::mail::Mailer;
 use tokio::net::TcpListener;
 use tower_http::{
@@ -81,6 +82,11 @@ impl Application {
         )
         .await
         .map_err(StartupError::Payments)?;
+        let model_dir = settings.embedding_model_dir.clone();
+        let embedder = tokio::task::spawn_blocking(move || MiniLmEmbedder::shared(&model_dir))
+            .await
+            .map_err(|_| StartupError::Embedder(EmbedError::Stopped))?
+            .map_err(StartupError::Embedder)?;
         let state = AppState {
             leptos_options: settings.leptos.clone(),
             secure_cookies: settings.base_url.starts_with("https://"),
@@ -97,6 +103,7 @@ impl Application {
                 analytics: Default::default(),
                 search_terms: Default::default(),
                 media: services::media::MediaStore::new(settings.media_dir.clone()),
+                embedder,
             },
         };
         let analytics = state.services.analytics.clone();
@@ -190,6 +197,8 @@ pub enum StartupError {
     Payments(#[source] crate::stripe_fake::PaymentsSetupError),
     #[error("could not read or create the development secret in .data/app-secret: {0}")]
     Secret(#[source] std::io::Error),
+    #[error("the embedding model could not be loaded: {0}")]
+    Embedder(#[source] EmbedError),
     #[error("could not listen on {addr}: {source}")]
     Bind {
         addr: String,

@@ -80,6 +80,9 @@ pub enum EmbedError {
 
     #[error("embedding model error: {0}")]
     Model(#[from] candle_core::Error),
+
+    #[error("the embedding worker stopped before it answered")]
+    Stopped,
 }
 
 /// `$EMBEDDING_MODEL_DIR` if set (and not empty), else [`DEFAULT_MODEL_DIR`].
@@ -229,6 +232,42 @@ impl MiniLmEmbedder {
         // L2-normalise each row.
         let norms = mean.sqr()?.sum_keepdim(1)?.sqrt()?.maximum(1e-12f32)?;
         Ok(mean.broadcast_div(&norms)?.to_vec2::<f32>()?)
+    }
+}
+
+impl MiniLmEmbedder {
+    /// The model in `dir`, loaded once per process: later calls for the same directory
+    /// (another app in the same process, as the integration tests start them) share it.
+    pub fn shared(dir: &Path) -> Result<Self, EmbedError> {
+        static LOADED: std::sync::Mutex<Vec<MiniLmEmbedder>> = std::sync::Mutex::new(Vec::new());
+        let mut loaded = LOADED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = loaded.iter().find(|embedder| embedder.dir() == dir) {
+            return Ok(found.clone());
+        }
+        let embedder = Self::load(dir)?;
+        loaded.push(embedder.clone());
+        Ok(embedder)
+    }
+
+    /// [`Embedder::embed`] on a blocking thread, at most one per core at once, so a
+    /// request that embeds its text never stalls the async workers.
+    pub async fn embed_off_workers(&self, texts: Vec<String>) -> Result<Vec<Vec<f32>>, EmbedError> {
+        static SLOTS: std::sync::LazyLock<tokio::sync::Semaphore> =
+            std::sync::LazyLock::new(|| {
+                tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, |n| n.get()),
+                )
+            });
+        let _slot = SLOTS.acquire().await.map_err(|_| EmbedError::Stopped)?;
+        let embedder = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            embedder.embed(&texts)
+        })
+        .await
+        .map_err(|_| EmbedError::Stopped)?
     }
 }
 

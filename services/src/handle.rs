@@ -9,6 +9,7 @@ use crate::auth::tokens::TokenSigner;
 use crate::catalog::listing::ListingCache;
 use crate::catalog::product::ProductPageCache;
 use crate::catalog::search::TermCache;
+use crate::embedder::MiniLmEmbedder;
 use crate::mail::Mailer;
 use crate::media::MediaStore;
 use crate::oauth::OAuthProviders;
@@ -36,6 +37,8 @@ pub struct Services {
     pub search_terms: TermCache,
     /// Uploaded pictures (review photos), stored by content under the data directory.
     pub media: MediaStore,
+    /// all-MiniLM-L6-v2, loaded once per process: query and taste embeddings.
+    pub embedder: MiniLmEmbedder,
 }
 
 impl Services {

@@ -16,6 +16,7 @@ pub mod orders;
 pub mod overview;
 pub mod password;
 pub mod payments;
+pub mod personal;
 pub mod pricing;
 pub mod profile;
 pub mod reviews;
