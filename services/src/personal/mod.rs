@@ -2,4 +2,5 @@
 //! (`taste`), "For you" (`feed`), complete the look (`look`) and the size advisor
 //! (`size`). Nothing here runs for a shopper whose `ai_consent` is off.
 
+pub mod record;
 pub mod taste;
