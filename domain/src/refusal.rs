@@ -194,6 +194,19 @@ pub enum Refusal {
     /// Voting on one's own review.
     OwnReviewVote,
     ReportReasonMissing,
+    // Personalisation.
+    /// The shopper turned personalisation off (`ai_consent`).
+    PersonalisationOff,
+    /// A quiz answer the quiz did not offer (an unknown designer, colour or piece).
+    StyleChoiceUnknown,
+    /// A budget that is not an amount in dollars.
+    BudgetInvalid,
+    /// A budget whose lowest price is above its highest, or a sweet spot outside it.
+    BudgetOrder,
+    /// A usual size that its sizing system does not have.
+    SizeUnknown,
+    /// "I wear … in …" with only the designer or only the size.
+    AnchorIncomplete,
     /// A stock adjustment without its reason.
     AdjustmentReasonMissing,
     CouponMissing,

@@ -95,7 +95,8 @@ mod server {
             | R::CurrencyNotChargeable { .. }
             | R::NotRefundable
             | R::RefundTooLarge { .. }
-            | R::ReviewExists => StatusCode::CONFLICT,
+            | R::ReviewExists
+            | R::PersonalisationOff => StatusCode::CONFLICT,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         }
     }

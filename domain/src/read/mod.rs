@@ -5,7 +5,9 @@
 pub mod account;
 pub mod cart;
 pub mod checkout;
+pub mod feed;
 pub mod notifications;
 pub mod orders;
 pub mod reviews;
+pub mod style;
 pub mod wishlists;

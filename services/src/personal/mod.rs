@@ -2,5 +2,7 @@
 //! (`taste`), "For you" (`feed`), complete the look (`look`) and the size advisor
 //! (`size`). Nothing here runs for a shopper whose `ai_consent` is off.
 
+pub mod feed;
 pub mod record;
+pub mod style;
 pub mod taste;

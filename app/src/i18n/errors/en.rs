@@ -166,6 +166,16 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::TooManyPhotos { max } => format!("Add at most {max} photos."),
         R::OwnReviewVote => "You cannot vote on your own review.".into(),
         R::ReportReasonMissing => "Choose why you are reporting this review.".into(),
+        R::PersonalisationOff => {
+            "Personalisation is off in your settings, so we keep no style profile.".into()
+        }
+        R::StyleChoiceUnknown => "Choose from the options offered.".into(),
+        R::BudgetInvalid => "Enter an amount in dollars, such as 500.".into(),
+        R::BudgetOrder => {
+            "Keep the lowest price below the highest, and your sweet spot between them.".into()
+        }
+        R::SizeUnknown => "Choose a size from the list.".into(),
+        R::AnchorIncomplete => "Give both the designer and the size you wear in it.".into(),
         R::WishlistNotFound => "We could not find that list.".into(),
         R::TooManyWishlists { max } => format!("You can keep at most {max} lists."),
         R::WishlistFull { max } => format!("A list holds at most {max} pieces."),

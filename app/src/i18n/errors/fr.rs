@@ -189,6 +189,16 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::TooManyPhotos { max } => format!("Ajoutez au plus {max} photos."),
         R::OwnReviewVote => "Vous ne pouvez pas voter pour votre propre avis.".into(),
         R::ReportReasonMissing => "Indiquez pourquoi vous signalez cet avis.".into(),
+        R::PersonalisationOff => {
+            "La personnalisation est désactivée dans vos réglages : nous ne gardons aucun profil de style.".into()
+        }
+        R::StyleChoiceUnknown => "Choisissez parmi les options proposées.".into(),
+        R::BudgetInvalid => "Indiquez un montant en dollars, par exemple 500.".into(),
+        R::BudgetOrder => {
+            "Le prix minimum doit rester sous le maximum, et votre prix idéal entre les deux.".into()
+        }
+        R::SizeUnknown => "Choisissez une taille dans la liste.".into(),
+        R::AnchorIncomplete => "Indiquez à la fois la maison et la taille que vous y portez.".into(),
         R::WishlistNotFound => "Nous n’avons pas trouvé cette liste.".into(),
         R::TooManyWishlists { max } => format!("Vous pouvez garder au plus {max} listes."),
         R::WishlistFull { max } => format!("Une liste contient au plus {max} pièces."),

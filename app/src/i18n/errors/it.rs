@@ -172,6 +172,16 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::TooManyPhotos { max } => format!("Aggiungi al massimo {max} foto."),
         R::OwnReviewVote => "Non puoi votare la tua recensione.".into(),
         R::ReportReasonMissing => "Indica perché segnali questa recensione.".into(),
+        R::PersonalisationOff => {
+            "La personalizzazione è disattivata nelle impostazioni: non conserviamo alcun profilo di stile.".into()
+        }
+        R::StyleChoiceUnknown => "Scegli tra le opzioni proposte.".into(),
+        R::BudgetInvalid => "Inserisci un importo in dollari, ad esempio 500.".into(),
+        R::BudgetOrder => {
+            "Il prezzo minimo deve restare sotto il massimo, e il tuo prezzo ideale tra i due.".into()
+        }
+        R::SizeUnknown => "Scegli una taglia dall’elenco.".into(),
+        R::AnchorIncomplete => "Indica sia la maison sia la taglia che porti.".into(),
         R::WishlistNotFound => "Non abbiamo trovato questa lista.".into(),
         R::TooManyWishlists { max } => format!("Puoi tenere al massimo {max} liste."),
         R::WishlistFull { max } => format!("Una lista contiene al massimo {max} capi."),

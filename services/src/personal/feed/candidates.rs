@@ -1,0 +1,189 @@
+//! The pieces a row is chosen from: for a taste, the visible pieces nearest to it that pass
+//! a stylist's rules, in one statement the HNSW index serves; without one, editorial picks
+//! and bestsellers.
+//!
+//! A filter applied after an approximate nearest-neighbour scan can leave a page short:
+//! HNSW hands back `ef_search` (40) candidates, and if 2% of the catalogue passes the
+//! rules, one of them does. [`nearest`] therefore runs with pgvector's iterative index
+//! scans on (`hnsw.iterative_scan = relaxed_order`, set for its transaction only), so the
+//! scan goes on until the page is full or [`MAX_SCAN_TUPLES`] were visited; the candidates
+//! are re-ranked afterwards, which is what relaxed order asks.
+
+use sea_orm::prelude::*;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
+
+use super::diversify::Candidate;
+use crate::catalog::storefront_visible;
+
+/// Most index entries an iterative scan visits before it gives up on filling the page.
+pub const MAX_SCAN_TUPLES: u32 = 20_000;
+
+/// The stylist's rules for one shopper.
+#[derive(Clone, Debug, Default)]
+pub struct Rules {
+    pub budget_min: Option<Decimal>,
+    pub budget_max: Option<Decimal>,
+    /// Colour families to leave out (`color_analysis.family`).
+    pub avoided_colours: Vec<String>,
+    /// Primary materials to leave out.
+    pub avoided_materials: Vec<String>,
+    /// The shopper's usual sizes: a piece sized in a system the shopper gave a size for
+    /// must have that size in stock.
+    pub sizes: Vec<String>,
+    /// Whose orders and bag to leave out.
+    pub user_id: Option<Uuid>,
+    /// Pieces never to show (disliked in the quiz).
+    pub excluded: Vec<Uuid>,
+}
+
+/// A piece that may go in a row.
+#[derive(Clone, Debug)]
+pub struct Piece {
+    pub id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub brand_name: Option<String>,
+    pub price: Decimal,
+    pub currency: String,
+    pub image_url: Option<String>,
+    pub embedding: Vec<f32>,
+}
+
+impl Candidate for Piece {
+    fn designer(&self) -> Option<&str> {
+        self.brand_name.as_deref()
+    }
+    fn vector(&self) -> &[f32] {
+        &self.embedding
+    }
+}
+
+/// Every size label of the catalogue's sizing systems.
+fn known_sizes() -> Vec<String> {
+    domain::read::style::SizeSystem::ALL
+        .iter()
+        .flat_map(|system| system.sizes().iter().map(|size| String::from(*size)))
+        .collect()
+}
+
+/// The rules as SQL over `p` (a product), parameters from `$2`: in stock (in the
+/// shopper's size where they gave one), within budget, no avoided colour or material,
+/// not owned, not in the bag, not excluded.
+const RULES_SQL: &str = "
+      AND ($2::numeric IS NULL OR p.price >= $2) AND ($3::numeric IS NULL OR p.price <= $3)
+      AND NOT (coalesce(p.color_analysis->>'family', '') = ANY($4))
+      AND NOT (coalesce(p.materials->>'primary', '') = ANY($5))
+      AND NOT (p.id = ANY($6))
+      AND NOT EXISTS (SELECT 1 FROM order_items oi JOIN orders o ON o.id = oi.order_id
+                      WHERE o.user_id = $7 AND oi.product_id = p.id
+                        AND o.status NOT IN ('CANCELLED', 'REFUNDED', 'PAYMENT_FAILED'))
+      AND NOT EXISTS (SELECT 1 FROM cart_items ci JOIN carts c ON c.id = ci.cart_id
+                      WHERE c.user_id = $7 AND ci.product_id = p.id)
+      AND EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id
+                    AND v.is_available AND v.inventory_quantity > v.inventory_reserved
+                    AND (v.size IS NULL OR v.size = ANY($8) OR NOT (v.size = ANY($9))))";
+
+const CARD_SQL: &str = "\
+SELECT p.id, p.slug, p.name, b.name AS brand_name, p.price, p.currency, p.product_embedding,
+       (SELECT m.url FROM product_media m WHERE m.product_id = p.id AND m.is_primary
+        ORDER BY m.display_order LIMIT 1) AS image_url
+FROM products p LEFT JOIN brands b ON b.id = p.brand_id
+WHERE ";
+
+fn parameters(first: sea_orm::Value, rules: &Rules, limit: u64) -> Vec<sea_orm::Value> {
+    vec![
+        first,
+        rules.budget_min.into(),
+        rules.budget_max.into(),
+        rules.avoided_colours.clone().into(),
+        rules.avoided_materials.clone().into(),
+        rules.excluded.clone().into(),
+        rules.user_id.into(),
+        rules.sizes.clone().into(),
+        known_sizes().into(),
+        i64::try_from(limit).unwrap_or(i64::MAX).into(),
+    ]
+}
+
+/// Up to `limit` pieces passing `rules`, nearest to `taste` first (approximately: the
+/// caller re-ranks). Runs on `db` as it is; [`nearest`] sets the scan up first.
+pub async fn nearest_on(
+    db: &impl ConnectionTrait,
+    taste: &[f32],
+    rules: &Rules,
+    limit: u64,
+) -> Result<Vec<Piece>, DbErr> {
+    let sql = format!(
+        "{CARD_SQL}{} AND p.product_embedding IS NOT NULL{RULES_SQL}
+         ORDER BY p.product_embedding <=> $1 LIMIT $10",
+        storefront_visible!()
+    );
+    let taste = PgVector::from(taste.to_vec());
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            sql,
+            parameters(taste.into(), rules, limit),
+        ))
+        .await?;
+    rows.iter().map(piece).collect()
+}
+
+/// [`nearest_on`] in a transaction of its own with iterative index scans on, so a page
+/// comes back full however few pieces pass the rules.
+pub async fn nearest(
+    db: &DatabaseConnection,
+    taste: &[f32],
+    rules: &Rules,
+    limit: u64,
+) -> Result<Vec<Piece>, DbErr> {
+    let txn = db.begin().await?;
+    txn.execute_unprepared(&format!(
+        "SET LOCAL hnsw.iterative_scan = relaxed_order; \
+         SET LOCAL hnsw.max_scan_tuples = {MAX_SCAN_TUPLES}; \
+         SET LOCAL hnsw.ef_search = {}",
+        limit.clamp(40, 1000)
+    ))
+    .await?;
+    let pieces = nearest_on(&txn, taste, rules, limit).await?;
+    txn.commit().await?;
+    Ok(pieces)
+}
+
+/// Up to `limit` pieces passing `rules` for a shopper without a taste: editorial picks
+/// (featured) first, then bestsellers.
+pub async fn bestsellers(
+    db: &impl ConnectionTrait,
+    rules: &Rules,
+    limit: u64,
+) -> Result<Vec<Piece>, DbErr> {
+    let sql = format!(
+        "{CARD_SQL}{} AND $1::int IS NULL{RULES_SQL}
+         ORDER BY p.is_featured DESC, p.purchase_count DESC, p.id LIMIT $10",
+        storefront_visible!()
+    );
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            sql,
+            parameters(Option::<i32>::None.into(), rules, limit),
+        ))
+        .await?;
+    rows.iter().map(piece).collect()
+}
+
+fn piece(row: &sea_orm::QueryResult) -> Result<Piece, DbErr> {
+    Ok(Piece {
+        id: row.try_get("", "id")?,
+        slug: row.try_get("", "slug")?,
+        name: row.try_get("", "name")?,
+        brand_name: row.try_get("", "brand_name")?,
+        price: row.try_get("", "price")?,
+        currency: row.try_get("", "currency")?,
+        image_url: row.try_get("", "image_url")?,
+        embedding: row
+            .try_get::<Option<PgVector>>("", "product_embedding")?
+            .map(|vector| vector.to_vec())
+            .unwrap_or_default(),
+    })
+}

@@ -1,0 +1,205 @@
+//! "For you": one row of [`ROW_SIZE`] pieces ranked by closeness to the shopper's taste
+//! (the quiz's taste vector moved by what they viewed, saved and bought lately), under a
+//! stylist's rules (in stock in their size, within budget, no avoided colour or material,
+//! nothing they own or have in the bag, no disliked piece) and diversified (maximal
+//! marginal relevance, at most two pieces per designer). The row says why: the liked,
+//! viewed, saved or bought piece closest to what it holds.
+//!
+//! Visitors, shoppers without a quiz or behaviour, and shoppers who turned
+//! personalisation off get editorial picks and bestsellers. A personal row records its
+//! impression in `ai_interactions` (type `RECOMMENDATION`); clicks come back as product
+//! views with `source = 'for_you'` and the impression's id.
+
+mod candidates;
+mod diversify;
+mod signals;
+
+use std::time::Instant;
+
+use domain::Money;
+use domain::read::feed::{Because, ForYou, PieceCard};
+use entities::sea_orm_active_enums::AiInteractionType;
+use sea_orm::prelude::*;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+
+use super::record::{AiAnswer, record};
+use super::style::{consents, load_profile};
+use super::taste::nudge;
+use crate::embedder::cosine;
+
+pub use candidates::{MAX_SCAN_TUPLES, Piece, Rules, bestsellers, nearest, nearest_on};
+pub use diversify::{Candidate, MAX_PER_DESIGNER, cap_designers, diversify};
+pub use signals::{Act, recent_acts};
+
+/// Pieces in a row.
+pub const ROW_SIZE: usize = 12;
+/// Candidates a row is chosen from.
+pub const CANDIDATES: u64 = 60;
+/// The source product views record for a click on a "For you" piece.
+pub const SOURCE: &str = "for_you";
+
+/// The "For you" row of `user_id` (a visitor when `None`).
+pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<ForYou, DbErr> {
+    let started = Instant::now();
+    let Some(user_id) = user_id else {
+        return editorial(db, &Rules::default()).await;
+    };
+    if !consents(db, user_id).await? {
+        return editorial(db, &Rules::default()).await;
+    }
+    let profile = load_profile(db, user_id).await?.unwrap_or_default();
+    let acts = recent_acts(db, user_id).await?;
+    let rules = Rules {
+        budget_min: profile.budget_min,
+        budget_max: profile.budget_max,
+        avoided_colours: profile.avoided_colours.clone(),
+        avoided_materials: profile.avoided_materials.clone(),
+        sizes: profile.sizes.values().cloned().collect(),
+        user_id: Some(user_id),
+        excluded: disliked(&profile.answers),
+    };
+    let signals: Vec<_> = acts.iter().map(|act| act.signal.clone()).collect();
+    let Some(taste) = nudge(profile.taste.as_deref(), &signals) else {
+        return editorial(db, &rules).await;
+    };
+    let found = nearest(db, &taste, &rules, CANDIDATES).await?;
+    let mut row = diversify(&taste, found, ROW_SIZE);
+    if row.len() < ROW_SIZE {
+        // Rules so strict the catalogue runs short: fill up with bestsellers that pass.
+        let chosen: Vec<Uuid> = row.iter().map(|piece| piece.id).collect();
+        let more = Rules {
+            excluded: [rules.excluded.clone(), chosen].concat(),
+            ..rules.clone()
+        };
+        row.extend(cap_designers(
+            bestsellers(db, &more, CANDIDATES).await?,
+            ROW_SIZE - row.len(),
+        ));
+    }
+    let liked = liked_pieces(db, &profile.liked).await?;
+    let because = reason(&row, &liked, &acts);
+    let confidence = match row.is_empty() {
+        true => 0.0,
+        false => {
+            row.iter()
+                .map(|p| cosine(&taste, &p.embedding))
+                .sum::<f32>()
+                / row.len() as f32
+        }
+    };
+    let impression = Uuid::new_v4();
+    record(
+        db,
+        AiAnswer {
+            kind: AiInteractionType::Recommendation,
+            user_id: Some(user_id),
+            input: serde_json::json!({
+                "row": SOURCE,
+                "impression": impression,
+                "quiz": profile.taste.is_some(),
+                "acts": acts.len(),
+            }),
+            output: serde_json::json!({
+                "products": row.iter().map(|piece| piece.id).collect::<Vec<_>>(),
+                "because": format!("{because:?}"),
+            }),
+            elapsed: started.elapsed(),
+            confidence: Some(confidence),
+        },
+    )
+    .await?;
+    Ok(ForYou {
+        because,
+        pieces: row.iter().map(card).collect(),
+        impression: Some(impression.to_string()),
+    })
+}
+
+/// Editorial picks and bestsellers that pass `rules`, designers capped.
+async fn editorial(db: &impl ConnectionTrait, rules: &Rules) -> Result<ForYou, DbErr> {
+    let found = bestsellers(db, rules, CANDIDATES).await?;
+    Ok(ForYou {
+        because: Because::Bestsellers,
+        pieces: cap_designers(found, ROW_SIZE).iter().map(card).collect(),
+        impression: None,
+    })
+}
+
+/// The pieces disliked in the quiz: never shown.
+fn disliked(answers: &domain::read::style::StyleAnswers) -> Vec<Uuid> {
+    answers
+        .deck
+        .iter()
+        .filter(|answer| answer.verdict == "dislike")
+        .filter_map(|answer| answer.product.parse().ok())
+        .collect()
+}
+
+/// The quiz's liked pieces: name and embedding.
+async fn liked_pieces(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<Vec<(String, Vec<f32>)>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT name, product_embedding FROM products
+             WHERE id = ANY($1) AND product_embedding IS NOT NULL ORDER BY name",
+            [ids.to_vec().into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get("", "name")?,
+                row.try_get::<PgVector>("", "product_embedding")?.to_vec(),
+            ))
+        })
+        .collect()
+}
+
+/// Why the row holds what it holds: the liked or acted-on piece closest to the row's
+/// centre, or the quiz's answers when there is none.
+fn reason(row: &[Piece], liked: &[(String, Vec<f32>)], acts: &[Act]) -> Because {
+    let Some(first) = row.first() else {
+        return Because::YourStyle;
+    };
+    let mut centre = vec![0.0f32; first.embedding.len()];
+    for piece in row {
+        for (sum, x) in centre.iter_mut().zip(&piece.embedding) {
+            *sum += x;
+        }
+    }
+    let liked = liked
+        .iter()
+        .map(|(name, vector)| (Because::Liked(name.clone()), cosine(&centre, vector)));
+    let acted = acts.iter().map(|act| {
+        let name = act.name.clone();
+        let because = match act.signal.behaviour {
+            super::taste::Behaviour::Bought => Because::Bought(name),
+            super::taste::Behaviour::Wishlisted => Because::Saved(name),
+            super::taste::Behaviour::Viewed => Because::Viewed(name),
+        };
+        (
+            because,
+            cosine(&centre, &act.signal.vector) * act.signal.weight().sqrt(),
+        )
+    });
+    liked
+        .chain(acted)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(Because::YourStyle, |(because, _)| because)
+}
+
+fn card(piece: &Piece) -> PieceCard {
+    PieceCard {
+        slug: piece.slug.clone(),
+        name: piece.name.clone(),
+        brand_name: piece.brand_name.clone(),
+        price: Money::new(piece.price, &piece.currency),
+        image_url: piece.image_url.clone(),
+    }
+}
