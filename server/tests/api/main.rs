@@ -22,6 +22,7 @@ mod orders;
 mod overview;
 mod pages;
 mod payments;
+mod personal;
 mod product_page;
 mod production;
 mod recovery;
