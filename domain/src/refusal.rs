@@ -161,6 +161,10 @@ pub enum Refusal {
     /// A return request without any piece in it.
     ReturnNothingChosen,
     NotificationNotFound,
+    /// A size suggestion that is not the shopper's own, or no longer there.
+    SizeAdviceNotFound,
+    /// A size the piece is not made in.
+    SizeNotOffered,
     WishlistNotFound,
     TooManyWishlists {
         max: u32,

@@ -81,6 +81,7 @@ mod server {
             R::AddressNotFound
             | R::OrderNotFound
             | R::NotificationNotFound
+            | R::SizeAdviceNotFound
             | R::WishlistNotFound
             | R::ReviewNotFound
             | R::NotInBag
@@ -181,6 +182,7 @@ mod server {
         services::wishlists::WishlistError,
         services::inventory::InventoryError,
         services::reviews::ReviewError,
+        services::personal::size::SizeError,
     );
 
     /// Database faults are always ours.

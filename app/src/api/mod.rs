@@ -21,6 +21,7 @@ pub mod payments;
 pub mod product;
 pub mod reviews;
 pub mod search;
+pub mod size_advisor;
 
 pub use error::ApiError;
 

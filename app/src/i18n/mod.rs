@@ -25,6 +25,7 @@ pub mod overview;
 pub mod product;
 pub mod reviews;
 pub mod search;
+pub mod size_advice;
 pub mod wishlist;
 
 use leptos::prelude::*;

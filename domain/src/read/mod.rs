@@ -9,5 +9,6 @@ pub mod feed;
 pub mod notifications;
 pub mod orders;
 pub mod reviews;
+pub mod size_advice;
 pub mod style;
 pub mod wishlists;

@@ -10,6 +10,7 @@
 pub mod art;
 pub mod catalog;
 pub mod plan;
+pub mod sizes;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -227,6 +228,7 @@ async fn seed_plan(
         // (3x slower). Gather them now.
         db.execute_unprepared("ANALYZE").await?;
     }
+    sizes::insert_charts(db).await?;
     // Generated pieces reuse the demo products' art: only the demo's files are written.
     let art_files_written = match art_dir {
         Some(dir) => write_art(dir, &products[..products.len().min(plan::DEMO_PRODUCTS)])?,

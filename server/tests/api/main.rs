@@ -35,5 +35,6 @@ mod search;
 mod security;
 mod seed;
 mod seed_scaled;
+mod size_advisor;
 mod two_servers;
 mod wishlists;

@@ -4,5 +4,6 @@
 
 pub mod feed;
 pub mod record;
+pub mod size;
 pub mod style;
 pub mod taste;

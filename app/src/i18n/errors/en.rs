@@ -150,6 +150,8 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Choose the state it is in.".into(),
         R::ReturnNothingChosen => "Choose at least one piece to return.".into(),
         R::NotificationNotFound => "We could not find that notification.".into(),
+        R::SizeAdviceNotFound => "We could not find that size suggestion.".into(),
+        R::SizeNotOffered => "Choose one of the sizes this piece is made in.".into(),
         R::ReviewNotFound => "We could not find that review.".into(),
         R::ReviewNotPurchased => {
             "Reviews are written by clients who bought the piece; once your order is paid, you can share yours.".into()

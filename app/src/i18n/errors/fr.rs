@@ -173,6 +173,8 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Indiquez l’état de la pièce.".into(),
         R::ReturnNothingChosen => "Choisissez au moins une pièce à retourner.".into(),
         R::NotificationNotFound => "Nous n’avons pas trouvé cette notification.".into(),
+        R::SizeAdviceNotFound => "Nous n’avons pas trouvé cette suggestion de taille.".into(),
+        R::SizeNotOffered => "Choisissez l’une des tailles de cette pièce.".into(),
         R::ReviewNotFound => "Nous n’avons pas trouvé cet avis.".into(),
         R::ReviewNotPurchased => {
             "Les avis sont écrits par les clients qui ont acheté la pièce ; une fois votre commande payée, vous pourrez donner le vôtre.".into()

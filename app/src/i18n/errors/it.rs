@@ -156,6 +156,8 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnConditionMissing => "Scegli lo stato del capo.".into(),
         R::ReturnNothingChosen => "Scegli almeno un capo da rendere.".into(),
         R::NotificationNotFound => "Non abbiamo trovato questa notifica.".into(),
+        R::SizeAdviceNotFound => "Non abbiamo trovato questo suggerimento di taglia.".into(),
+        R::SizeNotOffered => "Scegli una delle taglie di questo capo.".into(),
         R::ReviewNotFound => "Non abbiamo trovato questa recensione.".into(),
         R::ReviewNotPurchased => {
             "Le recensioni sono scritte dai clienti che hanno acquistato il capo; quando il tuo ordine sarà pagato potrai scrivere la tua.".into()

@@ -14,6 +14,7 @@ use crate::pages::not_found::NotFoundPage;
 
 mod review_item;
 mod reviews;
+mod size_advice;
 
 use reviews::ReviewsSection;
 
@@ -193,6 +194,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                         <crate::components::add_to_bag::AddToBag chosen_variant product_name=product.name.clone() />
                         <crate::components::wishlist_heart::WishlistHeart product_id=product.id.clone() name=product.name.clone() />
                     </div>
+                    <size_advice::SizeAdvisor product_id=product.id.clone() variants=product.variants.clone() brand=product.brand.as_ref().map(|b| b.name.clone()) />
                     <p class="product__description">{product.description.clone()}</p>
                 </div>
             </div>
