@@ -102,6 +102,7 @@ impl Application {
                 payments,
                 analytics: Default::default(),
                 search_terms: Default::default(),
+                search_embeddings: Default::default(),
                 media: services::media::MediaStore::new(settings.media_dir.clone()),
                 embedder,
             },

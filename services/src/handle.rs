@@ -8,7 +8,7 @@ use crate::auth::recovery::Links;
 use crate::auth::tokens::TokenSigner;
 use crate::catalog::listing::ListingCache;
 use crate::catalog::product::ProductPageCache;
-use crate::catalog::search::TermCache;
+use crate::catalog::search::{QueryEmbeddings, TermCache};
 use crate::embedder::MiniLmEmbedder;
 use crate::mail::Mailer;
 use crate::media::MediaStore;
@@ -35,6 +35,8 @@ pub struct Services {
     pub analytics: Analytics,
     /// How search terms were last planned (corrections, whole words, brands).
     pub search_terms: TermCache,
+    /// Search queries' embeddings, for the hybrid search.
+    pub search_embeddings: QueryEmbeddings,
     /// Uploaded pictures (review photos), stored by content under the data directory.
     pub media: MediaStore,
     /// all-MiniLM-L6-v2, loaded once per process: query and taste embeddings.

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
+use domain::Money;
+
 use crate::api::ApiError;
 use crate::api::catalog::ProductCardDto;
 
@@ -48,6 +50,29 @@ pub struct SearchPageDto {
     pub next_cursor: Option<String>,
     /// The search's log id, carried by result links (`?sl=`) to record the click.
     pub log_id: String,
+    /// The filters read from the query's words, each a removable chip.
+    pub chips: Vec<ChipDto>,
+}
+
+/// What a filter written into the query asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChipFilter {
+    MaxPrice(Money),
+    MinPrice(Money),
+    PriceRange(Money, Money),
+    /// A colour family ("black", "white", ...).
+    Color(String),
+    Size(String),
+    /// A department's slug ("women", "men", "home").
+    Department(String),
+}
+
+/// A filter read from the query ("under $500"), and the query without it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChipDto {
+    pub filter: ChipFilter,
+    /// The query as it reads without this phrase: what removing the chip searches.
+    pub without: String,
 }
 
 /// What a search request came to.
@@ -102,8 +127,30 @@ pub fn result_link_query(log_id: &str, position: u32) -> String {
 mod convert {
     use super::*;
     use services::catalog::search::{
-        MAX_QUERY_CHARS, SearchError, SearchResults, Segment, Suggestion,
+        MAX_QUERY_CHARS, Phrase, PhraseFilter, SearchError, SearchResults, Segment, Suggestion,
     };
+
+    /// Prices in the catalogue's currency.
+    const CURRENCY: &str = "USD";
+
+    pub fn chip(phrase: Phrase) -> ChipDto {
+        let money = |amount| Money::new(amount, CURRENCY);
+        ChipDto {
+            filter: match phrase.filter {
+                PhraseFilter::MaxPrice(max) => ChipFilter::MaxPrice(money(max)),
+                PhraseFilter::MinPrice(min) => ChipFilter::MinPrice(money(min)),
+                PhraseFilter::PriceRange(min, max) => {
+                    ChipFilter::PriceRange(money(min), money(max))
+                }
+                PhraseFilter::Color(family) => ChipFilter::Color(family.to_string()),
+                PhraseFilter::Size(size) => ChipFilter::Size(size),
+                PhraseFilter::Department(department) => {
+                    ChipFilter::Department(department.slug().to_string())
+                }
+            },
+            without: phrase.without,
+        }
+    }
 
     pub fn segments(segments: Vec<Segment>) -> Vec<SegmentDto> {
         segments
@@ -141,6 +188,7 @@ mod convert {
             showing_results_for: results.showing_results_for,
             next_cursor: results.next_cursor,
             log_id: results.log_id.to_string(),
+            chips: results.phrases.into_iter().map(chip).collect(),
         }
     }
 
@@ -166,11 +214,12 @@ mod convert {
     }
 }
 
-/// One page of results for the decoded query-string pairs (`q`, `cursor`, filters).
-/// Every search is written to `search_logs`.
+/// One page of results for the decoded query-string pairs (`q`, `cursor`, filters):
+/// hybrid search (full text fused with the query's embedding), with the filters written
+/// into the query as chips. Every search is written to `search_logs`.
 #[server(endpoint = "search/results", input = Json)]
 pub async fn search_products(params: Vec<(String, String)>) -> Result<SearchOutcome, ApiError> {
-    use services::catalog::search::{self, SearchQuery};
+    use services::catalog::search::{self, SearchMode, SearchQuery, Semantic};
 
     if !params.iter().any(|(key, _)| key == "q") {
         return Ok(SearchOutcome::NoQuery);
@@ -188,10 +237,17 @@ pub async fn search_products(params: Vec<(String, String)>) -> Result<SearchOutc
         query.session_id = Some(session.id);
     }
     query.lang = query.lang.or(Some(ctx.locale));
-    match search::search_cached(
+    query.mode = SearchMode::Hybrid;
+    let semantic = Semantic {
+        embedder: &ctx.services.embedder,
+        cache: Some(&ctx.services.search_embeddings),
+        fusion: Default::default(),
+    };
+    match search::search_semantic(
         &ctx.services.db,
         &ctx.services.analytics,
         Some(&ctx.services.search_terms),
+        &semantic,
         &query,
     )
     .await

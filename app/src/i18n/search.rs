@@ -38,6 +38,22 @@ pub struct SearchText {
     /// "We could not apply these filters: {detail}."
     pub bad_filter: fn(&str) -> String,
     pub bad_cursor: &'static str,
+    /// The list of filters read from the query, for screen readers.
+    pub chips_label: &'static str,
+    /// "Remove filter: Under $500" (a chip's accessible name).
+    pub remove_chip: fn(&str) -> String,
+    /// "Under $500".
+    pub chip_under: fn(&str) -> String,
+    /// "Over $500".
+    pub chip_over: fn(&str) -> String,
+    /// "$200 to $500".
+    pub chip_between: fn(&str, &str) -> String,
+    /// "Size M".
+    pub chip_size: fn(&str) -> String,
+    /// A colour family by its code ("black"), as a chip shows it.
+    pub chip_color: fn(&str) -> String,
+    /// A department by its slug ("men"), as a chip shows it.
+    pub chip_department: fn(&str) -> String,
 }
 
 pub const EN: SearchText = SearchText {
@@ -56,7 +72,7 @@ pub const EN: SearchText = SearchText {
     kind_product: "Piece",
     kind_brand: "Designer",
     kind_category: "Category",
-    intro: "Search by piece, designer, material or category.",
+    intro: "Search by piece, designer, material or category, or describe what you have in mind: “a warm coat in black under $2,000”.",
     searching: "Searching…",
     results_for: |count, query| match count {
         1 => format!("1 piece for “{query}”"),
@@ -76,6 +92,37 @@ pub const EN: SearchText = SearchText {
     no_words: "Please search with words or numbers.",
     bad_filter: |detail| format!("We could not apply these filters: {detail}."),
     bad_cursor: "This results page is not valid; please start the search again.",
+    chips_label: "Filters from your search",
+    remove_chip: |label| format!("Remove filter: {label}"),
+    chip_under: |price| format!("Under {price}"),
+    chip_over: |price| format!("Over {price}"),
+    chip_between: |low, high| format!("{low} to {high}"),
+    chip_size: |size| format!("Size {size}"),
+    chip_color: |family| {
+        match family {
+            "white" => "White",
+            "black" => "Black",
+            "blue" => "Blue",
+            "red" => "Red",
+            "brown" => "Brown",
+            "beige" => "Beige",
+            "grey" => "Grey",
+            "green" => "Green",
+            "pink" => "Pink",
+            "gold" => "Gold",
+            other => other,
+        }
+        .to_string()
+    },
+    chip_department: |slug| {
+        match slug {
+            "women" => "Women",
+            "men" => "Men",
+            "home" => "Home",
+            other => other,
+        }
+        .to_string()
+    },
 };
 
 pub const FR: SearchText = SearchText {
@@ -94,7 +141,7 @@ pub const FR: SearchText = SearchText {
     kind_product: "Pièce",
     kind_brand: "Créateur",
     kind_category: "Catégorie",
-    intro: "Recherchez par pièce, créateur, matière ou catégorie.",
+    intro: "Recherchez par pièce, créateur, matière ou catégorie, ou décrivez ce que vous avez en tête : « un manteau chaud en noir moins de 2000 $ ».",
     searching: "Recherche en cours…",
     results_for: |count, query| match count {
         0 | 1 => format!("{count} pièce pour « {query} »"),
@@ -114,6 +161,37 @@ pub const FR: SearchText = SearchText {
     no_words: "Veuillez rechercher avec des mots ou des chiffres.",
     bad_filter: |detail| format!("Impossible d’appliquer ces filtres : {detail}."),
     bad_cursor: "Cette page de résultats n’est pas valide ; veuillez relancer la recherche.",
+    chips_label: "Filtres tirés de votre recherche",
+    remove_chip: |label| format!("Retirer le filtre : {label}"),
+    chip_under: |price| format!("Moins de {price}"),
+    chip_over: |price| format!("Plus de {price}"),
+    chip_between: |low, high| format!("De {low} à {high}"),
+    chip_size: |size| format!("Taille {size}"),
+    chip_color: |family| {
+        match family {
+            "white" => "Blanc",
+            "black" => "Noir",
+            "blue" => "Bleu",
+            "red" => "Rouge",
+            "brown" => "Marron",
+            "beige" => "Beige",
+            "grey" => "Gris",
+            "green" => "Vert",
+            "pink" => "Rose",
+            "gold" => "Doré",
+            other => other,
+        }
+        .to_string()
+    },
+    chip_department: |slug| {
+        match slug {
+            "women" => "Femme",
+            "men" => "Homme",
+            "home" => "Maison",
+            other => other,
+        }
+        .to_string()
+    },
 };
 
 pub const IT: SearchText = SearchText {
@@ -132,7 +210,7 @@ pub const IT: SearchText = SearchText {
     kind_product: "Capo",
     kind_brand: "Designer",
     kind_category: "Categoria",
-    intro: "Cerca per capo, designer, materiale o categoria.",
+    intro: "Cerca per capo, designer, materiale o categoria, oppure descrivi ciò che hai in mente: «un cappotto caldo in nero sotto i 2000 dollari».",
     searching: "Ricerca in corso…",
     results_for: |count, query| match count {
         1 => format!("1 capo per «{query}»"),
@@ -152,4 +230,35 @@ pub const IT: SearchText = SearchText {
     no_words: "Cerca con parole o numeri.",
     bad_filter: |detail| format!("Non è stato possibile applicare questi filtri: {detail}."),
     bad_cursor: "Questa pagina di risultati non è valida; ricomincia la ricerca.",
+    chips_label: "Filtri ricavati dalla ricerca",
+    remove_chip: |label| format!("Rimuovi il filtro: {label}"),
+    chip_under: |price| format!("Sotto {price}"),
+    chip_over: |price| format!("Oltre {price}"),
+    chip_between: |low, high| format!("Da {low} a {high}"),
+    chip_size: |size| format!("Taglia {size}"),
+    chip_color: |family| {
+        match family {
+            "white" => "Bianco",
+            "black" => "Nero",
+            "blue" => "Blu",
+            "red" => "Rosso",
+            "brown" => "Marrone",
+            "beige" => "Beige",
+            "grey" => "Grigio",
+            "green" => "Verde",
+            "pink" => "Rosa",
+            "gold" => "Oro",
+            other => other,
+        }
+        .to_string()
+    },
+    chip_department: |slug| {
+        match slug {
+            "women" => "Donna",
+            "men" => "Uomo",
+            "home" => "Casa",
+            other => other,
+        }
+        .to_string()
+    },
 };

@@ -32,6 +32,7 @@ mod returns;
 mod reviews;
 mod schema;
 mod search;
+mod search_hybrid;
 mod security;
 mod seed;
 mod seed_scaled;

@@ -1,8 +1,11 @@
 //! The search page, `/search?q=`: a GET form (works without JavaScript) whose box is an
 //! ARIA 1.2 combobox with instant suggestions (debounced server calls; arrows, Enter and
-//! Escape), then the results: count, "showing results for" a corrected query, cards with
-//! the matched words in `<mark>`, an empty state and "More results".
+//! Escape), then the results: the filters read from the query as removable chips, count,
+//! "showing results for" a corrected query, cards with the matched words in `<mark>`, an
+//! empty state and "More results". The server searches in hybrid mode (full text fused
+//! with the query's embedding), so a sentence finds pieces as well as their names do.
 
+mod chips;
 mod search_box;
 
 use crate::api::page_data::page_resource;
@@ -16,6 +19,7 @@ use crate::api::search::{
 use crate::components::product_card::{FIRST_ROW, ProductCard};
 use crate::components::query_string::query_string;
 use crate::i18n::use_i18n;
+use chips::QueryChips;
 use search_box::SearchBox;
 
 #[component]
@@ -136,6 +140,7 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
         showing_results_for,
         next_cursor,
         log_id,
+        chips,
     } = page;
     let base: Vec<(String, String)> = pairs
         .iter()
@@ -199,6 +204,7 @@ fn SearchResultsView(page: SearchPageDto, pairs: Vec<(String, String)>) -> impl 
     };
     view! {
         <div class="search__results">
+            <QueryChips chips pairs=pairs.clone() />
             <p class="search__count" role="status" aria-live="polite">{count}</p>
             {corrected}
             {paged.then(|| {

@@ -27,18 +27,21 @@
 //! - `suggestions`: instant suggestions as the shopper types ([`suggest`]);
 //! - `sql`: the SQL helpers the statements share.
 
+mod fusion;
 mod highlight;
 mod lexicon;
 mod log;
+mod phrases;
 mod query;
 mod ranking;
+mod semantic;
 mod sql;
 mod suggestions;
 
 use std::time::{Duration, Instant};
 
 use sea_orm::prelude::Uuid;
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ConnectionTrait, DbErr, TransactionTrait};
 
 use super::listing::{ListingQueryError, ProductCard};
 use crate::analytics::Analytics;
@@ -46,13 +49,17 @@ use crate::analytics::Analytics;
 pub use highlight::{Segment, highlight, snippet};
 pub use lexicon::{TermCache, refresh_lexicon};
 pub use log::{record_search_click, write_search_logs};
-pub use query::{SearchFilters, SearchQuery, normalize_query, terms};
+pub use phrases::{Department, MAX_PHRASES, ParsedQuery, Phrase, PhraseFilter, parse_phrases};
+pub use query::{SearchFilters, SearchMode, SearchQuery, normalize_query, terms};
+pub use semantic::{Fusion, QueryEmbeddings, Semantic};
 pub use suggestions::{Suggestion, SuggestionKind, suggest};
 
+use fusion::{Fused, fused_page};
 use lexicon::{keep_lexicon_fresh, plan_terms};
 use log::search_log;
 use query::is_stop_word;
 use ranking::{MatchTerm, card, results_page};
+use semantic::sku_tokens;
 
 /// Longest query text accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -125,36 +132,80 @@ pub struct SearchResults {
     pub corrections: Vec<Correction>,
     /// "Showing results for ...": the query with corrections applied, when there were any.
     pub showing_results_for: Option<String>,
+    /// The filters written into the query ("under $500", "in black"), applied.
+    pub phrases: Vec<Phrase>,
     pub next_cursor: Option<String>,
     /// The `search_logs` row of this search (for click tracking).
     pub log_id: Uuid,
 }
 
-/// Searches the visible catalog. See the module documentation for how.
-pub async fn search(
-    db: &impl ConnectionTrait,
+/// Searches the visible catalog by full text. See the module documentation for how.
+pub async fn search<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     analytics: &Analytics,
     query: &SearchQuery,
 ) -> Result<SearchResults, SearchError> {
-    search_cached(db, analytics, None, query).await
+    search_with(db, analytics, None, None, query).await
 }
 
 /// [`search`], planning the terms through `terms` (see [`TermCache`]).
-pub async fn search_cached(
-    db: &impl ConnectionTrait,
+pub async fn search_cached<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     analytics: &Analytics,
     terms_cache: Option<&TermCache>,
     query: &SearchQuery,
 ) -> Result<SearchResults, SearchError> {
+    search_with(db, analytics, terms_cache, None, query).await
+}
+
+/// [`search_cached`] in the query's [`SearchMode`]: hybrid and vector searches embed the
+/// query through `semantic` (falling back to full text, logged, if the model fails).
+pub async fn search_semantic<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    analytics: &Analytics,
+    terms_cache: Option<&TermCache>,
+    semantic: &Semantic<'_>,
+    query: &SearchQuery,
+) -> Result<SearchResults, SearchError> {
+    search_with(db, analytics, terms_cache, Some(semantic), query).await
+}
+
+async fn search_with<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    analytics: &Analytics,
+    terms_cache: Option<&TermCache>,
+    semantic: Option<&Semantic<'_>>,
+    query: &SearchQuery,
+) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
     let text = normalize_query(&query.text)?;
-    let original = terms(&text);
-    if original.is_empty() {
+    let parsed = parse_phrases(&text);
+    let mode = match semantic {
+        Some(_) => query.mode,
+        None => SearchMode::Lexical,
+    };
+    let skus = match mode {
+        SearchMode::Hybrid => sku_tokens(&parsed.rest),
+        _ => Vec::new(),
+    };
+    let searched = parsed
+        .rest
+        .split(' ')
+        .filter(|word| !sku_tokens(word).iter().any(|sku| skus.contains(sku)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let filters = query.filters.with_phrases(&parsed.phrases);
+    let original = terms(&searched);
+    if original.is_empty() && parsed.phrases.is_empty() && skus.is_empty() {
         return Err(SearchError::NoWords);
     }
     if query.offset > MAX_OFFSET {
         return Err(SearchError::BadCursor);
     }
+    let query = &SearchQuery {
+        filters,
+        ..query.clone()
+    };
     let limit = query.limit.clamp(1, MAX_LIMIT);
     keep_lexicon_fresh(db).await;
     let plans = plan_terms(db, terms_cache, &original).await?;
@@ -183,10 +234,52 @@ pub async fn search_cached(
     }
     let showing_results_for = (!corrections_made.is_empty()).then(|| effective.join(" "));
 
-    let (rows, total) = if matching.is_empty() {
-        (Vec::new(), 0)
-    } else {
-        results_page(db, query, &matching, limit).await?
+    // The embedding of what was meant: the text as typed, or with its corrections.
+    let embedding = match (semantic, mode) {
+        (Some(semantic), SearchMode::Hybrid | SearchMode::Vector) if !original.is_empty() => {
+            let meant = showing_results_for.as_deref().unwrap_or(&searched);
+            match semantic.embed(meant).await {
+                Ok(vector) => Some(vector),
+                Err(error) => {
+                    tracing::warn!(%error, "could not embed a search; searching full text only");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let fusion = semantic.map(|semantic| semantic.fusion).unwrap_or_default();
+    let fused = |terms, exact_first| Fused {
+        query,
+        terms,
+        embedding: embedding.as_deref(),
+        skus: &skus,
+        text: &searched,
+        fusion: Fusion {
+            exact_first,
+            ..fusion
+        },
+        limit,
+    };
+    let (method, (rows, total)) = match (mode, &embedding) {
+        (SearchMode::Vector, Some(_)) => ("vector", fused_page(db, &fused(None, false)).await?),
+        (SearchMode::Hybrid, _) => {
+            let method = if embedding.is_some() {
+                "hybrid"
+            } else {
+                "fulltext"
+            };
+            (
+                method,
+                fused_page(db, &fused(Some(&matching), fusion.exact_first)).await?,
+            )
+        }
+        _ if !matching.is_empty() => ("fulltext", results_page(db, query, &matching, limit).await?),
+        // All phrases ("black under $300"): the filtered pieces.
+        _ if !query.filters.is_empty() => {
+            ("fulltext", fused_page(db, &fused(Some(&[]), false)).await?)
+        }
+        _ => ("fulltext", (Vec::new(), 0)),
     };
 
     let mut products = Vec::with_capacity(rows.len());
@@ -210,12 +303,12 @@ pub async fn search_cached(
     let end = u64::from(query.offset) + products.len() as u64;
     let next_cursor = (end < total && end <= u64::from(MAX_OFFSET)).then(|| end.to_string());
     let method = if corrections_made.is_empty() {
-        "fulltext"
+        method.to_string()
     } else {
-        "fulltext+typo"
+        format!("{method}+typo")
     };
     let elapsed = started.elapsed().as_millis().min(i32::MAX as u128) as i32;
-    let log = search_log(query, &text, total, elapsed, method);
+    let log = search_log(query, &text, total, elapsed, &method);
     let log_id = log.id;
     analytics.search(log);
     Ok(SearchResults {
@@ -224,6 +317,7 @@ pub async fn search_cached(
         total,
         corrections: corrections_made,
         showing_results_for,
+        phrases: parsed.phrases,
         next_cursor,
         log_id,
     })

@@ -4,6 +4,7 @@
 
 use sea_orm::prelude::{Decimal, Uuid};
 
+use super::phrases::{Phrase, PhraseFilter};
 use super::{MAX_OFFSET, MAX_QUERY_CHARS, MAX_TERMS, SearchError};
 use crate::catalog::listing::{Lang, ListingQuery};
 
@@ -17,6 +18,10 @@ pub struct SearchFilters {
     pub min_price: Option<Decimal>,
     pub max_price: Option<Decimal>,
     pub in_stock: bool,
+    /// Colour families (`color_analysis->>'family'`), any of them; from query phrases.
+    pub colors: Vec<String>,
+    /// Variant sizes, any of them available; from query phrases.
+    pub sizes: Vec<String>,
 }
 
 impl SearchFilters {
@@ -28,7 +33,48 @@ impl SearchFilters {
             min_price: query.min_price,
             max_price: query.max_price,
             in_stock: query.in_stock,
+            colors: Vec::new(),
+            sizes: Vec::new(),
         }
+    }
+
+    /// These filters narrowed by the phrases of the query: the tighter price bound wins,
+    /// colours and sizes add up, a department applies when no category was chosen.
+    pub fn with_phrases(&self, phrases: &[Phrase]) -> SearchFilters {
+        let mut filters = self.clone();
+        let mut floor = |price: Decimal| {
+            filters.min_price = Some(filters.min_price.map_or(price, |min| min.max(price)));
+        };
+        let mut ceilings = Vec::new();
+        for phrase in phrases {
+            match &phrase.filter {
+                PhraseFilter::MinPrice(min) => floor(*min),
+                PhraseFilter::MaxPrice(max) => ceilings.push(*max),
+                PhraseFilter::PriceRange(min, max) => {
+                    floor(*min);
+                    ceilings.push(*max);
+                }
+                _ => {}
+            }
+        }
+        for max in ceilings {
+            filters.max_price = Some(filters.max_price.map_or(max, |old| old.min(max)));
+        }
+        for phrase in phrases {
+            match &phrase.filter {
+                PhraseFilter::Color(family) if !filters.colors.iter().any(|c| c == family) => {
+                    filters.colors.push(family.to_string())
+                }
+                PhraseFilter::Size(size) if !filters.sizes.contains(size) => {
+                    filters.sizes.push(size.clone())
+                }
+                PhraseFilter::Department(department) if filters.category.is_none() => {
+                    filters.category = Some(department.slug().to_string())
+                }
+                _ => {}
+            }
+        }
+        filters
     }
 
     /// The filters as the JSON object stored in `search_logs.filters` (`None` when unset).
@@ -48,6 +94,12 @@ impl SearchFilters {
         }
         if self.in_stock {
             map.insert("in_stock".into(), true.into());
+        }
+        if !self.colors.is_empty() {
+            map.insert("colors".into(), self.colors.clone().into());
+        }
+        if !self.sizes.is_empty() {
+            map.insert("sizes".into(), self.sizes.clone().into());
         }
         (!map.is_empty()).then_some(serde_json::Value::Object(map))
     }
@@ -73,6 +125,20 @@ pub struct SearchQuery {
     /// Who searched, for the log.
     pub user_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
+    /// How results are found (see [`SearchMode`]); plain [`super::search`] is lexical.
+    pub mode: SearchMode,
+}
+
+/// How a search finds its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchMode {
+    /// Full text only (typo tolerant).
+    #[default]
+    Lexical,
+    /// The query's embedding only: the nearest products by cosine distance.
+    Vector,
+    /// Both, fused by reciprocal rank; exact SKUs, names and designers first.
+    Hybrid,
 }
 
 impl SearchQuery {
@@ -102,6 +168,7 @@ impl SearchQuery {
             limit,
             user_id: None,
             session_id: None,
+            mode: SearchMode::default(),
         })
     }
 }
@@ -246,6 +313,33 @@ mod tests {
         assert!(error(&[("cursor", "-1")]).contains("not valid"));
         assert!(error(&[("cursor", "999999")]).contains("not valid"));
         assert!(error(&[("cursor", "+5")]).contains("not valid"));
+    }
+
+    #[test]
+    fn phrases_narrow_the_filters_of_the_address() {
+        let from_address = SearchFilters {
+            max_price: Some(Decimal::new(800, 0)),
+            min_price: Some(Decimal::new(100, 0)),
+            category: Some("women-dresses".into()),
+            ..SearchFilters::default()
+        };
+        let parsed = super::super::parse_phrases(
+            "silk dress between $50 and $1000 under $500 in black navy size M for men",
+        );
+        let filters = from_address.with_phrases(&parsed.phrases);
+        assert_eq!(filters.min_price, Some(Decimal::new(100, 0)));
+        assert_eq!(filters.max_price, Some(Decimal::new(500, 0)));
+        assert_eq!(filters.colors, ["black", "blue"]);
+        assert_eq!(filters.sizes, ["M"]);
+        // The category chosen on the page stays; a department only fills an empty one.
+        assert_eq!(filters.category.as_deref(), Some("women-dresses"));
+        let department = SearchFilters::default().with_phrases(&parsed.phrases);
+        assert_eq!(department.category.as_deref(), Some("men"));
+        assert_eq!(
+            department.to_json().unwrap(),
+            serde_json::json!({"category": "men", "min_price": "50", "max_price": "500",
+                "colors": ["black", "blue"], "sizes": ["M"]})
+        );
     }
 
     #[test]

@@ -6,13 +6,13 @@ use sea_orm::{ConnectionTrait, DbErr, QueryResult};
 
 use super::sql::{Binder, IN_STOCK, VISIBLE, count, like_escape, prefix_query, translated};
 use super::{SearchFilters, SearchQuery};
-use crate::catalog::listing::ProductCard;
+use crate::catalog::listing::{Lang, ProductCard};
 
 /// The document the GIN index `idx_products_search` is built on (migration 14).
 const DOCUMENT: &str = "product_search_document(p.name, p.description, p.style_tags)";
 
 /// `AND ...` conditions for the filters.
-fn filter_conditions(filters: &SearchFilters, binder: &mut Binder) -> String {
+pub(super) fn filter_conditions(filters: &SearchFilters, binder: &mut Binder) -> String {
     let mut sql = String::new();
     if let Some(slug) = &filters.category {
         let slug = binder.bind(slug.clone());
@@ -36,6 +36,19 @@ fn filter_conditions(filters: &SearchFilters, binder: &mut Binder) -> String {
     if filters.in_stock {
         sql.push_str(" AND ");
         sql.push_str(IN_STOCK);
+    }
+    if !filters.colors.is_empty() {
+        sql.push_str(&format!(
+            " AND p.color_analysis->>'family' = ANY({}::text[])",
+            binder.bind(filters.colors.clone())
+        ));
+    }
+    if !filters.sizes.is_empty() {
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM product_variants zv WHERE zv.product_id = p.id \
+               AND zv.is_available AND zv.size = ANY({}::text[]))",
+            binder.bind(filters.sizes.clone())
+        ));
     }
     sql
 }
@@ -66,7 +79,11 @@ impl MatchTerm {
 /// rechecking rows; for French and Italian, approved translations matching all of them
 /// count too. A term naming a brand matches the brand's pieces or the document (the brand
 /// lookup is an init-plan yielding ids, so the brand index can answer it).
-fn match_conditions(query: &SearchQuery, terms: &[MatchTerm], binder: &mut Binder) -> String {
+pub(super) fn match_conditions(
+    query: &SearchQuery,
+    terms: &[MatchTerm],
+    binder: &mut Binder,
+) -> String {
     let mut sql = VISIBLE.to_string();
     let plain: Vec<&MatchTerm> = terms.iter().filter(|term| !term.brand).collect();
     if !plain.is_empty() {
@@ -110,7 +127,7 @@ fn match_conditions(query: &SearchQuery, terms: &[MatchTerm], binder: &mut Binde
 }
 
 /// A `LIKE` pattern finding the term (or its plural's singular) inside a name.
-fn name_pattern(term: &str) -> String {
+pub(super) fn name_pattern(term: &str) -> String {
     let stem = if term.chars().count() > 4 && term.ends_with("es") {
         &term[..term.len() - 2]
     } else if term.chars().count() > 3 && term.ends_with('s') {
@@ -119,6 +136,24 @@ fn name_pattern(term: &str) -> String {
         term
     };
     format!("%{}%", like_escape(stem))
+}
+
+/// The rank of a match: how many terms the name contains (cheap on every match, unlike
+/// ranking the whole document); callers break ties by featured and popular pieces.
+pub(super) fn name_rank(terms: &[MatchTerm], binder: &mut Binder) -> String {
+    if terms.is_empty() {
+        return "0".to_string();
+    }
+    terms
+        .iter()
+        .map(|term| {
+            format!(
+                "(lower(p.name) LIKE {})::int",
+                binder.bind(name_pattern(&term.term))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// One page of matching cards, best first, and the number of matches.
@@ -130,19 +165,42 @@ pub(super) async fn results_page(
 ) -> Result<(Vec<QueryResult>, u64), DbErr> {
     let mut binder = Binder::default();
     let conditions = match_conditions(query, terms, &mut binder);
-    // Rank: how many terms the name contains (cheap on every match, unlike ranking the
-    // whole document); featured and popular pieces break ties.
-    let rank = terms
-        .iter()
-        .map(|term| {
-            format!(
-                "(lower(p.name) LIKE {})::int",
-                binder.bind(name_pattern(&term.term))
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let (name, description, translation_join) = match translated(query.lang) {
+    let rank = name_rank(terms, &mut binder);
+    let limit = binder.bind(i64::from(limit));
+    let offset = binder.bind(i64::from(query.offset));
+    let ranked = format!(
+        "ranked AS ( \
+           SELECT p.id, {rank} AS rank, p.is_featured, p.purchase_count, \
+             count(*) OVER () AS total \
+           FROM products p WHERE {conditions} \
+           ORDER BY rank DESC, p.is_featured DESC, p.purchase_count DESC, p.id \
+           LIMIT {limit} OFFSET {offset})"
+    );
+    let sql = decorated(
+        &ranked,
+        "k.rank DESC, k.is_featured DESC, k.purchase_count DESC, p.id",
+        query.lang,
+        &mut binder,
+    );
+    let rows = db.query_all_raw(binder.statement(db, sql)).await?;
+    let total = match rows.first() {
+        Some(row) => count(row, "total")?,
+        None if query.offset > 0 => count_matches(db, query, terms).await?,
+        None => 0,
+    };
+    Ok((rows, total))
+}
+
+/// The statement decorating `ctes` (common table expressions, the last one `ranked`,
+/// yielding `id`, `total` and the columns `order` sorts by, as `k`) into cards in the
+/// query's language, with the description the snippet is cut from.
+pub(super) fn decorated(
+    ctes: &str,
+    order: &str,
+    lang: Option<Lang>,
+    binder: &mut Binder,
+) -> String {
+    let (name, description, translation_join) = match translated(lang) {
         Some(lang) => (
             "COALESCE(t.name, p.name)",
             "COALESCE(t.description, p.description)",
@@ -154,15 +212,8 @@ pub(super) async fn results_page(
         ),
         None => ("p.name", "p.description", String::new()),
     };
-    let limit = binder.bind(i64::from(limit));
-    let offset = binder.bind(i64::from(query.offset));
-    let sql = format!(
-        "WITH ranked AS ( \
-           SELECT p.id, {rank} AS rank, p.is_featured, p.purchase_count, \
-             count(*) OVER () AS total \
-           FROM products p WHERE {conditions} \
-           ORDER BY rank DESC, p.is_featured DESC, p.purchase_count DESC, p.id \
-           LIMIT {limit} OFFSET {offset}) \
+    format!(
+        "WITH {ctes} \
          SELECT p.id, p.slug, {name} AS name, {description} AS description, \
            b.name AS brand_name, p.price, p.compare_at_price, p.currency, \
            m.url AS image_url, m.alt_text AS image_alt, r.avg_rating, r.review_count, \
@@ -176,15 +227,8 @@ pub(super) async fn results_page(
            WHERE pm.product_id = p.id \
            ORDER BY pm.is_primary DESC, pm.display_order, pm.id LIMIT 1) m ON TRUE \
          {translation_join} \
-         ORDER BY k.rank DESC, k.is_featured DESC, k.purchase_count DESC, p.id"
-    );
-    let rows = db.query_all_raw(binder.statement(db, sql)).await?;
-    let total = match rows.first() {
-        Some(row) => count(row, "total")?,
-        None if query.offset > 0 => count_matches(db, query, terms).await?,
-        None => 0,
-    };
-    Ok((rows, total))
+         ORDER BY {order}"
+    )
 }
 
 /// The number of matches alone (for a page past the end).
