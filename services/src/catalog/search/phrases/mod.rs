@@ -10,7 +10,10 @@
 //! ("Charcoal Suede Bomber Jacket") stays text. "Gold" and "silver" are materials as much
 //! as colours, so they are colours only after "in".
 
+mod vocabulary;
+
 use sea_orm::prelude::Decimal;
+use vocabulary::{COLORS, CURRENCY_WORDS, DEPARTMENTS, PRICE_LEADS};
 
 /// The most phrases one query yields; the rest stay text.
 pub const MAX_PHRASES: usize = 6;
@@ -241,128 +244,6 @@ fn range(a: Decimal, b: Decimal) -> PhraseFilter {
     PhraseFilter::PriceRange(a.min(b), a.max(b))
 }
 
-/// Words before a price, and whether the price is a ceiling (else a floor).
-const PRICE_LEADS: &[(&[&str], bool)] = &[
-    (&["under"], true),
-    (&["below"], true),
-    (&["beneath"], true),
-    (&["less", "than"], true),
-    (&["cheaper", "than"], true),
-    (&["no", "more", "than"], true),
-    (&["up", "to"], true),
-    (&["at", "most"], true),
-    (&["max"], true),
-    (&["maximum"], true),
-    (&["within"], true),
-    (&["sous"], true),
-    (&["moins", "de"], true),
-    (&["jusqu'à"], true),
-    (&["sotto"], true),
-    (&["meno", "di"], true),
-    (&["fino", "a"], true),
-    (&["over"], false),
-    (&["above"], false),
-    (&["more", "than"], false),
-    (&["at", "least"], false),
-    (&["min"], false),
-    (&["minimum"], false),
-    (&["plus", "de"], false),
-    (&["au", "moins"], false),
-    (&["oltre"], false),
-    (&["sopra"], false),
-    (&["più", "di"], false),
-    (&["almeno"], false),
-];
-
-const DEPARTMENTS: &[(&[&str], Department)] = &[
-    (&["for", "men"], Department::Men),
-    (&["men's"], Department::Men),
-    (&["mens"], Department::Men),
-    (&["menswear"], Department::Men),
-    (&["pour", "homme"], Department::Men),
-    (&["pour", "hommes"], Department::Men),
-    (&["per", "uomo"], Department::Men),
-    (&["for", "women"], Department::Women),
-    (&["women's"], Department::Women),
-    (&["womens"], Department::Women),
-    (&["womenswear"], Department::Women),
-    (&["ladies"], Department::Women),
-    (&["pour", "femme"], Department::Women),
-    (&["pour", "femmes"], Department::Women),
-    (&["per", "donna"], Department::Women),
-    (&["for", "the", "home"], Department::Home),
-    (&["for", "home"], Department::Home),
-    (&["homeware"], Department::Home),
-    (&["pour", "la", "maison"], Department::Home),
-    (&["per", "la", "casa"], Department::Home),
-];
-
-/// Colour words and their family; `true` when the word counts on its own too.
-const COLORS: &[(&str, &str, bool)] = &[
-    ("white", "white", true),
-    ("ivory", "white", false),
-    ("cream", "white", true),
-    ("ecru", "white", false),
-    ("blanc", "white", true),
-    ("blanche", "white", true),
-    ("bianco", "white", true),
-    ("bianca", "white", true),
-    ("black", "black", true),
-    ("ebony", "black", false),
-    ("noir", "black", true),
-    ("noire", "black", true),
-    ("nero", "black", true),
-    ("nera", "black", true),
-    ("blue", "blue", true),
-    ("navy", "blue", true),
-    ("midnight", "blue", false),
-    ("indigo", "blue", false),
-    ("bleu", "blue", true),
-    ("bleue", "blue", true),
-    ("blu", "blue", true),
-    ("red", "red", true),
-    ("burgundy", "red", true),
-    ("bordeaux", "red", false),
-    ("wine", "red", false),
-    ("rouge", "red", true),
-    ("rosso", "red", true),
-    ("rossa", "red", true),
-    ("brown", "brown", true),
-    ("tan", "brown", true),
-    ("camel", "brown", false),
-    ("cognac", "brown", false),
-    ("chocolate", "brown", false),
-    ("marron", "brown", true),
-    ("marrone", "brown", true),
-    ("beige", "beige", true),
-    ("sand", "beige", false),
-    ("taupe", "beige", false),
-    ("nude", "beige", false),
-    ("grey", "grey", true),
-    ("gray", "grey", true),
-    ("charcoal", "grey", false),
-    ("gris", "grey", true),
-    ("grise", "grey", true),
-    ("grigio", "grey", true),
-    ("grigia", "grey", true),
-    ("green", "green", true),
-    ("olive", "green", true),
-    ("sage", "green", false),
-    ("emerald", "green", false),
-    ("vert", "green", true),
-    ("verte", "green", true),
-    ("verde", "green", true),
-    ("pink", "pink", true),
-    ("blush", "pink", false),
-    ("rose", "pink", false),
-    ("rosa", "pink", false),
-    ("gold", "gold", false),
-    ("golden", "gold", false),
-    ("champagne", "gold", false),
-    ("or", "gold", false),
-    ("oro", "gold", false),
-];
-
 /// The colour family a word names (only plain colour words unless `after_in`).
 fn color(word: &str, after_in: bool) -> Option<&'static str> {
     COLORS
@@ -385,9 +266,6 @@ fn size(word: &str) -> Option<String> {
     };
     Some(letters)
 }
-
-/// Currency words that may follow an amount.
-const CURRENCY_WORDS: [&str; 7] = ["dollars", "dollar", "usd", "euros", "euro", "eur", "bucks"];
 
 /// A price at the start of `words`: "$500", "500", "1,200 dollars", "€2k", "500 €".
 /// With `marked`, the amount must carry a currency sign or word. Returns the amount and
