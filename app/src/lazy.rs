@@ -30,6 +30,7 @@ use crate::pages::review::ReviewPage;
 use crate::pages::search::SearchPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::shared_wishlist::SharedWishlistPage;
+use crate::pages::style::StylePage;
 use crate::pages::unsubscribe::UnsubscribePage;
 
 /// One route type per page: `Lazy::<…Route>::new()` in the route table. The page
@@ -97,6 +98,8 @@ lazy_pages! {
     UnsubscribeRoute => UnsubscribePage,
     /// `/account/wishlist`
     WishlistRoute => WishlistPage,
+    /// `/account/style`
+    StyleRoute => StylePage,
     /// `/wishlist/:token`
     SharedWishlistRoute => SharedWishlistPage,
     /// `/cart`

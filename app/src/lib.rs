@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/notifications/unsubscribe") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account/wishlist") view={Lazy::<WishlistRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/style") view={Lazy::<StyleRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/wishlist/:token") view={Lazy::<SharedWishlistRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/cart") view={Lazy::<CartRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()} ssr=SsrMode::Async />

@@ -37,6 +37,8 @@ pub struct ProductView {
     pub session_id: Option<Uuid>,
     /// The referrer, cut to the column's 50 characters.
     pub source: Option<String>,
+    /// The recommendation row the shopper came from (its `ai_interactions` impression).
+    pub recommendation_id: Option<Uuid>,
 }
 
 impl ProductView {
@@ -56,7 +58,16 @@ impl ProductView {
                 .map(str::trim)
                 .filter(|referrer| !referrer.is_empty())
                 .map(|referrer| referrer.chars().take(SOURCE_MAX_CHARS).collect()),
+            recommendation_id: None,
         }
+    }
+
+    /// This view as a click on a recommendation row: `source` names the row, the
+    /// impression id the answer that showed the piece.
+    pub fn from_recommendation(mut self, source: &str, impression: Uuid) -> Self {
+        self.source = Some(source.chars().take(SOURCE_MAX_CHARS).collect());
+        self.recommendation_id = Some(impression);
+        self
     }
 }
 

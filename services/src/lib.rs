@@ -5,6 +5,7 @@ pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod embedder;
+pub mod flags;
 mod handle;
 pub mod inventory;
 pub mod mail;

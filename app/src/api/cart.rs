@@ -93,8 +93,9 @@ pub(crate) mod server {
     }
 }
 
-/// Moves the guest bag of the request's (guest) session into `user`'s bag, ends the guest
-/// session and leaves the merge report for the next [`cart`] call. Called by sign-in and
+/// Moves the guest bag of the request's (guest) session into `user`'s bag (and the guest's
+/// style profile to the account, when it has none), ends the guest session and leaves
+/// the merge report for the next [`cart`] call. Called by sign-in and
 /// registration before they set the new session cookie; never fails the sign-in (a
 /// problem is logged and the guest bag stays where it was).
 #[cfg(feature = "ssr")]
@@ -108,6 +109,10 @@ pub async fn adopt_guest_bag(ctx: &crate::api::context::Ctx, user: &entities::us
         return;
     }
     let db = &ctx.services.db;
+    if let Err(error) = services::personal::style::adopt_guest_profile(db, guest.id, user.id).await
+    {
+        tracing::warn!(%error, user = %user.id, "guest style profile not moved");
+    }
     match cart::merge_guest_cart(db, session.id, user.id).await {
         Ok(changes) => {
             if !changes.is_empty() {

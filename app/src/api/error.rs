@@ -182,6 +182,7 @@ mod server {
         services::wishlists::WishlistError,
         services::inventory::InventoryError,
         services::reviews::ReviewError,
+        services::personal::style::StyleError,
         services::personal::size::SizeError,
     );
 

@@ -22,6 +22,7 @@ pub mod product;
 pub mod reviews;
 pub mod search;
 pub mod size_advisor;
+pub mod style;
 
 pub use error::ApiError;
 

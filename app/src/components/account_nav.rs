@@ -15,6 +15,7 @@ pub fn AccountNav() -> impl IntoView {
         ("/account", text.title),
         ("/account/orders", text.orders),
         ("/account/wishlist", text.wishlist),
+        ("/account/style", text.style),
         ("/account/notifications", text.notifications),
         ("/account/addresses", text.addresses),
         ("/account/settings", text.settings),

@@ -26,6 +26,7 @@ pub mod product;
 pub mod reviews;
 pub mod search;
 pub mod size_advice;
+pub mod style;
 pub mod wishlist;
 
 use leptos::prelude::*;

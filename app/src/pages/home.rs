@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::atelier_showcase::AtelierShowcase;
+use crate::components::for_you::ForYouRow;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -23,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </section>
         <AtelierShowcase />
+        <ForYouRow />
         <section class="promise" aria-labelledby="promise-title">
             <h2 id="promise-title" class="visually-hidden">{text.promise_title}</h2>
             <ul role="list" class="promise__list">

@@ -12,4 +12,5 @@ pub mod review;
 pub mod search;
 pub mod settings;
 pub mod shared_wishlist;
+pub mod style;
 pub mod unsubscribe;

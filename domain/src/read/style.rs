@@ -109,6 +109,7 @@ impl SizeSystem {
 
 /// A shopper's usual size in one system.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct UsualSize {
     pub system: String,
     pub size: String,
@@ -116,6 +117,7 @@ pub struct UsualSize {
 
 /// One piece of the deck and the shopper's answer to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DeckAnswer {
     pub product: String,
     pub verdict: String,
@@ -125,18 +127,18 @@ pub struct DeckAnswer {
 /// shows a saved profile back. The service checks every value.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StyleAnswers {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "codes")]
     pub departments: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "codes")]
     pub personas: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "codes")]
     pub loved_colours: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "codes")]
     pub avoided_colours: Vec<String>,
     /// Brand slugs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "codes")]
     pub designers: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "codes")]
     pub avoided_materials: Vec<String>,
     /// Whole US dollars, as typed; empty for no limit.
     #[serde(default)]
@@ -160,6 +162,49 @@ pub struct StyleAnswers {
     pub fit: String,
     #[serde(default)]
     pub deck: Vec<DeckAnswer>,
+}
+
+/// A list of codes, sent either as a list (JSON) or as a plain form's ticked boxes, each
+/// box named by its code (`answers[personas][classic]=true`): a form sends only the
+/// ticked boxes, and numbered names with gaps are not a list to the form decoder.
+fn codes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct Codes;
+
+    impl<'de> serde::de::Visitor<'de> for Codes {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of codes, or a map keyed by code")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut codes = Vec::new();
+            while let Some(code) = seq.next_element::<String>()? {
+                codes.push(code);
+            }
+            Ok(codes)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut codes = Vec::new();
+            while let Some((code, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
+                codes.push(code);
+            }
+            Ok(codes)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<Self::Value, E> {
+            Ok(vec![code.to_string()])
+        }
+    }
+
+    deserializer.deserialize_any(Codes)
 }
 
 /// A choice the quiz offers: its code and its label.
@@ -195,17 +240,21 @@ pub struct StyleQuiz {
 
 /// Whole dollars typed in a budget field: `None` for an empty field, `Err` for anything
 /// but a whole or decimal number of at most two decimals.
-pub fn parse_amount(text: &str) -> Result<Option<Decimal>, ()> {
+pub fn parse_amount(text: &str) -> Result<Option<Decimal>, NotAnAmount> {
     let text = text.trim().trim_start_matches('$').replace([',', ' '], "");
     if text.is_empty() {
         return Ok(None);
     }
-    let amount: Decimal = text.parse().map_err(|_| ())?;
+    let amount: Decimal = text.parse().map_err(|_| NotAnAmount)?;
     if amount.scale() > 2 || amount.is_sign_negative() {
-        return Err(());
+        return Err(NotAnAmount);
     }
     Ok(Some(amount))
 }
+
+/// Text that is not an amount of dollars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAnAmount;
 
 #[cfg(test)]
 mod tests {
@@ -216,9 +265,20 @@ mod tests {
         assert_eq!(parse_amount(""), Ok(None));
         assert_eq!(parse_amount(" $1,500 "), Ok(Some(Decimal::new(1500, 0))));
         assert_eq!(parse_amount("99.50"), Ok(Some(Decimal::new(9950, 2))));
-        assert_eq!(parse_amount("-5"), Err(()));
-        assert_eq!(parse_amount("ten"), Err(()));
-        assert_eq!(parse_amount("1.005"), Err(()));
+        assert_eq!(parse_amount("-5"), Err(NotAnAmount));
+        assert_eq!(parse_amount("ten"), Err(NotAnAmount));
+        assert_eq!(parse_amount("1.005"), Err(NotAnAmount));
+    }
+
+    #[test]
+    fn ticked_boxes_and_lists_give_the_same_codes() {
+        let from_form: StyleAnswers =
+            serde_json::from_str(r#"{"personas": {"classic": "true", "bohemian": "true"}}"#)
+                .unwrap();
+        let from_list: StyleAnswers =
+            serde_json::from_str(r#"{"personas": ["classic", "bohemian"]}"#).unwrap();
+        assert_eq!(from_form.personas, vec!["classic", "bohemian"]);
+        assert_eq!(from_form, from_list);
     }
 
     #[test]

@@ -117,13 +117,22 @@ pub async fn callback(
         ..
     } = caller;
     let (current, guest_session) = match signed_in {
-        Some((session, user)) if user.role == UserRole::Guest => (None, Some(session.id)),
+        Some((session, user)) if user.role == UserRole::Guest => {
+            (None, Some((session.id, user.id)))
+        }
         Some((_, user)) => (Some(user), None),
         None => (None, None),
     };
     match social::sign_in_with(&services.db, &identity, current, &context).await {
         Ok(SocialOutcome::SignedIn { token, user }) => {
-            if let (Some(session_id), Some(guest_token)) = (guest_session, &browser_token) {
+            if let (Some((session_id, guest_id)), Some(guest_token)) =
+                (guest_session, &browser_token)
+            {
+                let adopted =
+                    services::personal::style::adopt_guest_profile(&services.db, guest_id, user.id);
+                if let Err(error) = adopted.await {
+                    tracing::warn!(%error, "guest style profile not moved at social sign-in");
+                }
                 match cart::merge_guest_cart(&services.db, session_id, user.id).await {
                     Ok(_) => {
                         if let Err(error) = sessions::end(&services.db, guest_token).await {

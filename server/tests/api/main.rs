@@ -37,5 +37,6 @@ mod security;
 mod seed;
 mod seed_scaled;
 mod size_advisor;
+mod style_http;
 mod two_servers;
 mod wishlists;

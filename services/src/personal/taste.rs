@@ -141,7 +141,7 @@ mod tests {
         let neutral = quiz_taste(&[], &[], Some(&answers)).unwrap();
         let taste = quiz_taste(
             &[silk.clone(), cashmere],
-            &[leather.clone()],
+            std::slice::from_ref(&leather),
             Some(&answers),
         )
         .unwrap();
@@ -160,7 +160,12 @@ mod tests {
         let piece = unit(&[0.0, 1.0]);
         assert!(
             cosine(
-                &quiz_taste(&[piece.clone()], &[piece.clone()], None).unwrap(),
+                &quiz_taste(
+                    std::slice::from_ref(&piece),
+                    std::slice::from_ref(&piece),
+                    None
+                )
+                .unwrap(),
                 &piece
             ) > 0.99
         );

@@ -66,14 +66,19 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiErr
     });
     // Re-reading the reviews in another order is not another view of the piece.
     if review_query.is_default() {
-        services
-            .analytics
-            .view(services::analytics::ProductView::new(
-                detail.id,
-                ctx.session_user().map(|user| user.id),
-                None,
-                referrer.as_deref(),
-            ));
+        let view = services::analytics::ProductView::new(
+            detail.id,
+            ctx.session_user().map(|user| user.id),
+            None,
+            referrer.as_deref(),
+        );
+        let view = match query_param("rec").and_then(|rec| rec.parse().ok()) {
+            Some(impression) => {
+                view.from_recommendation(services::personal::feed::SOURCE, impression)
+            }
+            None => view,
+        };
+        services.analytics.view(view);
         crate::api::search::record_click_from_request(&ctx, detail.id).await;
     }
 
@@ -89,16 +94,20 @@ pub async fn product_page(slug: String) -> Result<Option<ProductPageDto>, ApiErr
 /// called from the browser has none: the default list).
 #[cfg(feature = "ssr")]
 fn requested_review_query() -> domain::read::reviews::ReviewQuery {
+    domain::read::reviews::ReviewQuery::from_params(
+        query_param("review_sort").as_deref(),
+        query_param("review_rating").as_deref(),
+    )
+}
+
+/// The value of `name` in the rendered page's query string, if any.
+#[cfg(feature = "ssr")]
+fn query_param(name: &str) -> Option<String> {
     let query = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.uri.query().map(str::to_owned))
-        .unwrap_or_default();
-    let (mut sort, mut rating) = (None, None);
-    for pair in query.split('&') {
-        match pair.split_once('=') {
-            Some(("review_sort", value)) => sort = Some(value.to_string()),
-            Some(("review_rating", value)) => rating = Some(value.to_string()),
-            _ => {}
-        }
-    }
-    domain::read::reviews::ReviewQuery::from_params(sort.as_deref(), rating.as_deref())
+        .and_then(|parts| parts.uri.query().map(str::to_owned))?;
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
 }

@@ -17,6 +17,7 @@ use crate::api::account::overview::{AccountOverviewDto, account_overview};
 use crate::api::page_data::page_resource;
 use crate::components::account_nav::AccountNav;
 use crate::components::errors::error_text;
+use crate::components::for_you::ForYouRow;
 use crate::components::order_card::OrderCard;
 use crate::components::sign_in_first::SignInFirst;
 use crate::i18n::overview::overview_text;
@@ -94,6 +95,7 @@ fn Overview(overview: AccountOverviewDto) -> impl IntoView {
             />
         </ul>
         <RecentOrders overview />
+        <ForYouRow />
         <SignOutButton />
     }
 }

@@ -170,6 +170,12 @@ impl Jar {
             .join("; ")
     }
 
+    /// Sets a cookie as the browser would keep it (a language chosen earlier, say).
+    pub fn set(&mut self, name: &str, value: &str) {
+        self.0.retain(|(known, _)| known != name);
+        self.0.push((name.to_string(), value.to_string()));
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()

@@ -12,7 +12,7 @@ use crate::analytics::{BATCH, ProductView, placeholder_rows};
 /// once never deadlock.
 pub async fn write_views(db: &impl ConnectionTrait, views: &[ProductView]) -> Result<(), DbErr> {
     for chunk in views.chunks(BATCH) {
-        let mut values = Vec::with_capacity(chunk.len() * 5);
+        let mut values = Vec::with_capacity(chunk.len() * 6);
         for view in chunk {
             values.extend([
                 view.id.into(),
@@ -20,15 +20,19 @@ pub async fn write_views(db: &impl ConnectionTrait, views: &[ProductView]) -> Re
                 view.user_id.into(),
                 view.session_id.into(),
                 view.source.clone().into(),
+                view.recommendation_id.into(),
             ]);
         }
-        let rows = placeholder_rows(&["uuid", "uuid", "uuid", "uuid", "text"], chunk.len());
+        let rows = placeholder_rows(
+            &["uuid", "uuid", "uuid", "uuid", "text", "uuid"],
+            chunk.len(),
+        );
         let backend = db.get_database_backend();
         db.execute_raw(Statement::from_sql_and_values(
             backend,
             format!(
                 "SELECT p.id FROM products p \
-                 JOIN (VALUES {rows}) AS v (id, product_id, user_id, session_id, source) \
+                 JOIN (VALUES {rows}) AS v (id, product_id, user_id, session_id, source, rec) \
                  ON p.id = v.product_id ORDER BY p.id FOR NO KEY UPDATE OF p"
             ),
             values.clone(),
@@ -37,10 +41,11 @@ pub async fn write_views(db: &impl ConnectionTrait, views: &[ProductView]) -> Re
         db.execute_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "WITH v (id, product_id, user_id, session_id, source) AS (VALUES {rows}),
+                "WITH v (id, product_id, user_id, session_id, source, rec) AS (VALUES {rows}),
                  written AS (
-                     INSERT INTO product_views (id, product_id, user_id, session_id, source)
-                     SELECT v.id, v.product_id, u.id, s.id, v.source FROM v
+                     INSERT INTO product_views (id, product_id, user_id, session_id, source,
+                                                recommendation_id)
+                     SELECT v.id, v.product_id, u.id, s.id, v.source, v.rec FROM v
                      JOIN products p ON p.id = v.product_id
                      LEFT JOIN users u ON u.id = v.user_id
                      LEFT JOIN sessions s ON s.id = v.session_id

@@ -38,6 +38,18 @@ pub const CANDIDATES: u64 = 60;
 /// The source product views record for a click on a "For you" piece.
 pub const SOURCE: &str = "for_you";
 
+/// The row as the storefront shows it: `None` when the [`crate::flags::FOR_YOU`] flag is
+/// off for this shopper (on when the flag has no row).
+pub async fn shown(
+    db: &DatabaseConnection,
+    user_id: Option<Uuid>,
+) -> Result<Option<ForYou>, DbErr> {
+    if !crate::flags::enabled(db, crate::flags::FOR_YOU, user_id, true).await? {
+        return Ok(None);
+    }
+    for_you(db, user_id).await.map(Some)
+}
+
 /// The "For you" row of `user_id` (a visitor when `None`).
 pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<ForYou, DbErr> {
     let started = Instant::now();

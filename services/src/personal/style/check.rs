@@ -55,10 +55,18 @@ pub fn check(answers: &StyleAnswers, offered: &Offered<'_>) -> Result<Checked, V
     let mut problems = Vec::new();
     let mut field = |name: &str, refusal: Refusal| problems.push((Some(name.to_string()), refusal));
 
-    let departments = codes(&answers.departments, Department::parse);
-    let personas = codes(&answers.personas, Persona::parse);
-    let loved_colours = codes(&answers.loved_colours, ColourFamily::parse);
-    let avoided_colours = codes(&answers.avoided_colours, ColourFamily::parse);
+    let departments = codes(&answers.departments, Department::parse, Department::ALL);
+    let personas = codes(&answers.personas, Persona::parse, Persona::ALL);
+    let loved_colours = codes(
+        &answers.loved_colours,
+        ColourFamily::parse,
+        ColourFamily::ALL,
+    );
+    let avoided_colours = codes(
+        &answers.avoided_colours,
+        ColourFamily::parse,
+        ColourFamily::ALL,
+    );
     for (name, parsed) in [
         ("departments", departments.is_none()),
         ("personas", personas.is_none()),
@@ -84,7 +92,7 @@ pub fn check(answers: &StyleAnswers, offered: &Offered<'_>) -> Result<Checked, V
             None
         }
         Ok(amount) => amount,
-        Err(()) => {
+        Err(_) => {
             field(name, Refusal::BudgetInvalid);
             None
         }
@@ -177,26 +185,34 @@ pub fn check(answers: &StyleAnswers, offered: &Offered<'_>) -> Result<Checked, V
     })
 }
 
-/// Every code parsed (duplicates dropped), or `None` when one is unknown.
-fn codes<T: PartialEq>(values: &[String], parse: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+/// Every code parsed, in the order of `all` (the quiz's), or `None` when one is unknown.
+fn codes<T: PartialEq + Clone>(
+    values: &[String],
+    parse: impl Fn(&str) -> Option<T>,
+    all: &[T],
+) -> Option<Vec<T>> {
     let mut parsed = Vec::new();
     for value in values.iter().filter(|value| !value.trim().is_empty()) {
-        let value = parse(value)?;
-        if !parsed.contains(&value) {
-            parsed.push(value);
-        }
+        parsed.push(parse(value)?);
     }
-    Some(parsed)
+    Some(
+        all.iter()
+            .filter(|value| parsed.contains(value))
+            .cloned()
+            .collect(),
+    )
 }
 
-/// The values, each one of `offered` (duplicates dropped), or `None`.
+/// The values, each one of `offered`, in its order, or `None`.
 fn known(values: &[String], offered: &[String]) -> Option<Vec<String>> {
     if values.len() > MAX_CHOICES {
         return None;
     }
-    codes(values, |value| {
-        offered.iter().find(|known| *known == value.trim()).cloned()
-    })
+    codes(
+        values,
+        |value| offered.iter().find(|known| *known == value.trim()).cloned(),
+        offered,
+    )
 }
 
 /// The liked and disliked pieces of the deck (skips dropped), or `None` when an answer

@@ -81,7 +81,7 @@ pub async fn quiz(db: &impl ConnectionTrait, user_id: Option<Uuid>) -> Result<St
         None => (None, true),
     };
     Ok(StyleQuiz {
-        taken: profile.is_some(),
+        taken: profile.as_ref().is_some_and(|profile| profile.taken),
         answers: profile.map(|profile| profile.answers).unwrap_or_default(),
         consent,
         designers: deck::designers(db).await?,
@@ -149,29 +149,54 @@ pub async fn save(
     Ok(checked)
 }
 
-/// Moves the style and size profiles of `guest_id` to `user_id` when the account has none
-/// of its own (sign-in or registration after a guest took the quiz). Returns whether the
-/// style profile moved.
+/// Moves the quiz of `guest_id` to `user_id` (sign-in or registration after a guest took
+/// it) unless the account took the quiz itself: the account's blank profiles (a new
+/// account starts with one) give way to the guest's. Returns whether the profile moved.
 pub async fn adopt_guest_profile(
     db: &DatabaseConnection,
     guest_id: Uuid,
     user_id: Uuid,
 ) -> Result<bool, DbErr> {
     let txn = db.begin().await?;
-    let mut moved = false;
-    for table in ["style_profiles", "size_profiles"] {
-        let done = txn
-            .execute_raw(Statement::from_sql_and_values(
-                txn.get_database_backend(),
-                format!(
-                    "UPDATE {table} SET user_id = $2, updated_at = now() WHERE user_id = $1
-                       AND NOT EXISTS (SELECT 1 FROM {table} WHERE user_id = $2)
-                       AND (SELECT ai_consent FROM users WHERE id = $2)"
-                ),
-                [guest_id.into(), user_id.into()],
-            ))
-            .await?;
-        moved |= table == "style_profiles" && done.rows_affected() > 0;
+    let statement = |sql: &str| {
+        Statement::from_sql_and_values(
+            txn.get_database_backend(),
+            sql,
+            [guest_id.into(), user_id.into()],
+        )
+    };
+    let adoptable = txn
+        .query_one_raw(statement(
+            "SELECT 1 AS adoptable FROM style_profiles g
+             WHERE g.user_id = $1 AND g.style_history ? 'taken_at'
+               AND (SELECT ai_consent FROM users WHERE id = $2)
+               AND NOT EXISTS (SELECT 1 FROM style_profiles a
+                               WHERE a.user_id = $2 AND a.style_history ? 'taken_at')
+             FOR UPDATE OF g",
+        ))
+        .await?
+        .is_some();
+    let moved = adoptable;
+    if moved {
+        txn.execute_raw(statement(
+            "DELETE FROM style_profiles WHERE user_id = $2 AND $1::uuid IS NOT NULL",
+        ))
+        .await?;
+        txn.execute_raw(statement(
+            "UPDATE style_profiles SET user_id = $2, updated_at = now() WHERE user_id = $1",
+        ))
+        .await?;
+    }
+    if moved {
+        txn.execute_raw(statement(
+            "DELETE FROM size_profiles WHERE user_id = $2
+               AND EXISTS (SELECT 1 FROM size_profiles WHERE user_id = $1)",
+        ))
+        .await?;
+        txn.execute_raw(statement(
+            "UPDATE size_profiles SET user_id = $2, updated_at = now() WHERE user_id = $1",
+        ))
+        .await?;
     }
     txn.commit().await?;
     Ok(moved)

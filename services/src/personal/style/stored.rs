@@ -27,6 +27,8 @@ struct History {
 /// A shopper's saved profile: the answers as the quiz shows them, and what the feed needs.
 #[derive(Clone, Debug, Default)]
 pub struct StyleProfile {
+    /// Whether the shopper took the quiz (a new account's blank profile has not).
+    pub taken: bool,
     pub answers: StyleAnswers,
     pub taste: Option<Vec<f32>>,
     pub avoided_colours: Vec<String>,
@@ -254,6 +256,7 @@ pub async fn load_profile(
         .concat(),
     };
     Ok(Some(StyleProfile {
+        taken: history.taken_at.is_some(),
         answers,
         taste: row
             .try_get::<Option<PgVector>>("", "style_embedding")?

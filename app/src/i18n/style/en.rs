@@ -1,0 +1,103 @@
+//! English.
+
+use domain::read::feed::Because;
+use domain::read::style::{ColourFamily, Department, Fit, Persona, SizeSystem, Verdict};
+
+use super::{ForYouText, StyleText};
+
+pub const EN: StyleText = StyleText {
+    title: "Your style",
+    eyebrow: "Style profile",
+    intro: "A few questions, then a few pieces to like or pass. Your recommendations follow your answers, and you can change them at any time.",
+    retake_intro: "Your answers are below. Change anything and save: your recommendations follow at once.",
+    loading: "Loading your style profile…",
+    consent_off: "Personalisation is off, so your answers would not be kept. You can turn it on in your settings.",
+    consent_settings: "Open settings",
+    shops_for: "What do you shop for?",
+    personas: "Which of these feel like you?",
+    personas_hint: "Choose as many as you like.",
+    loved_colours: "Colours you love",
+    avoided_colours: "Colours you avoid",
+    designers: "Designers you admire",
+    avoided_materials: "Materials you avoid",
+    budget: "Your budget",
+    budget_hint: "In US dollars, for one piece. Leave empty for no limit.",
+    budget_min: "From",
+    budget_max: "Up to",
+    sweet_spot: "Sweet spot",
+    values: "What matters to you",
+    sustainable: "Sustainably made pieces",
+    exclusive: "Exclusive and limited editions",
+    sizes: "Your usual sizes",
+    sizes_hint: "We only suggest pieces in stock in your size.",
+    no_size: "Not sure",
+    anchor: "A designer you know your size in",
+    anchor_hint: "For example: I wear 38 in Maison Aurelle.",
+    anchor_brand: "Designer",
+    anchor_size: "Size you wear there",
+    choose_designer: "Choose a designer",
+    fit: "How you like things to fit",
+    deck: "Like or pass",
+    deck_hint: "Tell us what you think of these pieces. Use the arrow keys to move between choices.",
+    deck_position: |n, of| format!("Piece {n} of {of}"),
+    save: "Save my style",
+    saving: "Saving…",
+    saved: "Your style is saved. Your recommendations now follow it.",
+    see_for_you: "See what we chose for you",
+    department: |d| match d {
+        Department::Women => "Women",
+        Department::Men => "Men",
+        Department::Accessories => "Accessories",
+        Department::Jewellery => "Jewellery and watches",
+        Department::Home => "Home",
+    },
+    persona: |p| match p {
+        Persona::Minimalist => "Minimalist",
+        Persona::Classic => "Classic",
+        Persona::Romantic => "Romantic",
+        Persona::AvantGarde => "Avant-garde",
+        Persona::Bohemian => "Bohemian",
+        Persona::Sartorial => "Sartorial",
+    },
+    colour: |c| match c {
+        ColourFamily::White => "White and ivory",
+        ColourFamily::Beige => "Beige and sand",
+        ColourFamily::Brown => "Browns",
+        ColourFamily::Black => "Black",
+        ColourFamily::Grey => "Greys",
+        ColourFamily::Blue => "Blues",
+        ColourFamily::Red => "Reds",
+        ColourFamily::Green => "Greens",
+        ColourFamily::Pink => "Pinks",
+        ColourFamily::Gold => "Gold and champagne",
+    },
+    size_system: |s| match s {
+        SizeSystem::Apparel => "Clothing",
+        SizeSystem::Tailoring => "Tailoring",
+        SizeSystem::Rings => "Rings",
+    },
+    fit_choice: |f| match f {
+        Fit::Slim => "Close to the body",
+        Fit::Regular => "True to size",
+        Fit::Relaxed => "Relaxed",
+    },
+    verdict: |v| match v {
+        Verdict::Like => "Like",
+        Verdict::Dislike => "Pass",
+        Verdict::Skip => "No opinion",
+    },
+};
+
+pub const EN_FOR_YOU: ForYouText = ForYouText {
+    title: "For you",
+    because: |because| match because {
+        Because::Liked(name) => format!("Because you liked the {name}"),
+        Because::Viewed(name) => format!("Because you looked at the {name}"),
+        Because::Saved(name) => format!("Because you saved the {name}"),
+        Because::Bought(name) => format!("Because you chose the {name}"),
+        Because::YourStyle => "Chosen for your style".into(),
+        Because::Bestsellers => "Our editors’ picks and most loved pieces".into(),
+    },
+    take_quiz: "Tell us your style",
+    refine: "Refine your style",
+};

@@ -1,0 +1,103 @@
+//! Français.
+
+use domain::read::feed::Because;
+use domain::read::style::{ColourFamily, Department, Fit, Persona, SizeSystem, Verdict};
+
+use super::{ForYouText, StyleText};
+
+pub const FR: StyleText = StyleText {
+    title: "Votre style",
+    eyebrow: "Profil de style",
+    intro: "Quelques questions, puis quelques pièces à aimer ou écarter. Vos recommandations suivent vos réponses, que vous pouvez changer à tout moment.",
+    retake_intro: "Vos réponses sont ci-dessous. Modifiez ce que vous voulez et enregistrez : vos recommandations suivent aussitôt.",
+    loading: "Chargement de votre profil de style…",
+    consent_off: "La personnalisation est désactivée : vos réponses ne seraient pas conservées. Vous pouvez l’activer dans vos réglages.",
+    consent_settings: "Ouvrir les réglages",
+    shops_for: "Que recherchez-vous ?",
+    personas: "Dans lesquels de ces styles vous reconnaissez-vous ?",
+    personas_hint: "Choisissez-en autant que vous voulez.",
+    loved_colours: "Les couleurs que vous aimez",
+    avoided_colours: "Les couleurs que vous évitez",
+    designers: "Les maisons que vous admirez",
+    avoided_materials: "Les matières que vous évitez",
+    budget: "Votre budget",
+    budget_hint: "En dollars US, par pièce. Laissez vide pour ne fixer aucune limite.",
+    budget_min: "À partir de",
+    budget_max: "Jusqu’à",
+    sweet_spot: "Prix idéal",
+    values: "Ce qui compte pour vous",
+    sustainable: "Des pièces fabriquées de façon responsable",
+    exclusive: "Les exclusivités et éditions limitées",
+    sizes: "Vos tailles habituelles",
+    sizes_hint: "Nous ne proposons que des pièces disponibles dans votre taille.",
+    no_size: "Je ne sais pas",
+    anchor: "Une maison dont vous connaissez votre taille",
+    anchor_hint: "Par exemple : je porte du 38 chez Maison Aurelle.",
+    anchor_brand: "Maison",
+    anchor_size: "Taille portée",
+    choose_designer: "Choisissez une maison",
+    fit: "Comment aimez-vous porter vos vêtements ?",
+    deck: "J’aime ou pas",
+    deck_hint: "Dites-nous ce que vous pensez de ces pièces. Les flèches du clavier passent d’un choix à l’autre.",
+    deck_position: |n, of| format!("Pièce {n} sur {of}"),
+    save: "Enregistrer mon style",
+    saving: "Enregistrement…",
+    saved: "Votre style est enregistré. Vos recommandations le suivent désormais.",
+    see_for_you: "Voir notre sélection pour vous",
+    department: |d| match d {
+        Department::Women => "Femme",
+        Department::Men => "Homme",
+        Department::Accessories => "Accessoires",
+        Department::Jewellery => "Joaillerie et montres",
+        Department::Home => "Maison et art de vivre",
+    },
+    persona: |p| match p {
+        Persona::Minimalist => "Minimaliste",
+        Persona::Classic => "Classique",
+        Persona::Romantic => "Romantique",
+        Persona::AvantGarde => "Avant-gardiste",
+        Persona::Bohemian => "Bohème",
+        Persona::Sartorial => "Tailleur",
+    },
+    colour: |c| match c {
+        ColourFamily::White => "Blanc et ivoire",
+        ColourFamily::Beige => "Beige et sable",
+        ColourFamily::Brown => "Bruns",
+        ColourFamily::Black => "Noir",
+        ColourFamily::Grey => "Gris",
+        ColourFamily::Blue => "Bleus",
+        ColourFamily::Red => "Rouges",
+        ColourFamily::Green => "Verts",
+        ColourFamily::Pink => "Roses",
+        ColourFamily::Gold => "Or et champagne",
+    },
+    size_system: |s| match s {
+        SizeSystem::Apparel => "Vêtements",
+        SizeSystem::Tailoring => "Costumes",
+        SizeSystem::Rings => "Bagues",
+    },
+    fit_choice: |f| match f {
+        Fit::Slim => "Près du corps",
+        Fit::Regular => "Taille normale",
+        Fit::Relaxed => "Ample",
+    },
+    verdict: |v| match v {
+        Verdict::Like => "J’aime",
+        Verdict::Dislike => "Pas pour moi",
+        Verdict::Skip => "Sans avis",
+    },
+};
+
+pub const FR_FOR_YOU: ForYouText = ForYouText {
+    title: "Pour vous",
+    because: |because| match because {
+        Because::Liked(name) => format!("Parce que vous avez aimé : {name}"),
+        Because::Viewed(name) => format!("Parce que vous avez regardé : {name}"),
+        Because::Saved(name) => format!("Parce que vous avez enregistré : {name}"),
+        Because::Bought(name) => format!("Parce que vous avez choisi : {name}"),
+        Because::YourStyle => "Choisi pour votre style".into(),
+        Because::Bestsellers => "La sélection de nos éditeurs et les pièces les plus aimées".into(),
+    },
+    take_quiz: "Dites-nous votre style",
+    refine: "Affiner votre style",
+};

@@ -1,0 +1,103 @@
+//! Italiano.
+
+use domain::read::feed::Because;
+use domain::read::style::{ColourFamily, Department, Fit, Persona, SizeSystem, Verdict};
+
+use super::{ForYouText, StyleText};
+
+pub const IT: StyleText = StyleText {
+    title: "Il tuo stile",
+    eyebrow: "Profilo di stile",
+    intro: "Qualche domanda, poi qualche capo da amare o scartare. I tuoi suggerimenti seguono le tue risposte, che puoi cambiare quando vuoi.",
+    retake_intro: "Le tue risposte sono qui sotto. Cambia ciò che vuoi e salva: i suggerimenti si aggiornano subito.",
+    loading: "Caricamento del tuo profilo di stile…",
+    consent_off: "La personalizzazione è disattivata: le tue risposte non verrebbero conservate. Puoi attivarla nelle impostazioni.",
+    consent_settings: "Apri le impostazioni",
+    shops_for: "Cosa cerchi?",
+    personas: "In quali di questi stili ti riconosci?",
+    personas_hint: "Scegline quanti vuoi.",
+    loved_colours: "I colori che ami",
+    avoided_colours: "I colori che eviti",
+    designers: "Le maison che ammiri",
+    avoided_materials: "I materiali che eviti",
+    budget: "Il tuo budget",
+    budget_hint: "In dollari USA, per capo. Lascia vuoto per nessun limite.",
+    budget_min: "Da",
+    budget_max: "Fino a",
+    sweet_spot: "Prezzo ideale",
+    values: "Ciò che conta per te",
+    sustainable: "Capi prodotti in modo responsabile",
+    exclusive: "Esclusive ed edizioni limitate",
+    sizes: "Le tue taglie abituali",
+    sizes_hint: "Ti proponiamo solo capi disponibili nella tua taglia.",
+    no_size: "Non so",
+    anchor: "Una maison di cui conosci la tua taglia",
+    anchor_hint: "Per esempio: porto la 38 da Maison Aurelle.",
+    anchor_brand: "Maison",
+    anchor_size: "Taglia che porti",
+    choose_designer: "Scegli una maison",
+    fit: "Come ami indossare i capi?",
+    deck: "Mi piace o no",
+    deck_hint: "Dicci cosa pensi di questi capi. Le frecce della tastiera passano da una scelta all’altra.",
+    deck_position: |n, of| format!("Capo {n} di {of}"),
+    save: "Salva il mio stile",
+    saving: "Salvataggio…",
+    saved: "Il tuo stile è salvato. I tuoi suggerimenti ora lo seguono.",
+    see_for_you: "Scopri la nostra selezione per te",
+    department: |d| match d {
+        Department::Women => "Donna",
+        Department::Men => "Uomo",
+        Department::Accessories => "Accessori",
+        Department::Jewellery => "Gioielli e orologi",
+        Department::Home => "Casa",
+    },
+    persona: |p| match p {
+        Persona::Minimalist => "Minimalista",
+        Persona::Classic => "Classico",
+        Persona::Romantic => "Romantico",
+        Persona::AvantGarde => "Avanguardia",
+        Persona::Bohemian => "Bohémien",
+        Persona::Sartorial => "Sartoriale",
+    },
+    colour: |c| match c {
+        ColourFamily::White => "Bianco e avorio",
+        ColourFamily::Beige => "Beige e sabbia",
+        ColourFamily::Brown => "Marroni",
+        ColourFamily::Black => "Nero",
+        ColourFamily::Grey => "Grigi",
+        ColourFamily::Blue => "Blu",
+        ColourFamily::Red => "Rossi",
+        ColourFamily::Green => "Verdi",
+        ColourFamily::Pink => "Rosa",
+        ColourFamily::Gold => "Oro e champagne",
+    },
+    size_system: |s| match s {
+        SizeSystem::Apparel => "Abbigliamento",
+        SizeSystem::Tailoring => "Sartoria",
+        SizeSystem::Rings => "Anelli",
+    },
+    fit_choice: |f| match f {
+        Fit::Slim => "Aderente",
+        Fit::Regular => "Regolare",
+        Fit::Relaxed => "Morbido",
+    },
+    verdict: |v| match v {
+        Verdict::Like => "Mi piace",
+        Verdict::Dislike => "Non fa per me",
+        Verdict::Skip => "Nessuna opinione",
+    },
+};
+
+pub const IT_FOR_YOU: ForYouText = ForYouText {
+    title: "Per te",
+    because: |because| match because {
+        Because::Liked(name) => format!("Perché ti è piaciuto: {name}"),
+        Because::Viewed(name) => format!("Perché hai guardato: {name}"),
+        Because::Saved(name) => format!("Perché hai salvato: {name}"),
+        Because::Bought(name) => format!("Perché hai scelto: {name}"),
+        Because::YourStyle => "Scelti per il tuo stile".into(),
+        Because::Bestsellers => "La selezione dei nostri editor e i capi più amati".into(),
+    },
+    take_quiz: "Raccontaci il tuo stile",
+    refine: "Affina il tuo stile",
+};
