@@ -39,6 +39,16 @@ pub async fn save_style(answers: StyleAnswers) -> Result<SaveOutcome, ApiError> 
     }
 }
 
+/// Turns personalisation on (`on=true`) or off (no `on`, as an unticked box sends) for
+/// the signed-in caller.
+#[server(endpoint = "style/consent")]
+pub async fn set_personalisation(#[server(default)] on: bool) -> Result<SaveOutcome, ApiError> {
+    let ctx = crate::api::context::Ctx::load().await?;
+    let user = ctx.user()?;
+    services::personal::style::set_consent(&ctx.services.db, user.id, on).await?;
+    Ok(SaveOutcome::Saved)
+}
+
 /// The caller's "For you" row, or `None` when the feature is off for them.
 #[server(endpoint = "style/for_you")]
 pub async fn load_for_you() -> Result<Option<ForYou>, ApiError> {

@@ -1,4 +1,5 @@
-//! Account settings: the profile, the password and the connected sign-in accounts.
+//! Account settings: the profile, the password, the connected sign-in accounts, the
+//! notification preferences and personalisation.
 //! Signed-out visitors are sent to sign in and brought back.
 
 use crate::api::page_data::page_resource;
@@ -10,7 +11,7 @@ use leptos_meta::Title;
 use crate::api::account::{AccountSettings, ChangePassword, UpdateProfile, get_account_settings};
 use crate::api::auth::current_user;
 use crate::components::errors::error_text;
-use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::components::form::{CheckboxField, FormAlert, SelectField, TextField};
 use crate::components::save_result::{SaveStatus, field_error, form_error, fresh_value};
 use crate::i18n::use_i18n;
 
@@ -67,12 +68,38 @@ fn SettingsPanels(settings: AccountSettings) -> impl IntoView {
         timezone,
         has_password,
         connected_accounts,
+        ai_consent,
     } = settings;
     view! {
         <ProfileForm name email phone preferred_currency preferred_language timezone />
         <PasswordForm has_password />
         <ConnectedAccounts providers=connected_accounts />
         <crate::pages::account::preferences::NotificationPreferences />
+        <Personalisation on=ai_consent />
+    }
+}
+
+/// Whether recommendations follow the shopper's style: one box, a plain form.
+#[component]
+fn Personalisation(on: bool) -> impl IntoView {
+    let text = crate::i18n::style::style_text();
+    let save = ServerAction::<crate::api::style::SetPersonalisation>::new();
+    let status = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = save.value().get() {
+            status.set(outcome.is_saved().then(|| text.consent_saved.to_string()));
+        }
+    });
+    view! {
+        <section class="settings__panel" id="personalisation" aria-labelledby="personalisation-title">
+            <h2 id="personalisation-title">{text.consent_heading}</h2>
+            <ActionForm action=save>
+                <CheckboxField label=text.consent_label name="on" checked=on hint=text.consent_hint />
+                <SaveStatus message=status />
+                <FormAlert message=form_error(save.value().into()) />
+                <button type="submit" class="button button--ghost">{text.consent_save}</button>
+            </ActionForm>
+        </section>
     }
 }
 

@@ -58,6 +58,8 @@ pub struct AccountSettings {
     pub has_password: bool,
     /// Display names of the providers the account signs in with ("Google", "GitHub").
     pub connected_accounts: Vec<String>,
+    /// Whether recommendations follow the shopper's style (`users.ai_consent`).
+    pub ai_consent: bool,
 }
 
 /// One address as the address book shows it; optional parts are empty when unset.
@@ -180,6 +182,7 @@ pub async fn get_account_settings() -> Result<AccountSettings, ApiError> {
             .iter()
             .map(|provider| provider_label(provider))
             .collect(),
+        ai_consent: user.ai_consent,
     })
 }
 

@@ -44,6 +44,11 @@ pub const EN: StyleText = StyleText {
     saving: "Saving…",
     saved: "Your style is saved. Your recommendations now follow it.",
     see_for_you: "See what we chose for you",
+    consent_heading: "Personalisation",
+    consent_label: "Tailor my recommendations to my style",
+    consent_hint: "Uses your style profile and the pieces you view, save and buy, on our own servers only. Off, you see what every visitor sees and we record nothing about your taste.",
+    consent_save: "Save personalisation",
+    consent_saved: "Your choice is saved.",
     department: |d| match d {
         Department::Women => "Women",
         Department::Men => "Men",

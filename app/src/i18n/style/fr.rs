@@ -44,6 +44,11 @@ pub const FR: StyleText = StyleText {
     saving: "Enregistrement…",
     saved: "Votre style est enregistré. Vos recommandations le suivent désormais.",
     see_for_you: "Voir notre sélection pour vous",
+    consent_heading: "Personnalisation",
+    consent_label: "Adapter mes recommandations à mon style",
+    consent_hint: "Utilise votre profil de style et les pièces que vous regardez, enregistrez et achetez, sur nos seuls serveurs. Désactivée, vous voyez ce que voit tout visiteur et nous n’enregistrons rien de vos goûts.",
+    consent_save: "Enregistrer la personnalisation",
+    consent_saved: "Votre choix est enregistré.",
     department: |d| match d {
         Department::Women => "Femme",
         Department::Men => "Homme",

@@ -44,6 +44,11 @@ pub const IT: StyleText = StyleText {
     saving: "Salvataggio…",
     saved: "Il tuo stile è salvato. I tuoi suggerimenti ora lo seguono.",
     see_for_you: "Scopri la nostra selezione per te",
+    consent_heading: "Personalizzazione",
+    consent_label: "Adatta i suggerimenti al mio stile",
+    consent_hint: "Usa il tuo profilo di stile e i capi che guardi, salvi e acquisti, solo sui nostri server. Disattivata, vedi ciò che vede ogni visitatore e non registriamo nulla dei tuoi gusti.",
+    consent_save: "Salva la personalizzazione",
+    consent_saved: "La tua scelta è salvata.",
     department: |d| match d {
         Department::Women => "Donna",
         Department::Men => "Uomo",

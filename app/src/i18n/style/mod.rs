@@ -55,6 +55,11 @@ pub struct StyleText {
     pub saving: &'static str,
     pub saved: &'static str,
     pub see_for_you: &'static str,
+    pub consent_heading: &'static str,
+    pub consent_label: &'static str,
+    pub consent_hint: &'static str,
+    pub consent_save: &'static str,
+    pub consent_saved: &'static str,
 
     pub department: fn(Department) -> &'static str,
     pub persona: fn(Persona) -> &'static str,

@@ -70,6 +70,7 @@ fn DeckCard(index: usize, count: usize, piece: DeckPiece, saved: Option<Verdict>
             <fieldset>
                 <legend>
                     <span class="deck__position">{(text.deck_position)(index + 1, count)}</span>
+                    " "
                     <span class="deck__name">{legend}</span>
                 </legend>
                 {piece.image_url.map(|src| view! { <img src=src alt="" loading="lazy" width="240" height="300" /> })}

@@ -71,6 +71,18 @@ pub async fn consents(db: &impl ConnectionTrait, user_id: Uuid) -> Result<bool, 
     row.map_or(Ok(false), |row| row.try_get("", "ai_consent"))
 }
 
+/// Turns personalisation on or off for `user_id` (`users.ai_consent`). Off, the saved
+/// profile is kept but unused until it is turned on again.
+pub async fn set_consent(db: &impl ConnectionTrait, user_id: Uuid, on: bool) -> Result<(), DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        "UPDATE users SET ai_consent = $2, updated_at = now() WHERE id = $1",
+        [user_id.into(), on.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
 /// The quiz page for `user_id` (or a visitor): their saved answers, and the choices.
 pub async fn quiz(db: &impl ConnectionTrait, user_id: Option<Uuid>) -> Result<StyleQuiz, DbErr> {
     let (profile, consent) = match user_id {
