@@ -105,6 +105,7 @@ impl Application {
                 search_embeddings: Default::default(),
                 media: services::media::MediaStore::new(settings.media_dir.clone()),
                 embedder,
+                editorial_row: Default::default(),
             },
         };
         let analytics = state.services.analytics.clone();

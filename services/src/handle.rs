@@ -14,6 +14,7 @@ use crate::mail::Mailer;
 use crate::media::MediaStore;
 use crate::oauth::OAuthProviders;
 use crate::payments::Payments;
+use crate::personal::feed::EditorialRow;
 
 #[derive(Clone, Debug)]
 pub struct Services {
@@ -41,6 +42,8 @@ pub struct Services {
     pub media: MediaStore,
     /// all-MiniLM-L6-v2, loaded once per process: query and taste embeddings.
     pub embedder: MiniLmEmbedder,
+    /// The "For you" row visitors see, kept for a minute.
+    pub editorial_row: EditorialRow,
 }
 
 impl Services {

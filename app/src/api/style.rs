@@ -54,5 +54,6 @@ pub async fn set_personalisation(#[server(default)] on: bool) -> Result<SaveOutc
 pub async fn load_for_you() -> Result<Option<ForYou>, ApiError> {
     let ctx = crate::api::context::Ctx::load().await?;
     let user = ctx.session_user().map(|user| user.id);
-    Ok(services::personal::feed::shown(&ctx.services.db, user).await?)
+    let services = &ctx.services;
+    Ok(services::personal::feed::shown(&services.db, &services.editorial_row, user).await?)
 }

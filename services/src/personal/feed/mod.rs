@@ -14,7 +14,8 @@ mod candidates;
 mod diversify;
 mod signals;
 
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use domain::Money;
 use domain::read::feed::{Because, ForYou, PieceCard};
@@ -25,6 +26,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use super::record::{AiAnswer, record};
 use super::style::{consents, load_profile};
 use super::taste::nudge;
+use crate::catalog::listing::TtlCache;
 use crate::embedder::cosine;
 
 pub use candidates::{MAX_SCAN_TUPLES, Piece, Rules, bestsellers, nearest, nearest_on};
@@ -38,16 +40,41 @@ pub const CANDIDATES: u64 = 60;
 /// The source product views record for a click on a "For you" piece.
 pub const SOURCE: &str = "for_you";
 
+/// The row every visitor sees (editorial picks and bestsellers), kept for
+/// [`EditorialRow::TTL`] so the home page does not rank the catalogue on every visit.
+#[derive(Clone, Debug)]
+pub struct EditorialRow(TtlCache<(), Arc<ForYou>>);
+
+impl EditorialRow {
+    pub const TTL: Duration = Duration::from_secs(60);
+}
+
+impl Default for EditorialRow {
+    fn default() -> Self {
+        EditorialRow(TtlCache::new(Self::TTL, 1))
+    }
+}
+
 /// The row as the storefront shows it: `None` when the [`crate::flags::FOR_YOU`] flag is
-/// off for this shopper (on when the flag has no row).
+/// off for this shopper (on when the flag has no row). A visitor's row comes from
+/// `editorial` while it is fresh.
 pub async fn shown(
     db: &DatabaseConnection,
+    editorial: &EditorialRow,
     user_id: Option<Uuid>,
 ) -> Result<Option<ForYou>, DbErr> {
     if !crate::flags::enabled(db, crate::flags::FOR_YOU, user_id, true).await? {
         return Ok(None);
     }
-    for_you(db, user_id).await.map(Some)
+    if user_id.is_some() {
+        return for_you(db, user_id).await.map(Some);
+    }
+    if let Some(row) = editorial.0.get(&()) {
+        return Ok(Some((*row).clone()));
+    }
+    let row = for_you(db, None).await?;
+    editorial.0.put((), Arc::new(row.clone()));
+    Ok(Some(row))
 }
 
 /// The "For you" row of `user_id` (a visitor when `None`).
