@@ -165,6 +165,8 @@ pub enum Refusal {
     SizeAdviceNotFound,
     /// A size the piece is not made in.
     SizeNotOffered,
+    /// A look that is not the shopper's own, or no longer there.
+    LookNotFound,
     WishlistNotFound,
     TooManyWishlists {
         max: u32,

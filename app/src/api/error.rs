@@ -82,6 +82,7 @@ mod server {
             | R::OrderNotFound
             | R::NotificationNotFound
             | R::SizeAdviceNotFound
+            | R::LookNotFound
             | R::WishlistNotFound
             | R::ReviewNotFound
             | R::NotInBag
@@ -184,6 +185,7 @@ mod server {
         services::reviews::ReviewError,
         services::personal::style::StyleError,
         services::personal::size::SizeError,
+        services::personal::look::LookError,
     );
 
     /// Database faults are always ours.

@@ -15,6 +15,7 @@ pub mod cookies;
 pub mod dates;
 pub mod error;
 pub mod locale;
+pub mod look;
 
 pub mod page_data;
 pub mod payments;

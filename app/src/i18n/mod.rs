@@ -19,6 +19,7 @@ pub mod countries;
 pub mod errors;
 pub mod home;
 pub mod listing;
+pub mod look;
 pub mod notifications;
 pub mod orders;
 pub mod overview;

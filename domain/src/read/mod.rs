@@ -6,6 +6,7 @@ pub mod account;
 pub mod cart;
 pub mod checkout;
 pub mod feed;
+pub mod look;
 pub mod notifications;
 pub mod orders;
 pub mod reviews;

@@ -16,6 +16,7 @@ mod health;
 mod helpers;
 mod i18n;
 mod listing_pages;
+mod look;
 mod notifications;
 mod oauth;
 mod orders;

@@ -66,7 +66,11 @@ pub(super) async fn plain_line(
 
 /// Checks that `quantity` units of `variant` may sit in a bag that already holds
 /// `in_cart` of them (the caller passes the new total as `quantity`).
-fn check_quantity(info: &VariantInfo, quantity: i32, in_cart: i32) -> Result<(), CartError> {
+pub(super) fn check_quantity(
+    info: &VariantInfo,
+    quantity: i32,
+    in_cart: i32,
+) -> Result<(), CartError> {
     if !info.purchasable {
         return Err(CartError::Unavailable {
             name: info.name.clone(),

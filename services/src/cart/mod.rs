@@ -17,11 +17,12 @@
 //! cart.
 //!
 //! The parts: `view` (the bag priced now, [`CartView`]), `lines` (adding, changing and
-//! removing lines, the coupon code) and `merge` (a guest's bag into the shopper's on
-//! sign-in). The owner, the errors and the cart row itself live here.
+//! removing lines, the coupon code), `several` (several pieces at once, [`add_lines`])
+//! and `merge` (a guest's bag into the shopper's on sign-in). The owner, the errors and the cart row itself live here.
 
 mod lines;
 mod merge;
+mod several;
 mod view;
 
 use chrono::Utc;
@@ -38,6 +39,7 @@ use entities::carts;
 
 pub use lines::{accept_current_prices, add_item, remove_item, set_coupon_code, set_quantity};
 pub use merge::{MergeChange, MergeOutcome, merge_guest_cart};
+pub use several::{LinesAdded, MAX_LINES_AT_ONCE, add_lines};
 pub use view::{CartLine, CartView, PriceChange, view};
 
 /// Whose bag.

@@ -3,6 +3,7 @@
 //! (`size`). Nothing here runs for a shopper whose `ai_consent` is off.
 
 pub mod feed;
+pub mod look;
 pub mod record;
 pub mod size;
 pub mod style;

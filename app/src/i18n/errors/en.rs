@@ -151,6 +151,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnNothingChosen => "Choose at least one piece to return.".into(),
         R::NotificationNotFound => "We could not find that notification.".into(),
         R::SizeAdviceNotFound => "We could not find that size suggestion.".into(),
+        R::LookNotFound => "We could not find that look.".into(),
         R::SizeNotOffered => "Choose one of the sizes this piece is made in.".into(),
         R::ReviewNotFound => "We could not find that review.".into(),
         R::ReviewNotPurchased => {

@@ -174,6 +174,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnNothingChosen => "Choisissez au moins une pièce à retourner.".into(),
         R::NotificationNotFound => "Nous n’avons pas trouvé cette notification.".into(),
         R::SizeAdviceNotFound => "Nous n’avons pas trouvé cette suggestion de taille.".into(),
+        R::LookNotFound => "Nous n’avons pas trouvé cette tenue.".into(),
         R::SizeNotOffered => "Choisissez l’une des tailles de cette pièce.".into(),
         R::ReviewNotFound => "Nous n’avons pas trouvé cet avis.".into(),
         R::ReviewNotPurchased => {

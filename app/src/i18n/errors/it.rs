@@ -157,6 +157,7 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         R::ReturnNothingChosen => "Scegli almeno un capo da rendere.".into(),
         R::NotificationNotFound => "Non abbiamo trovato questa notifica.".into(),
         R::SizeAdviceNotFound => "Non abbiamo trovato questo suggerimento di taglia.".into(),
+        R::LookNotFound => "Non abbiamo trovato questo look.".into(),
         R::SizeNotOffered => "Scegli una delle taglie di questo capo.".into(),
         R::ReviewNotFound => "Non abbiamo trovato questa recensione.".into(),
         R::ReviewNotPurchased => {

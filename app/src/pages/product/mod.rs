@@ -12,6 +12,7 @@ use crate::components::variant_picker::VariantPicker;
 use crate::i18n::{use_i18n, use_locale};
 use crate::pages::not_found::NotFoundPage;
 
+mod look;
 mod review_item;
 mod reviews;
 mod size_advice;
@@ -221,6 +222,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                 count=product.rating_count
                 histogram=product.rating_histogram
             />
+            <look::CompleteTheLook product_id=product.id.clone() />
             {similar}
         </article>
     }
