@@ -12,7 +12,7 @@
 //!
 //! Reads `DATABASE_URL` (the script points it at the bench cluster) and the model from
 //! `EMBEDDING_MODEL_DIR`. FUSION settings: `k=60 lexical=1 vector=1 distance=0.75
-//! exact=true`.
+//! exact=true depth=50`.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -133,6 +133,7 @@ fn fusion_from(args: &[String]) -> Fusion {
             "vector" => fusion.vector_weight = number(),
             "distance" => fusion.max_distance = number(),
             "exact" => fusion.exact_first = value == "true",
+            "depth" => fusion.depth = value.parse().unwrap_or_else(|_| panic!("{arg}")),
             _ => panic!("unknown setting {key}"),
         }
     }

@@ -67,7 +67,7 @@ impl Default for Fusion {
             lexical_weight: 1.0,
             vector_weight: 1.0,
             max_distance: 0.8,
-            depth: 100,
+            depth: 50,
             exact_first: true,
         }
     }
