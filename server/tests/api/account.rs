@@ -183,8 +183,19 @@ async fn the_profile_is_updated_and_read_back() {
             "timezone": "Europe/Paris",
             "has_password": true,
             "connected_accounts": [],
+            "ai_consent": true,
         })
     );
+
+    // Personalisation off from its settings panel (an unticked box sends nothing), then on.
+    let off = app.post_form("/api/style/consent", &[], Some(&ada.token)).await;
+    assert_eq!(off.status(), StatusCode::OK);
+    assert!(!app.user(ada.id).await.ai_consent);
+    let on = app
+        .post_form("/api/style/consent", &[("on", "true")], Some(&ada.token))
+        .await;
+    assert_eq!(on.status(), StatusCode::OK);
+    assert!(app.user(ada.id).await.ai_consent);
 
     // The phone is optional: an empty one clears it.
     let (_, body) = app
