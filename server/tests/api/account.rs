@@ -188,7 +188,9 @@ async fn the_profile_is_updated_and_read_back() {
     );
 
     // Personalisation off from its settings panel (an unticked box sends nothing), then on.
-    let off = app.post_form("/api/style/consent", &[], Some(&ada.token)).await;
+    let off = app
+        .post_form("/api/style/consent", &[], Some(&ada.token))
+        .await;
     assert_eq!(off.status(), StatusCode::OK);
     assert!(!app.user(ada.id).await.ai_consent);
     let on = app
