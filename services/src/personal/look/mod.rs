@@ -182,7 +182,8 @@ pub async fn complete_look(
         false => query::candidates(db, &base, &among, &filter).await?,
     };
     let base_colour = base.colour.as_deref().and_then(ColourFamily::parse);
-    let chosen = pick(base_colour, found, &order, pins.is_some());
+    let eligible: Vec<Uuid> = found.iter().map(|candidate| candidate.id).collect();
+    let chosen = pick(base_colour, found.clone(), &order, pins.is_some());
     let mut look = Look {
         id: None,
         pieces: chosen.iter().map(look_piece).collect(),
@@ -198,12 +199,21 @@ pub async fn complete_look(
             user_id,
             base.id,
             &format!("Complete the look: {}", base.name),
-            &chosen,
+            (&chosen, &eligible),
             reasoning(&chosen, pins.is_some()),
             scores,
             started.elapsed(),
         )
         .await?;
+        if let Some(stored) = kept.pieces {
+            // The shopper's look from earlier today still holds: show it, not a new one.
+            let stored_only = found
+                .into_iter()
+                .filter(|c| stored.contains(&c.id))
+                .collect();
+            let chosen = pick(base_colour, stored_only, &order, pins.is_some());
+            look.pieces = chosen.iter().map(look_piece).collect();
+        }
         look.id = Some(kept.id.to_string());
         look.liked = kept.liked;
         look.saved = kept.saved;

@@ -2,8 +2,10 @@
 //! reason for every piece in `ai_reasoning`, and their word on it.
 //!
 //! A page view does not add a row: the shopper's look around the same piece from the
-//! last day is reused when it holds the same pieces (its `view_count` goes up); a new
-//! look is written in one transaction with its items and its `ai_interactions` row.
+//! last day is reused while every piece of it is still one the rules allow (its
+//! `view_count` goes up), so a look does not change under the shopper as stock moves
+//! elsewhere and their word on it stays with it; a new look is written in one
+//! transaction with its items and its `ai_interactions` row.
 
 use std::time::Duration;
 
@@ -25,6 +27,8 @@ pub struct Kept {
     pub id: Uuid,
     pub liked: Option<bool>,
     pub saved: bool,
+    /// The stored look's pieces when they are not the ones just chosen.
+    pub pieces: Option<Vec<Uuid>>,
 }
 
 fn two_places(value: f32) -> Decimal {
@@ -33,15 +37,16 @@ fn two_places(value: f32) -> Decimal {
         .round_dp(2)
 }
 
-/// The shopper's recent look around `base_id` if it holds exactly `pieces`, its views
-/// counted; else a new look with its items and `ai_interactions` row.
+/// The shopper's recent look around `base_id` if every piece of it is still `eligible`
+/// (the candidates the rules allow now), its views counted; else a new look of `chosen`
+/// with its items and `ai_interactions` row.
 #[allow(clippy::too_many_arguments)]
 pub async fn keep(
     db: &DatabaseConnection,
     user_id: Uuid,
     base_id: Uuid,
     name: &str,
-    chosen: &[Chosen],
+    (chosen, eligible): (&[Chosen], &[Uuid]),
     reasoning: serde_json::Value,
     (style, harmony): (f32, f32),
     elapsed: Duration,
@@ -65,7 +70,7 @@ pub async fn keep(
         .await?;
     if let Some(row) = recent {
         let stored: Vec<Uuid> = row.try_get("", "pieces")?;
-        if stored == pieces {
+        if !stored.is_empty() && stored.iter().all(|id| eligible.contains(id)) {
             let id: Uuid = row.try_get("", "id")?;
             db.execute_raw(Statement::from_sql_and_values(
                 db.get_database_backend(),
@@ -77,6 +82,7 @@ pub async fn keep(
                 id,
                 liked: row.try_get("", "liked")?,
                 saved: row.try_get("", "saved")?,
+                pieces: (stored != pieces).then_some(stored),
             });
         }
     }
@@ -131,6 +137,7 @@ pub async fn keep(
         id,
         liked: None,
         saved: false,
+        pieces: None,
     })
 }
 
