@@ -64,7 +64,7 @@ curl -s -o /dev/null -c "$jar" "http://$addr/api/auth/register" -H "accept: appl
 cookie=$(awk '$6 ~ /lv_session$/ { print $6 "=" $7 }' "$jar" | head -1)
 rm -f "$jar"
 [ -n "$cookie" ] || { echo "could not register the bench shopper" >&2; exit 1; }
-deck=$(curl -s -H "cookie: $cookie" -H "accept: application/json" -X POST "http://$addr/api/style/quiz" |
+deck=$(curl -s -H "cookie: $cookie" -H "accept: application/json" -d "" "http://$addr/api/style/quiz" |
   grep -o '"id":"[0-9a-f-]\{36\}"' | sed 's/"id":"//; s/"$//' | head -6)
 form=(--data-urlencode "answers[personas][classic]=true" --data-urlencode "answers[budget_max]=3000"
   --data-urlencode "answers[sizes][0][system]=apparel" --data-urlencode "answers[sizes][0][size]=M")
