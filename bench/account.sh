@@ -100,22 +100,6 @@ step_done
 post_lua=$(mktemp --suffix=.lua)
 trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -f "$post_lua"' EXIT
 
-measure() { # label, path [, urlencoded POST body]
-  local label="$1" path="$2" body="${3-}" out p50 p99 rps errors script=()
-  if [ -n "${3+set}" ]; then
-    printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' \
-      "$body" >"$post_lua"
-    script=(-s "$post_lua")
-  fi
-  wrk -t2 -c"$connections" -d2s -H "cookie: $cookie" "${script[@]}" "http://$addr$path" >/dev/null
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "cookie: $cookie" "${script[@]}" "http://$addr$path")
-  rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
-  echo "| $label | \`$path\` | $rps | $p50 | $p99 |${errors:+ $errors}"
-}
-
 # Twice: one connection per core (each request's own time: the latency a shopper sees on
 # a quiet server) and 16 (throughput; p99 there is mostly waiting for a core, since 16
 # requests share 2).
@@ -125,16 +109,16 @@ for connections in $(nproc) 16; do
   echo
   echo "| what | path | req/s | p50 | p99 |"
   echo "|---|---|---|---|---|"
-  measure "order list page, 1,000 orders" "/account/orders"
-  measure "order list, first page (server function)" "/api/orders/list" "status="
-  measure "order list, 400 orders deep (server function)" "/api/orders/list" "after=$deep"
-  measure "order list, filtered by status" "/api/orders/list" "status=delivered"
-  measure "account home" "/account"
-  measure "product page with $reviews reviews" "$product"
-  measure "its reviews, lowest first (server function)" "/api/reviews/list" "product_id=$product_id&sort=lowest&rating=&offset=0"
-  measure "its 2-star reviews, newest first" "/api/reviews/list" "product_id=$product_id&sort=newest&rating=2&offset=0"
-  measure "its reviews, most helpful, 400 deep" "/api/reviews/list" "product_id=$product_id&sort=helpful&rating=&offset=400"
-  measure "its sorted list as a page" "$product?review_sort=lowest&review_rating=1"
+  bench_measure "order list page, 1,000 orders" "/account/orders"
+  bench_measure "order list, first page (server function)" "/api/orders/list" "status="
+  bench_measure "order list, 400 orders deep (server function)" "/api/orders/list" "after=$deep"
+  bench_measure "order list, filtered by status" "/api/orders/list" "status=delivered"
+  bench_measure "account home" "/account"
+  bench_measure "product page with $reviews reviews" "$product"
+  bench_measure "its reviews, lowest first (server function)" "/api/reviews/list" "product_id=$product_id&sort=lowest&rating=&offset=0"
+  bench_measure "its 2-star reviews, newest first" "/api/reviews/list" "product_id=$product_id&sort=newest&rating=2&offset=0"
+  bench_measure "its reviews, most helpful, 400 deep" "/api/reviews/list" "product_id=$product_id&sort=helpful&rating=&offset=400"
+  bench_measure "its sorted list as a page" "$product?review_sort=lowest&review_rating=1"
   echo
   echo "(target: p99 < 20 ms; $connections connections, ${duration}s per page after a 2 s warm-up, $(nproc) cores, commit $(git rev-parse --short HEAD))"
 done

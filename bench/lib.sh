@@ -34,3 +34,23 @@ bench_await_server() {
   echo "server did not start; see $2" >&2
   exit 1
 }
+
+# One row of a latency table: wrk on http://$addr$2 (a urlencoded POST when a body $3 is
+# given, as server functions are called) with the shopper's $cookie, $connections
+# connections, a 2 s warm-up then $duration seconds; prints "| label | path | req/s |
+# p50 | p99 |" and any errors. Needs $post_lua, a temporary file the caller removes.
+bench_measure() { # label, path [, urlencoded POST body]
+  local label="$1" path="$2" body="${3-}" out p50 p99 rps errors script=()
+  if [ -n "${3+set}" ]; then
+    printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\nwrk.headers["Accept"] = "application/json"\n' \
+      "$body" >"$post_lua"
+    script=(-s "$post_lua")
+  fi
+  wrk -t2 -c"$connections" -d2s -H "cookie: $cookie" "${script[@]}" "http://$addr$path" >/dev/null
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "cookie: $cookie" "${script[@]}" "http://$addr$path")
+  rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
+  echo "| $label | \`$path\` | $rps | $p50 | $p99 |${errors:+ $errors}"
+}

@@ -82,31 +82,15 @@ slug=${piece% *}
 product_id=${piece#* }
 step_done
 
-measure() { # label, path [, urlencoded POST body]
-  local label="$1" path="$2" body="${3-}" out p50 p99 rps errors script=()
-  if [ -n "${3+set}" ]; then
-    printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\nwrk.headers["Accept"] = "application/json"\n' \
-      "$body" >"$post_lua"
-    script=(-s "$post_lua")
-  fi
-  wrk -t2 -c"$connections" -d2s -H "cookie: $cookie" "${script[@]}" "http://$addr$path" >/dev/null
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "cookie: $cookie" "${script[@]}" "http://$addr$path")
-  rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
-  echo "| $label | \`$path\` | $rps | $p50 | $p99 |${errors:+ $errors}"
-}
-
 for connections in $(nproc) 16; do
   echo
   echo "### Personalisation at $products products, $connections connections ($(date -u '+%Y-%m-%d %H:%M UTC'), load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
   echo
   echo "| what | path | req/s | p50 | p99 |"
   echo "|---|---|---|---|---|"
-  measure "For you, after the quiz (server function)" "/api/style/for_you" ""
-  measure "complete the look, a dress (server function)" "/api/look/complete" "product_id=$product_id"
-  measure "the dress's product page, look included" "/products/$slug"
+  bench_measure "For you, after the quiz (server function)" "/api/style/for_you" ""
+  bench_measure "complete the look, a dress (server function)" "/api/look/complete" "product_id=$product_id"
+  bench_measure "the dress's product page, look included" "/products/$slug"
   echo
   echo "(target: p99 < 25 ms; $connections connections, ${duration}s per page after a 2 s warm-up, $(nproc) cores, commit $(git rev-parse --short HEAD))"
 done
