@@ -8,7 +8,6 @@ use std::time::Duration;
 use chrono::Utc;
 use entities::sea_orm_active_enums::{OrderStatus, UserRole};
 use entities::{orders, product_variants, sessions, users};
-use reqwest::StatusCode;
 use sea_orm::prelude::*;
 use sea_orm::{QueryFilter, Set};
 use serde_json::Value;
@@ -20,19 +19,6 @@ use crate::helpers::{Jar, ProductBuilder, TestApp, spawn_app};
 const PASSWORD: &str = "velvet evenings in florence";
 
 impl TestApp {
-    /// Calls a server function with the jar's cookies; the status and JSON answer.
-    async fn call(&self, jar: &mut Jar, path: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
-        let response = self
-            .post_form_with_jar(jar, &format!("/api/{path}"), form)
-            .await;
-        let status = response.status();
-        let body = response.text().await.unwrap();
-        (
-            status,
-            serde_json::from_str(&body).unwrap_or(Value::String(body)),
-        )
-    }
-
     /// An active product with one variant priced `price` with `stock` units.
     async fn piece(&self, name: &str, price: &str, stock: i32) -> product_variants::Model {
         ProductBuilder::new(name, price)

@@ -12,23 +12,6 @@ use crate::helpers::{Jar, TestApp, eventually, spawn_seeded_app};
 
 const PASSWORD: &str = "velvet evenings in florence";
 
-async fn call(
-    app: &TestApp,
-    jar: &mut Jar,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (StatusCode, Value) {
-    let response = app
-        .post_form_with_jar(jar, &format!("/api/{path}"), form)
-        .await;
-    let status = response.status();
-    let body = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
-
 /// The message a refused save gives for `field`.
 fn refusal_for<'a>(outcome: &'a Value, field: &str) -> Option<&'a str> {
     outcome["Refused"]
@@ -60,31 +43,31 @@ async fn a_visitors_quiz_follows_them_into_their_new_account() {
     let (liked, passed) = (deck[0].id.as_str(), deck[3].id.as_str());
     let mut jar = Jar::default();
     // As the form sends it: only the ticked boxes, each named by its code.
-    let (status, outcome) = call(
-        &app,
-        &mut jar,
-        "style/save",
-        &[
-            ("answers[personas][classic]", "true"),
-            ("answers[personas][bohemian]", "true"),
-            ("answers[avoided_colours][black]", "true"),
-            ("answers[budget_max]", "$1,500"),
-            ("answers[sustainable]", "true"),
-            ("answers[sizes][0][system]", "apparel"),
-            ("answers[sizes][0][size]", "M"),
-            ("answers[sizes][1][system]", "tailoring"),
-            ("answers[sizes][1][size]", ""),
-            ("answers[anchor_brand]", "maison-aurelle"),
-            ("answers[anchor_size]", "38"),
-            ("answers[fit]", "relaxed"),
-            ("answers[deck][0][product]", liked),
-            ("answers[deck][0][verdict]", "like"),
-            ("answers[deck][1][product]", deck[1].id.as_str()),
-            ("answers[deck][3][product]", passed),
-            ("answers[deck][3][verdict]", "dislike"),
-        ],
-    )
-    .await;
+    let (status, outcome) = app
+        .call(
+            &mut jar,
+            "style/save",
+            &[
+                ("answers[personas][classic]", "true"),
+                ("answers[personas][bohemian]", "true"),
+                ("answers[avoided_colours][black]", "true"),
+                ("answers[budget_max]", "$1,500"),
+                ("answers[sustainable]", "true"),
+                ("answers[sizes][0][system]", "apparel"),
+                ("answers[sizes][0][size]", "M"),
+                ("answers[sizes][1][system]", "tailoring"),
+                ("answers[sizes][1][size]", ""),
+                ("answers[anchor_brand]", "maison-aurelle"),
+                ("answers[anchor_size]", "38"),
+                ("answers[fit]", "relaxed"),
+                ("answers[deck][0][product]", liked),
+                ("answers[deck][0][verdict]", "like"),
+                ("answers[deck][1][product]", deck[1].id.as_str()),
+                ("answers[deck][3][product]", passed),
+                ("answers[deck][3][verdict]", "dislike"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{outcome}");
     assert_eq!(outcome, Value::String("Saved".into()));
     assert!(
@@ -93,7 +76,7 @@ async fn a_visitors_quiz_follows_them_into_their_new_account() {
     );
 
     // The guest's answers come back on the quiz page's read.
-    let (_, quiz) = call(&app, &mut jar, "style/quiz", &[]).await;
+    let (_, quiz) = app.call(&mut jar, "style/quiz", &[]).await;
     assert_eq!(quiz["taken"], true);
     assert_eq!(
         quiz["answers"]["personas"],
@@ -104,17 +87,17 @@ async fn a_visitors_quiz_follows_them_into_their_new_account() {
 
     // Registering in the same browser carries the profile into the account.
     let email = format!("{}@example.test", Uuid::new_v4().simple());
-    let (status, _) = call(
-        &app,
-        &mut jar,
-        "auth/register",
-        &[
-            ("name", "Ada Lovelace"),
-            ("email", email.as_str()),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &mut jar,
+            "auth/register",
+            &[
+                ("name", "Ada Lovelace"),
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     let row = scalar(
         &app,
@@ -137,23 +120,23 @@ async fn bad_answers_are_refused_by_field_in_the_shoppers_language() {
     let app = spawn_seeded_app().await;
     let mut jar = Jar::default();
     jar.set("lv_lang", "fr");
-    let (status, outcome) = call(
-        &app,
-        &mut jar,
-        "style/save",
-        &[
-            ("answers[personas][gothic]", "true"),
-            ("answers[budget_min]", "beaucoup"),
-            ("answers[budget_max]", "100"),
-            ("answers[sweet_spot]", "900"),
-            ("answers[sizes][0][system]", "apparel"),
-            ("answers[sizes][0][size]", "XXXL"),
-            ("answers[anchor_size]", "38"),
-            ("answers[deck][0][product]", &Uuid::new_v4().to_string()),
-            ("answers[deck][0][verdict]", "like"),
-        ],
-    )
-    .await;
+    let (status, outcome) = app
+        .call(
+            &mut jar,
+            "style/save",
+            &[
+                ("answers[personas][gothic]", "true"),
+                ("answers[budget_min]", "beaucoup"),
+                ("answers[budget_max]", "100"),
+                ("answers[sweet_spot]", "900"),
+                ("answers[sizes][0][system]", "apparel"),
+                ("answers[sizes][0][size]", "XXXL"),
+                ("answers[anchor_size]", "38"),
+                ("answers[deck][0][product]", &Uuid::new_v4().to_string()),
+                ("answers[deck][0][verdict]", "like"),
+            ],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{outcome}");
     assert_eq!(
         refusal_for(&outcome, "personas"),
@@ -193,8 +176,7 @@ async fn with_consent_off_the_quiz_is_refused_and_the_row_is_a_visitors() {
     let app = spawn_seeded_app().await;
     let mut jar = Jar::default();
     let email = format!("{}@example.test", Uuid::new_v4().simple());
-    call(
-        &app,
+    app.call(
         &mut jar,
         "auth/register",
         &[
@@ -212,21 +194,21 @@ async fn with_consent_off_the_quiz_is_refused_and_the_row_is_a_visitors() {
         ))
         .await
         .unwrap();
-    let (status, refused) = call(
-        &app,
-        &mut jar,
-        "style/save",
-        &[("answers[personas][classic]", "true")],
-    )
-    .await;
+    let (status, refused) = app
+        .call(
+            &mut jar,
+            "style/save",
+            &[("answers[personas][classic]", "true")],
+        )
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "{refused}");
     assert!(
         refused.to_string().contains("PersonalisationOff"),
         "{refused}"
     );
-    let (_, quiz) = call(&app, &mut jar, "style/quiz", &[]).await;
+    let (_, quiz) = app.call(&mut jar, "style/quiz", &[]).await;
     assert_eq!(quiz["consent"], false);
-    let (_, row) = call(&app, &mut jar, "style/for_you", &[]).await;
+    let (_, row) = app.call(&mut jar, "style/for_you", &[]).await;
     assert_eq!(row["because"], "Bestsellers");
     assert_eq!(row["impression"], Value::Null);
 }
@@ -235,14 +217,13 @@ async fn with_consent_off_the_quiz_is_refused_and_the_row_is_a_visitors() {
 async fn the_row_says_why_and_its_clicks_are_recorded() {
     let app = spawn_seeded_app().await;
     let mut jar = Jar::default();
-    let (status, visitor) = call(&app, &mut jar, "style/for_you", &[]).await;
+    let (status, visitor) = app.call(&mut jar, "style/for_you", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(visitor["because"], "Bestsellers");
     assert_eq!(visitor["pieces"].as_array().unwrap().len(), 12);
 
     let email = format!("{}@example.test", Uuid::new_v4().simple());
-    call(
-        &app,
+    app.call(
         &mut jar,
         "auth/register",
         &[
@@ -257,18 +238,18 @@ async fn the_row_says_why_and_its_clicks_are_recorded() {
         .iter()
         .find(|piece| piece.name.contains("Watch"))
         .unwrap_or(&deck[0]);
-    let (_, saved) = call(
-        &app,
-        &mut jar,
-        "style/save",
-        &[
-            ("answers[deck][0][product]", &watch.id),
-            ("answers[deck][0][verdict]", "like"),
-        ],
-    )
-    .await;
+    let (_, saved) = app
+        .call(
+            &mut jar,
+            "style/save",
+            &[
+                ("answers[deck][0][product]", &watch.id),
+                ("answers[deck][0][verdict]", "like"),
+            ],
+        )
+        .await;
     assert_eq!(saved, Value::String("Saved".into()));
-    let (_, row) = call(&app, &mut jar, "style/for_you", &[]).await;
+    let (_, row) = app.call(&mut jar, "style/for_you", &[]).await;
     assert_eq!(row["because"]["Liked"], watch.name.as_str(), "{row}");
     let impression = row["impression"].as_str().unwrap().to_string();
     let slug = row["pieces"][0]["slug"].as_str().unwrap().to_string();

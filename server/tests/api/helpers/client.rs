@@ -9,6 +9,25 @@ use super::spawn::TestApp;
 pub const SESSION_COOKIE: &str = "lv_session";
 
 impl TestApp {
+    /// Calls the server function `/api/{path}` with the jar's cookies (keeping those it
+    /// sets): the status and the JSON answer (the body as a string when it is not JSON).
+    pub async fn call(
+        &self,
+        jar: &mut Jar,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (reqwest::StatusCode, Value) {
+        let response = self
+            .post_form_with_jar(jar, &format!("/api/{path}"), form)
+            .await;
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        (
+            status,
+            serde_json::from_str(&body).unwrap_or(Value::String(body)),
+        )
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))
