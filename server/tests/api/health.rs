@@ -17,7 +17,11 @@ async fn health_reports_the_database_up() {
 #[tokio::test]
 async fn health_reports_the_database_down_when_it_is_unreachable() {
     let app = spawn_app().await;
-    app.db.clone().close().await.unwrap();
+    // The server's own pool, closed: every query it tries fails at once.
+    let pool = app.services.db.clone();
+    app.on_server(async move { pool.close().await })
+        .await
+        .unwrap();
 
     let response = app.get_health().await;
 

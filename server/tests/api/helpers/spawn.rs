@@ -1,6 +1,11 @@
 //! Starting the app for a test: the real server, in-process, on a random port, with a
 //! database of its own cloned from a template ([`super::templates`]), mail to a local SMTP
 //! fake and payments to the local Stripe fake.
+//!
+//! The server runs as the binary runs it: on a multi-threaded runtime of its own (its own
+//! thread, its own connection pool), not on the test's single-threaded one. What the test
+//! does on its thread (queries, blocking work, the database drop at the end) never holds
+//! up the server's requests, and the server's scheduling is the one production has.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -78,8 +83,11 @@ pub struct TestApp {
     /// The Stripe the app talks to; its events go to the app's webhook.
     pub stripe: StripeFake,
     pub client: reqwest::Client,
-    /// The app's own handle (mailer, signer, …), for running its jobs by hand.
+    /// The app's own handle (mailer, signer, …), for running its jobs by hand (on the
+    /// server's runtime: [`TestApp::on_server`]).
     pub services: services::Services,
+    /// The server's runtime, and how to stop it.
+    server: ServerThread,
     /// Where this app keeps uploaded pictures (removed with the app).
     pub media_dir: tempfile::TempDir,
     db_name: String,
@@ -122,6 +130,7 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
     let db_name = format!("test_{}", uuid::Uuid::new_v4().simple());
     templates::create_database(&admin_url, fixture, &db_name).await;
     let url = templates::with_database(&admin_url, &db_name);
+    // The test's own pool, for its own queries.
     let db = database::connect(&url, 5)
         .await
         .expect("test database connects");
@@ -157,13 +166,9 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
     ]);
     vars.extend(extra);
     let settings = Settings::from_lookup(|name| vars.get(name).cloned()).expect("settings parse");
-    let app = Application::build_with_database(settings, db.clone())
-        .await
-        .expect("app builds");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    let services = app.services().clone();
+    let (server, port, services) = ServerThread::start(settings, url.clone()).await;
+    let address = format!("http://127.0.0.1:{port}");
     stripe.set_webhook_url(format!("{address}/webhooks/stripe"));
-    tokio::spawn(app.run_until(std::future::pending()));
 
     TestApp {
         address,
@@ -172,9 +177,13 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
         smtp,
         stripe,
         services,
+        server,
         media_dir,
+        // Longer than the server's own time limit (30 s), so a stalled response shows as
+        // the server's 503 or, for a body that never ends, as a failure instead of a hang.
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(45))
             .build()
             .expect("client builds"),
         db_name,
@@ -182,21 +191,88 @@ async fn spawn(fixture: Fixture, extra: HashMap<String, String>) -> TestApp {
     }
 }
 
+/// The server's thread: a multi-threaded runtime running the app until told to stop.
+struct ServerThread {
+    runtime: tokio::runtime::Handle,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl ServerThread {
+    /// Builds the app (with a pool of its own on `url`) on a new thread's runtime and
+    /// serves it there; answers once it listens, with its port and handle.
+    async fn start(settings: Settings, url: String) -> (ServerThread, u16, services::Services) {
+        let (started, ready) = tokio::sync::oneshot::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        std::thread::Builder::new()
+            .name("test-server".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                    .expect("the server's runtime builds");
+                let handle = runtime.handle().clone();
+                runtime.block_on(async move {
+                    let db = database::connect(&url, 5)
+                        .await
+                        .expect("the server's pool connects");
+                    let app = Application::build_with_database(settings, db)
+                        .await
+                        .expect("app builds");
+                    let _ = started.send((handle, app.port(), app.services().clone()));
+                    let _ = app
+                        .run_until(async move {
+                            let _ = stopped.await;
+                        })
+                        .await;
+                });
+                // What is still running (a response the client gave up on) goes with it.
+                runtime.shutdown_background();
+            })
+            .expect("the server's thread starts");
+        let (runtime, port, services) = ready.await.expect("the app starts");
+        (
+            ServerThread {
+                runtime,
+                stop: Some(stop),
+            },
+            port,
+            services,
+        )
+    }
+}
+
 impl TestApp {
+    /// Runs `work` on the server's runtime (where the app's pool and clients live).
+    pub async fn on_server<T: Send + 'static>(
+        &self,
+        work: impl Future<Output = T> + Send + 'static,
+    ) -> T {
+        self.server
+            .runtime
+            .spawn(work)
+            .await
+            .expect("the work on the server's runtime completes")
+    }
+
     /// One run of the notification outbox job, as at `now`.
     pub async fn send_notification_emails(
         &self,
         now: chrono::DateTime<chrono::Utc>,
     ) -> services::notifications::outbox::Sent {
-        services::notifications::outbox::Outbox {
-            db: &self.services.db,
-            mailer: &self.services.mailer,
-            signer: &self.services.signer,
-            base_url: &self.services.base_url,
-        }
-        .run(now)
+        let services = self.services.clone();
+        self.on_server(async move {
+            services::notifications::outbox::Outbox {
+                db: &services.db,
+                mailer: &services.mailer,
+                signer: &services.signer,
+                base_url: &services.base_url,
+            }
+            .run(now)
+            .await
+            .expect("the outbox runs")
+        })
         .await
-        .expect("the outbox runs")
     }
 }
 
@@ -211,6 +287,9 @@ impl Drop for TestApp {
     /// runtime finish and close that connection, and the drop then completes on its own
     /// thread. One a run's exit cuts short is dropped by a later run (`clean_up_once`).
     fn drop(&mut self) {
+        if let Some(stop) = self.server.stop.take() {
+            let _ = stop.send(());
+        }
         let admin_url = self.admin_url.clone();
         let db_name = self.db_name.clone();
         let (done, finished) = std::sync::mpsc::channel();
