@@ -32,8 +32,10 @@ pub struct Rules {
     pub sizes: Vec<String>,
     /// Whose orders and bag to leave out.
     pub user_id: Option<Uuid>,
-    /// Pieces never to show (disliked in the quiz).
+    /// Pieces never to show (disliked in the quiz, or already in the row).
     pub excluded: Vec<Uuid>,
+    /// Designers never to show (those the row already holds as many of as it may).
+    pub excluded_designers: Vec<String>,
 }
 
 /// A piece that may go in a row.
@@ -74,6 +76,7 @@ const RULES_SQL: &str = "
       AND NOT (coalesce(p.color_analysis->>'family', '') = ANY($4))
       AND NOT (coalesce(p.materials->>'primary', '') = ANY($5))
       AND NOT (p.id = ANY($6))
+      AND NOT (coalesce(b.name, '') = ANY($11))
       AND NOT EXISTS (SELECT 1 FROM order_items oi JOIN orders o ON o.id = oi.order_id
                       WHERE o.user_id = $7 AND oi.product_id = p.id
                         AND o.status NOT IN ('CANCELLED', 'REFUNDED', 'PAYMENT_FAILED'))
@@ -102,6 +105,7 @@ fn parameters(first: sea_orm::Value, rules: &Rules, limit: u64) -> Vec<sea_orm::
         rules.sizes.clone().into(),
         known_sizes().into(),
         i64::try_from(limit).unwrap_or(i64::MAX).into(),
+        rules.excluded_designers.clone().into(),
     ]
 }
 
@@ -130,7 +134,9 @@ pub async fn nearest_on(
 }
 
 /// [`nearest_on`] in a transaction of its own with iterative index scans on, so a page
-/// comes back full however few pieces pass the rules.
+/// comes back full however few pieces pass the rules. The plan is the generic one: the
+/// statement's shape, not the taste vector, decides it, and planning it afresh for each
+/// vector cost more than running it.
 pub async fn nearest(
     db: &DatabaseConnection,
     taste: &[f32],
@@ -141,6 +147,7 @@ pub async fn nearest(
     txn.execute_unprepared(&format!(
         "SET LOCAL hnsw.iterative_scan = relaxed_order; \
          SET LOCAL hnsw.max_scan_tuples = {MAX_SCAN_TUPLES}; \
+         SET LOCAL plan_cache_mode = force_generic_plan; \
          SET LOCAL hnsw.ef_search = {}",
         limit.clamp(40, 1000)
     ))
@@ -151,15 +158,55 @@ pub async fn nearest(
 }
 
 /// Up to `limit` pieces passing `rules` for a shopper without a taste: editorial picks
-/// (featured) first, then bestsellers.
+/// (featured, newest first) then bestsellers. Each half reads in the order of its own
+/// storefront index and stops at `limit`, so the rules are checked on the pieces shown
+/// and a few more, not on the whole catalogue.
 pub async fn bestsellers(
     db: &impl ConnectionTrait,
     rules: &Rules,
     limit: u64,
 ) -> Result<Vec<Piece>, DbErr> {
+    let mut found = in_order(db, rules, limit, Shelf::Featured).await?;
+    if let Some(short) = limit
+        .checked_sub(found.len() as u64)
+        .filter(|short| *short > 0)
+    {
+        let more = Rules {
+            excluded: [
+                rules.excluded.clone(),
+                found.iter().map(|piece| piece.id).collect(),
+            ]
+            .concat(),
+            ..rules.clone()
+        };
+        found.extend(in_order(db, &more, short, Shelf::BestSelling).await?);
+    }
+    Ok(found)
+}
+
+/// The two shelves [`bestsellers`] reads, each in its index's order.
+#[derive(Clone, Copy)]
+enum Shelf {
+    Featured,
+    BestSelling,
+}
+
+async fn in_order(
+    db: &impl ConnectionTrait,
+    rules: &Rules,
+    limit: u64,
+    shelf: Shelf,
+) -> Result<Vec<Piece>, DbErr> {
+    let (only, order) = match shelf {
+        Shelf::Featured => (
+            " AND p.is_featured",
+            "p.is_featured DESC, p.featured_at DESC NULLS LAST, p.published_at DESC, p.id",
+        ),
+        Shelf::BestSelling => ("", "p.purchase_count DESC, p.id"),
+    };
     let sql = format!(
-        "{CARD_SQL}{} AND $1::int IS NULL{RULES_SQL}
-         ORDER BY p.is_featured DESC, p.purchase_count DESC, p.id LIMIT $10",
+        "{CARD_SQL}{} AND $1::int IS NULL{only}{RULES_SQL}
+         ORDER BY {order} LIMIT $10",
         storefront_visible!()
     );
     let rows = db

@@ -96,6 +96,7 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
         sizes: profile.sizes.values().cloned().collect(),
         user_id: Some(user_id),
         excluded: disliked(&profile.answers),
+        excluded_designers: Vec::new(),
     };
     let signals: Vec<_> = acts.iter().map(|act| act.signal.clone()).collect();
     let Some(taste) = nudge(profile.taste.as_deref(), &signals) else {
@@ -103,17 +104,18 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
     };
     let found = nearest(db, &taste, &rules, CANDIDATES).await?;
     let mut row = diversify(&taste, found, ROW_SIZE);
+    // The row comes first in each top-up, so capping the designers keeps all of it and
+    // adds only what the cap still allows.
     if row.len() < ROW_SIZE {
-        // Rules so strict the catalogue runs short: fill up with bestsellers that pass.
-        let chosen: Vec<Uuid> = row.iter().map(|piece| piece.id).collect();
-        let more = Rules {
-            excluded: [rules.excluded.clone(), chosen].concat(),
-            ..rules.clone()
-        };
-        row.extend(cap_designers(
-            bestsellers(db, &more, CANDIDATES).await?,
-            ROW_SIZE - row.len(),
-        ));
+        // The nearest pieces crowd a few designers: go further out among the others.
+        let further = nearest(db, &taste, &further_rules(&rules, &row), CANDIDATES).await?;
+        let further = diversify(&taste, further, ROW_SIZE);
+        row = cap_designers([row, further].concat(), ROW_SIZE);
+    }
+    if row.len() < ROW_SIZE {
+        // Rules so strict the catalogue runs short: bestsellers that pass.
+        let more = bestsellers(db, &further_rules(&rules, &row), CANDIDATES).await?;
+        row = cap_designers([row, more].concat(), ROW_SIZE);
     }
     let liked = liked_pieces(db, &profile.liked).await?;
     let because = reason(&row, &liked, &acts);
@@ -152,6 +154,28 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
         pieces: row.iter().map(card).collect(),
         impression: Some(impression.to_string()),
     })
+}
+
+/// `rules`, leaving out the pieces of `row` and the designers it holds
+/// [`MAX_PER_DESIGNER`] of.
+fn further_rules(rules: &Rules, row: &[Piece]) -> Rules {
+    let mut per_designer: std::collections::HashMap<&str, usize> = Default::default();
+    for designer in row.iter().filter_map(|piece| piece.brand_name.as_deref()) {
+        *per_designer.entry(designer).or_default() += 1;
+    }
+    Rules {
+        excluded: [
+            rules.excluded.clone(),
+            row.iter().map(|piece| piece.id).collect(),
+        ]
+        .concat(),
+        excluded_designers: per_designer
+            .into_iter()
+            .filter(|(_, count)| *count >= MAX_PER_DESIGNER)
+            .map(|(designer, _)| designer.to_string())
+            .collect(),
+        ..rules.clone()
+    }
 }
 
 /// Editorial picks and bestsellers that pass `rules`, designers capped.

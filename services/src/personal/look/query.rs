@@ -1,12 +1,12 @@
 //! The look's one read: for each complementary category, its pieces nearest in style to
-//! the base piece (cosine distance of the embeddings, `row_number()` per category, so
-//! the cost is bounded by the categories' sizes and needs no index), under the rules:
+//! the base piece (cosine distance of the embeddings, read per category from the HNSW
+//! index in distance order, so the cost follows the look's size), under the rules:
 //! visible, in stock (in the shopper's size where they gave one), not the base piece or
 //! its category, not owned, not in the bag. Pinned looks go through the same statement
 //! with the admin's pieces in place of the categories, so a sold-out pin never shows.
 
 use sea_orm::prelude::*;
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
 
 use crate::cart::CartOwner;
 use crate::catalog::storefront_visible;
@@ -19,6 +19,8 @@ pub struct Base {
     pub name: String,
     pub category: String,
     pub colour: Option<String>,
+    /// Whether the piece has its embedding yet (its look is searched by it).
+    pub embedded: bool,
 }
 
 /// Whose look: what to leave out for them.
@@ -68,7 +70,8 @@ pub struct Candidate {
 /// The visible piece `product_id`, with its leaf category's slug and colour family.
 pub async fn base(db: &impl ConnectionTrait, product_id: Uuid) -> Result<Option<Base>, DbErr> {
     let sql = format!(
-        "SELECT p.id, p.slug, p.name, c.slug AS category, p.color_analysis->>'family' AS colour
+        "SELECT p.id, p.slug, p.name, c.slug AS category, p.color_analysis->>'family' AS colour,
+                p.product_embedding IS NOT NULL AS embedded
          FROM products p JOIN categories c ON c.id = p.category_id
          WHERE p.id = $1 AND {}",
         storefront_visible!()
@@ -87,6 +90,7 @@ pub async fn base(db: &impl ConnectionTrait, product_id: Uuid) -> Result<Option<
             name: row.try_get("", "name")?,
             category: row.try_get("", "category")?,
             colour: row.try_get("", "colour")?,
+            embedded: row.try_get("", "embedded")?,
         })
     })
     .transpose()
@@ -97,26 +101,79 @@ const IN_STOCK: &str = "v.product_id = p.id AND v.is_available
     AND v.inventory_quantity > v.inventory_reserved
     AND (v.size IS NULL OR NOT (v.size = ANY($4)))";
 
+/// What a piece `p` must pass to be offered (`$1` the base piece, `$3` the user whose
+/// orders and `$7`/`$8` the session or user whose bag leave pieces out, `$4` the blocked
+/// sizes): visible, not the base piece, not owned, not in the bag, in stock.
+const OFFERABLE: &str = concat!(
+    storefront_visible!(),
+    " AND p.id <> $1
+      AND NOT EXISTS (SELECT 1 FROM order_items oi JOIN orders o ON o.id = oi.order_id
+                      WHERE o.user_id = $3 AND oi.product_id = p.id
+                        AND o.status NOT IN ('CANCELLED', 'REFUNDED', 'PAYMENT_FAILED'))
+      AND NOT EXISTS (SELECT 1 FROM cart_items ci JOIN carts c2 ON c2.id = ci.cart_id
+                      WHERE (c2.user_id = $8 OR c2.session_id = $7) AND ci.product_id = p.id)
+      AND EXISTS (SELECT 1 FROM product_variants v WHERE "
+);
+
+/// The nearest offerable pieces of each category of `$5` (never the base's own, `$2`),
+/// `$6` of each. Each category reads the HNSW index in distance order and stops when it
+/// has its pieces, so the cost follows the look's size, not the categories'.
+const NEAREST_PER_CATEGORY: &str = "
+    SELECT n.id, cat.slug AS category, n.distance,
+           row_number() OVER (PARTITION BY cat.slug ORDER BY n.distance, n.id) AS rank
+    FROM unnest($5::text[]) AS cat(slug)
+    JOIN categories c ON c.slug = cat.slug AND c.slug <> $2
+    CROSS JOIN (SELECT product_embedding FROM products WHERE id = $1) b
+    CROSS JOIN LATERAL (
+      SELECT p.id, (p.product_embedding <=> b.product_embedding)::float8 AS distance
+      FROM products p
+      WHERE p.category_id = c.id AND p.product_embedding IS NOT NULL AND {offerable}
+      ORDER BY p.product_embedding <=> b.product_embedding LIMIT $6) n";
+
+/// Every offerable piece of `$5`'s categories (never the base's own, `$2`), ranked in
+/// each by `{order}`: for pinned pieces (a handful), and for a base piece without an
+/// embedding yet (nothing to search the index with).
+const RANKED_IN_FULL: &str = "
+    SELECT p.id, c.slug AS category,
+           coalesce((p.product_embedding <=> b.product_embedding)::float8, 1.0) AS distance,
+           row_number() OVER (PARTITION BY c.slug ORDER BY {order}) AS rank
+    FROM products p JOIN categories c ON c.id = p.category_id
+    CROSS JOIN (SELECT product_embedding FROM products WHERE id = $1) b
+    WHERE c.slug <> $2 AND {chosen} AND {offerable}";
+
 /// The candidates for a look around `base`, grouped by category, nearest first.
 pub async fn candidates(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     base: &Base,
     among: &Among,
     filter: &Filter,
 ) -> Result<Vec<Candidate>, DbErr> {
-    let (chosen, order, list, per_category) = match among {
+    let offerable = format!("{OFFERABLE}{IN_STOCK})");
+    let (ranked, list, per_category) = match among {
+        Among::Categories {
+            slugs,
+            per_category,
+        } if base.embedded => (
+            NEAREST_PER_CATEGORY.replace("{offerable}", &offerable),
+            slugs.clone(),
+            *per_category,
+        ),
         Among::Categories {
             slugs,
             per_category,
         } => (
-            "c.slug = ANY($5) AND p.product_embedding IS NOT NULL",
-            "p.product_embedding <=> b.product_embedding, p.id",
+            RANKED_IN_FULL
+                .replace("{chosen}", "c.slug = ANY($5)")
+                .replace("{order}", "p.id")
+                .replace("{offerable}", &offerable),
             slugs.clone(),
             *per_category,
         ),
         Among::Pinned(slugs) => (
-            "p.slug = ANY($5)",
-            "array_position($5, p.slug::text), p.id",
+            RANKED_IN_FULL
+                .replace("{chosen}", "p.slug = ANY($5)")
+                .replace("{order}", "array_position($5, p.slug::text), p.id")
+                .replace("{offerable}", &offerable),
             slugs.clone(),
             1,
         ),
@@ -127,20 +184,7 @@ pub async fn candidates(
         None => (None, None),
     };
     let sql = format!(
-        "WITH ranked AS (
-           SELECT p.id, c.slug AS category,
-                  coalesce((p.product_embedding <=> b.product_embedding)::float8, 1.0) AS distance,
-                  row_number() OVER (PARTITION BY c.slug ORDER BY {order}) AS rank
-           FROM products p JOIN categories c ON c.id = p.category_id
-           CROSS JOIN (SELECT product_embedding FROM products WHERE id = $1) b
-           WHERE {visible} AND p.id <> $1 AND c.slug <> $2 AND {chosen}
-             AND NOT EXISTS (SELECT 1 FROM order_items oi JOIN orders o ON o.id = oi.order_id
-                             WHERE o.user_id = $3 AND oi.product_id = p.id
-                               AND o.status NOT IN ('CANCELLED', 'REFUNDED', 'PAYMENT_FAILED'))
-             AND NOT EXISTS (SELECT 1 FROM cart_items ci JOIN carts c2 ON c2.id = ci.cart_id
-                             WHERE (c2.user_id = $8 OR c2.session_id = $7)
-                               AND ci.product_id = p.id)
-             AND EXISTS (SELECT 1 FROM product_variants v WHERE {IN_STOCK}))
+        "WITH ranked AS ({ranked})
          SELECT r.category, r.distance, r.rank, p.id, p.slug, p.name, br.name AS brand_name,
                 p.price, p.currency, p.color_analysis->>'family' AS colour,
                 (SELECT m.url FROM product_media m WHERE m.product_id = p.id AND m.is_primary
@@ -151,24 +195,33 @@ pub async fn candidates(
          FROM ranked r JOIN products p ON p.id = r.id LEFT JOIN brands br ON br.id = p.brand_id
          WHERE r.rank <= $6
          ORDER BY r.category, r.rank",
-        visible = storefront_visible!(),
     );
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
-            sql,
-            [
-                base.id.into(),
-                base.category.clone().into(),
-                filter.user_id.into(),
-                filter.blocked_sizes.clone().into(),
-                list.into(),
-                per_category.into(),
-                session_id.into(),
-                user_id.into(),
-            ],
-        ))
-        .await?;
+    let statement = Statement::from_sql_and_values(
+        db.get_database_backend(),
+        sql,
+        [
+            base.id.into(),
+            base.category.clone().into(),
+            filter.user_id.into(),
+            filter.blocked_sizes.clone().into(),
+            list.into(),
+            per_category.into(),
+            session_id.into(),
+            user_id.into(),
+        ],
+    );
+    // Iterative index scans, so a category whose nearest pieces are sold out or owned
+    // still fills up (the scan goes on past them), for this statement only.
+    let txn = db.begin().await?;
+    txn.execute_unprepared(&format!(
+        "SET LOCAL hnsw.iterative_scan = relaxed_order; \
+         SET LOCAL hnsw.max_scan_tuples = {}; \
+         SET LOCAL plan_cache_mode = force_generic_plan",
+        crate::personal::feed::MAX_SCAN_TUPLES
+    ))
+    .await?;
+    let rows = txn.query_all_raw(statement).await?;
+    txn.commit().await?;
     rows.iter().map(candidate).collect()
 }
 
