@@ -106,6 +106,7 @@ impl Application {
                 media: services::media::MediaStore::new(settings.media_dir.clone()),
                 embedder,
                 editorial_row: Default::default(),
+                look_shortlists: Default::default(),
             },
         };
         let analytics = state.services.analytics.clone();

@@ -44,6 +44,8 @@ pub struct Services {
     pub embedder: MiniLmEmbedder,
     /// The "For you" row visitors see, kept for a minute.
     pub editorial_row: EditorialRow,
+    /// Complete the look's shortlists per base piece (see `personal::look::shortlist`).
+    pub look_shortlists: crate::personal::look::Shortlists,
 }
 
 impl Services {

@@ -33,7 +33,8 @@ pub async fn complete_look(product_id: String) -> Result<Look, ApiError> {
         },
         None => Asker::default(),
     };
-    Ok(look::complete_look(&ctx.services.db, product, asker).await?)
+    let services = &ctx.services;
+    Ok(look::complete_look(&services.db, &services.look_shortlists, product, asker).await?)
 }
 
 /// Adds one of each of `variants` to the caller's bag in one go (a first-time visitor

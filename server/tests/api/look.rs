@@ -60,8 +60,11 @@ async fn sell_out(app: &TestApp, slug: &str) {
     .await;
 }
 
+/// A visitor's look, through the server's shortlists: a look read again within the minute
+/// reuses its shortlist, so stock and the rules are proven checked live on it.
 async fn visitors_look(app: &TestApp, product: Uuid) -> Look {
-    look::complete_look(&app.db, product, Asker::default())
+    let shortlists = &app.services.look_shortlists;
+    look::complete_look(&app.db, shortlists, product, Asker::default())
         .await
         .unwrap()
 }

@@ -15,6 +15,7 @@ pub mod categories;
 pub mod harmony;
 pub mod pinned;
 pub mod query;
+pub mod shortlist;
 mod store;
 
 use std::time::Instant;
@@ -33,6 +34,7 @@ use query::{Among, Candidate, Filter};
 
 pub use categories::{MAX_PIECES, complements};
 pub use pinned::{PINNED_LOOKS_KEY, pin, pinned};
+pub use shortlist::Shortlists;
 
 /// Nearest pieces per category the look chooses among.
 pub const PER_CATEGORY: i64 = 8;
@@ -140,9 +142,11 @@ pub fn pick(
     look
 }
 
-/// The look around the piece `product_id` for `asker`.
+/// The look around the piece `product_id` for `asker` (the pieces to choose from read
+/// through `shortlists`).
 pub async fn complete_look(
     db: &DatabaseConnection,
+    shortlists: &Shortlists,
     product_id: Uuid,
     asker: Asker,
 ) -> Result<Look, LookError> {
@@ -166,20 +170,22 @@ pub async fn complete_look(
         _ => Filter::default(),
     };
     let pins = pinned(db, &base.slug).await?;
-    let (among, order) = match &pins {
-        Some(slugs) => (Among::Pinned(slugs.clone()), slugs.clone()),
+    let (found, order) = match &pins {
+        Some(slugs) => {
+            let among = Among::Pinned(slugs.clone());
+            (
+                query::candidates(db, &base, &among, &filter).await?,
+                slugs.clone(),
+            )
+        }
         None => {
             let slugs = complements(&base.category);
-            let among = Among::Categories {
-                slugs: slugs.clone(),
-                per_category: PER_CATEGORY,
+            let found = match slugs.is_empty() {
+                true => Vec::new(),
+                false => computed_candidates(db, shortlists, &base, &slugs, &filter).await?,
             };
-            (among, slugs)
+            (found, slugs)
         }
-    };
-    let found = match order.is_empty() {
-        true => Vec::new(),
-        false => query::candidates(db, &base, &among, &filter).await?,
     };
     let base_colour = base.colour.as_deref().and_then(ColourFamily::parse);
     let eligible: Vec<Uuid> = found.iter().map(|candidate| candidate.id).collect();
@@ -219,6 +225,40 @@ pub async fn complete_look(
         look.saved = kept.saved;
     }
     Ok(look)
+}
+
+/// The candidates for a computed look: the base piece's shortlist checked for this
+/// shopper and this minute's stock; the index read live when the piece has no embedding
+/// yet, or when a category's whole shortlist is out for this shopper (sold out, owned or
+/// in the bag) while the category may hold more.
+async fn computed_candidates(
+    db: &DatabaseConnection,
+    shortlists: &Shortlists,
+    base: &query::Base,
+    slugs: &[String],
+    filter: &Filter,
+) -> Result<Vec<Candidate>, DbErr> {
+    let live = Among::Categories {
+        slugs: slugs.to_vec(),
+        per_category: PER_CATEGORY,
+    };
+    if !base.embedded {
+        return query::candidates(db, base, &live, filter).await;
+    }
+    let shortlist = shortlists.of(db, base, slugs).await?;
+    let among = Among::Shortlist {
+        slugs: slugs.to_vec(),
+        pieces: shortlist.pieces.clone(),
+        per_category: PER_CATEGORY,
+    };
+    let found = query::candidates(db, base, &among, filter).await?;
+    let ran_out = slugs.iter().any(|slug| {
+        shortlist.was_full(slug) && !found.iter().any(|candidate| &candidate.category == slug)
+    });
+    match ran_out {
+        true => query::candidates(db, base, &live, filter).await,
+        false => Ok(found),
+    }
 }
 
 /// Records `verdict` on the look `look_id` of `user_id`; someone else's look answers

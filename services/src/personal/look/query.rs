@@ -45,6 +45,13 @@ pub enum Among {
     },
     /// The admin's pinned pieces, in this order (one per category).
     Pinned(Vec<String>),
+    /// These pieces of these categories (a [`super::shortlist`]), nearest first,
+    /// `per_category` of each.
+    Shortlist {
+        slugs: Vec<String>,
+        pieces: Vec<Uuid>,
+        per_category: i64,
+    },
 }
 
 /// A piece that may go in the look.
@@ -149,6 +156,8 @@ pub async fn candidates(
     filter: &Filter,
 ) -> Result<Vec<Candidate>, DbErr> {
     let offerable = format!("{OFFERABLE}{IN_STOCK})");
+    let nearest_first = "p.product_embedding <=> b.product_embedding, p.id";
+    let mut pieces: Vec<Uuid> = Vec::new();
     let (ranked, list, per_category) = match among {
         Among::Categories {
             slugs,
@@ -177,6 +186,21 @@ pub async fn candidates(
             slugs.clone(),
             1,
         ),
+        Among::Shortlist {
+            slugs,
+            pieces: shortlist,
+            per_category,
+        } => {
+            pieces = shortlist.clone();
+            (
+                RANKED_IN_FULL
+                    .replace("{chosen}", "p.id = ANY($9) AND c.slug = ANY($5)")
+                    .replace("{order}", nearest_first)
+                    .replace("{offerable}", &offerable),
+                slugs.clone(),
+                *per_category,
+            )
+        }
     };
     let (user_id, session_id) = match filter.owner {
         Some(CartOwner::User(id)) => (Some(id), None),
@@ -208,6 +232,7 @@ pub async fn candidates(
             per_category.into(),
             session_id.into(),
             user_id.into(),
+            pieces.into(),
         ],
     );
     // Iterative index scans, so a category whose nearest pieces are sold out or owned
