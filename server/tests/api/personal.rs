@@ -218,6 +218,32 @@ async fn the_feed_keeps_the_stylists_rules() {
 
     let first = feed::for_you(&app.db, Some(user.id)).await.unwrap();
     assert_eq!(first.pieces.len(), feed::ROW_SIZE);
+    // Every card of the row has its primary picture (read for the row alone).
+    let pictures = count(
+        &app,
+        "SELECT count(*) AS n FROM product_media m JOIN products p ON p.id = m.product_id
+         WHERE m.is_primary AND p.slug = ANY($1) AND m.url = ANY($2)",
+        vec![
+            first
+                .pieces
+                .iter()
+                .map(|p| p.slug.clone())
+                .collect::<Vec<_>>()
+                .into(),
+            first
+                .pieces
+                .iter()
+                .filter_map(|p| p.image_url.clone())
+                .collect::<Vec<_>>()
+                .into(),
+        ],
+    )
+    .await;
+    assert_eq!(
+        pictures,
+        feed::ROW_SIZE as i64,
+        "each card shows its piece's picture"
+    );
     let slugs: Vec<String> = first
         .pieces
         .iter()

@@ -86,10 +86,10 @@ const RULES_SQL: &str = "
                     AND v.is_available AND v.inventory_quantity > v.inventory_reserved
                     AND (v.size IS NULL OR v.size = ANY($8) OR NOT (v.size = ANY($9))))";
 
+/// A candidate's card without its picture: a read returns several times the pieces a row
+/// shows, so the pictures are read for the row alone ([`with_images`]).
 const CARD_SQL: &str = "\
-SELECT p.id, p.slug, p.name, b.name AS brand_name, p.price, p.currency, p.product_embedding,
-       (SELECT m.url FROM product_media m WHERE m.product_id = p.id AND m.is_primary
-        ORDER BY m.display_order LIMIT 1) AS image_url
+SELECT p.id, p.slug, p.name, b.name AS brand_name, p.price, p.currency, p.product_embedding
 FROM products p LEFT JOIN brands b ON b.id = p.brand_id
 WHERE ";
 
@@ -219,6 +219,37 @@ async fn in_order(
     rows.iter().map(piece).collect()
 }
 
+/// `pieces` with their primary pictures, in one read.
+pub async fn with_images(
+    db: &impl ConnectionTrait,
+    mut pieces: Vec<Piece>,
+) -> Result<Vec<Piece>, DbErr> {
+    let ids: Vec<Uuid> = pieces.iter().map(|piece| piece.id).collect();
+    if ids.is_empty() {
+        return Ok(pieces);
+    }
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT DISTINCT ON (m.product_id) m.product_id, m.url FROM product_media m
+             WHERE m.product_id = ANY($1) AND m.is_primary
+             ORDER BY m.product_id, m.display_order",
+            [ids.into()],
+        ))
+        .await?;
+    let mut urls = std::collections::HashMap::with_capacity(rows.len());
+    for row in &rows {
+        urls.insert(
+            row.try_get::<Uuid>("", "product_id")?,
+            row.try_get::<String>("", "url")?,
+        );
+    }
+    for piece in &mut pieces {
+        piece.image_url = urls.remove(&piece.id);
+    }
+    Ok(pieces)
+}
+
 fn piece(row: &sea_orm::QueryResult) -> Result<Piece, DbErr> {
     Ok(Piece {
         id: row.try_get("", "id")?,
@@ -227,7 +258,7 @@ fn piece(row: &sea_orm::QueryResult) -> Result<Piece, DbErr> {
         brand_name: row.try_get("", "brand_name")?,
         price: row.try_get("", "price")?,
         currency: row.try_get("", "currency")?,
-        image_url: row.try_get("", "image_url")?,
+        image_url: None,
         embedding: row
             .try_get::<Option<PgVector>>("", "product_embedding")?
             .map(|vector| vector.to_vec())

@@ -29,7 +29,9 @@ use super::taste::nudge;
 use crate::catalog::listing::TtlCache;
 use crate::embedder::cosine;
 
-pub use candidates::{MAX_SCAN_TUPLES, Piece, Rules, bestsellers, nearest, nearest_on};
+pub use candidates::{
+    MAX_SCAN_TUPLES, Piece, Rules, bestsellers, nearest, nearest_on, with_images,
+};
 pub use diversify::{Candidate, MAX_PER_DESIGNER, cap_designers, diversify};
 pub use signals::{Act, recent_acts};
 
@@ -149,6 +151,7 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
         },
     )
     .await?;
+    let row = with_images(db, row).await?;
     Ok(ForYou {
         because,
         pieces: row.iter().map(card).collect(),
@@ -181,9 +184,10 @@ fn further_rules(rules: &Rules, row: &[Piece]) -> Rules {
 /// Editorial picks and bestsellers that pass `rules`, designers capped.
 async fn editorial(db: &impl ConnectionTrait, rules: &Rules) -> Result<ForYou, DbErr> {
     let found = bestsellers(db, rules, CANDIDATES).await?;
+    let row = with_images(db, cap_designers(found, ROW_SIZE)).await?;
     Ok(ForYou {
         because: Because::Bestsellers,
-        pieces: cap_designers(found, ROW_SIZE).iter().map(card).collect(),
+        pieces: row.iter().map(card).collect(),
         impression: None,
     })
 }
