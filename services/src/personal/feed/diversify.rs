@@ -23,6 +23,10 @@ pub fn diversify<C: Candidate>(taste: &[f32], candidates: Vec<C>, size: usize) -
         .iter()
         .map(|c| cosine(taste, c.vector()))
         .collect();
+    // Each candidate's closeness to the nearest piece chosen so far (0 while none is),
+    // brought up to date once per choice rather than recomputed for every candidate at
+    // every step: n·size similarities instead of n·size².
+    let mut redundancy = vec![0.0f32; candidates.len()];
     let mut left: Vec<Option<C>> = candidates.into_iter().map(Some).collect();
     let mut chosen: Vec<C> = Vec::with_capacity(size);
     while chosen.len() < size {
@@ -37,17 +41,21 @@ pub fn diversify<C: Candidate>(taste: &[f32], candidates: Vec<C>, size: usize) -
             if same_designer >= MAX_PER_DESIGNER {
                 continue;
             }
-            let redundancy = chosen
-                .iter()
-                .map(|c| cosine(candidate.vector(), c.vector()))
-                .fold(0.0f32, f32::max);
-            let score = RELEVANCE * relevance[index] - (1.0 - RELEVANCE) * redundancy;
+            let score = RELEVANCE * relevance[index] - (1.0 - RELEVANCE) * redundancy[index];
             if best.is_none_or(|(_, top)| score > top) {
                 best = Some((index, score));
             }
         }
         let Some((index, _)) = best else { break };
-        chosen.extend(left[index].take());
+        let Some(picked) = left[index].take() else {
+            break;
+        };
+        for (closeness, candidate) in redundancy.iter_mut().zip(&left) {
+            if let Some(candidate) = candidate {
+                *closeness = closeness.max(cosine(candidate.vector(), picked.vector()));
+            }
+        }
+        chosen.push(picked);
     }
     chosen
 }
