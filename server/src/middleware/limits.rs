@@ -2,6 +2,14 @@
 //! server down: a body-size limit (413), a cap on requests in flight with a short wait
 //! for a free slot (503, protecting the database pool behind them), and a time limit on
 //! producing the response (503). Refusals are worded in the request's language.
+//!
+//! A `GET` or `HEAD` whose response has not started after a third of the time limit is
+//! started once more, in the time left. Reading is safe to repeat, and a server-rendered
+//! page can, rarely, stall for good: Leptos' streaming render has known races in which a
+//! `<Suspense>` never hears that its data arrived (leptos-rs/leptos#4578, #4851, #4866),
+//! and our test suites saw about one such render in a few thousand. The stalled render is
+//! dropped; the second one answers. Anything else (a slow database, an overloaded server)
+//! still ends in the 503 at the time limit.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,8 +19,8 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use domain::Refusal;
-use http::HeaderMap;
 use http::header::{ACCEPT_LANGUAGE, CONTENT_LENGTH, COOKIE};
+use http::{HeaderMap, Method};
 use tokio::sync::Semaphore;
 
 /// The limits of one server process (`HTTP_*` variables, see `config.rs`).
@@ -92,11 +100,51 @@ pub async fn limit_requests(
         tracing::warn!("every request slot is busy; request turned away");
         return super::refuse(&language, Refusal::Busy);
     };
-    match tokio::time::timeout(limits.timeout, next.run(request)).await {
+    let (parts, body) = request.into_parts();
+    let repeatable = matches!(parts.method, Method::GET | Method::HEAD);
+    if repeatable {
+        let first_try = limits.timeout / 3;
+        let again = Request::from_parts(parts.clone(), Body::empty());
+        match tokio::time::timeout(
+            first_try,
+            next.clone().run(Request::from_parts(parts, body)),
+        )
+        .await
+        {
+            Ok(response) => return response,
+            Err(_) => {
+                tracing::warn!(after = ?first_try, path = %again.uri().path(), "a read stalled; starting it again");
+                return within(
+                    &limits,
+                    limits.timeout - first_try,
+                    &language,
+                    next.run(again),
+                )
+                .await;
+            }
+        }
+    }
+    within(
+        &limits,
+        limits.timeout,
+        &language,
+        next.run(Request::from_parts(parts, body)),
+    )
+    .await
+}
+
+/// `response`, or the 503 when it takes longer than `time`.
+async fn within(
+    limits: &Limits,
+    time: Duration,
+    language: &HeaderMap,
+    response: impl Future<Output = Response>,
+) -> Response {
+    match tokio::time::timeout(time, response).await {
         Ok(response) => response,
         Err(_) => {
             tracing::warn!(timeout = ?limits.timeout, "request timed out");
-            super::refuse(&language, Refusal::Busy)
+            super::refuse(language, Refusal::Busy)
         }
     }
 }
@@ -110,4 +158,64 @@ fn language_headers(headers: &HeaderMap) -> HeaderMap {
         }
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use axum::Router;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// A route that never answers its first call and answers every later one, behind the
+    /// limits with a 600 ms time limit; with the number of calls it got.
+    fn stalls_once() -> (Router, Arc<AtomicUsize>) {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&calls);
+        let handler = move || {
+            let calls = Arc::clone(&counted);
+            async move {
+                if calls.fetch_add(1, Ordering::SeqCst) == 0 {
+                    std::future::pending::<()>().await;
+                }
+                "answered"
+            }
+        };
+        let limits = Arc::new(Limits::new(
+            1024,
+            Duration::from_millis(600),
+            4,
+            Duration::from_millis(100),
+        ));
+        let router = Router::new()
+            .route("/page", get(handler.clone()).post(handler))
+            .layer(axum::middleware::from_fn_with_state(limits, limit_requests));
+        (router, calls)
+    }
+
+    async fn status_of(router: Router, method: Method) -> u16 {
+        let request = Request::builder()
+            .method(method)
+            .uri("/page")
+            .body(Body::empty())
+            .unwrap();
+        router.oneshot(request).await.unwrap().status().as_u16()
+    }
+
+    #[tokio::test]
+    async fn a_stalled_read_is_started_once_more_and_answers() {
+        let (router, calls) = stalls_once();
+        assert_eq!(status_of(router, Method::GET).await, 200);
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_stalled_write_is_never_repeated_and_times_out() {
+        let (router, calls) = stalls_once();
+        assert_eq!(status_of(router, Method::POST).await, 503);
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
 }
