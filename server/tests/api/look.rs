@@ -7,29 +7,17 @@
 use domain::read::look::{Harmony, Look};
 use entities::sea_orm_active_enums::AiInteractionType;
 use entities::{ai_interactions, outfit_recommendations};
+use sea_orm::QueryFilter;
 use sea_orm::prelude::*;
-use sea_orm::{ConnectionTrait, QueryFilter, Statement};
 use serde_json::Value;
 use services::personal::look::{self, Asker, complements};
 
 use crate::helpers::shop::{call, shopper};
 use crate::helpers::{TestApp, spawn_seeded_app};
 
-async fn rows(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> Vec<sea_orm::QueryResult> {
-    app.db
-        .query_all_raw(Statement::from_sql_and_values(
-            app.db.get_database_backend(),
-            sql,
-            values,
-        ))
-        .await
-        .unwrap()
-}
-
 /// `(id, slug, category slug)` of up to `per_category` visible pieces of every category.
 async fn pieces(app: &TestApp, per_category: i64) -> Vec<(Uuid, String, String)> {
-    rows(
-        app,
+    app.rows(
         "SELECT id, slug, category FROM (
            SELECT p.id, p.slug, c.slug AS category,
                   row_number() OVER (PARTITION BY c.slug ORDER BY p.slug) AS n
@@ -51,8 +39,7 @@ async fn pieces(app: &TestApp, per_category: i64) -> Vec<(Uuid, String, String)>
 }
 
 async fn sell_out(app: &TestApp, slug: &str) {
-    rows(
-        app,
+    app.rows(
         "UPDATE product_variants SET inventory_quantity = inventory_reserved
          WHERE product_id = (SELECT id FROM products WHERE slug = $1) RETURNING id",
         vec![slug.into()],
@@ -107,12 +94,12 @@ async fn complete_the_look_never_repeats_the_base_category_or_shows_a_sold_out_p
         .find(|(id, _, c)| c == "women-dresses" && id != dress)
         .unwrap();
     let kept = before.pieces[1].card.slug.clone();
-    let dress_slug = rows(
-        &app,
-        "SELECT slug FROM products WHERE id = $1",
-        vec![(*dress).into()],
-    )
-    .await[0]
+    let dress_slug = app
+        .rows(
+            "SELECT slug FROM products WHERE id = $1",
+            vec![(*dress).into()],
+        )
+        .await[0]
         .try_get::<String>("", "slug")
         .unwrap();
     let pins = [first.card.slug.clone(), other_dress.1.clone(), kept.clone()];
@@ -165,12 +152,12 @@ async fn a_shoppers_look_is_kept_once_a_day_and_their_word_on_it_is_theirs_alone
             .iter()
             .all(|p| p["why"].as_str().is_some_and(|w| !w.is_empty()))
     );
-    let items = rows(
-        &app,
-        "SELECT count(*) AS n FROM outfit_recommendation_items WHERE recommendation_id = $1",
-        vec![stored[0].id.into()],
-    )
-    .await[0]
+    let items = app
+        .rows(
+            "SELECT count(*) AS n FROM outfit_recommendation_items WHERE recommendation_id = $1",
+            vec![stored[0].id.into()],
+        )
+        .await[0]
         .try_get::<i64>("", "n")
         .unwrap();
     assert_eq!(items as usize, pieces.len());
@@ -217,8 +204,7 @@ async fn a_shoppers_look_is_kept_once_a_day_and_their_word_on_it_is_theirs_alone
     assert_eq!(call(&app, "/api/look/feedback", &bad, &token).await.0, 400);
 
     // Personalisation off: the look is still shown, but nothing is kept.
-    rows(
-        &app,
+    app.rows(
         "UPDATE users SET ai_consent = false WHERE id = $1 RETURNING id",
         vec![user.id.into()],
     )
@@ -232,8 +218,7 @@ async fn a_shoppers_look_is_kept_once_a_day_and_their_word_on_it_is_theirs_alone
 async fn the_look_comes_in_the_shoppers_size_and_goes_in_the_bag_in_one_go() {
     let app = spawn_seeded_app().await;
     let (user, token) = shopper(&app).await;
-    rows(
-        &app,
+    app.rows(
         "INSERT INTO style_profiles (user_id, typical_sizes) VALUES ($1, $2)
          ON CONFLICT (user_id) DO UPDATE SET typical_sizes = excluded.typical_sizes RETURNING id",
         vec![user.id.into(), serde_json::json!({ "apparel": "M" }).into()],
@@ -285,13 +270,13 @@ async fn the_look_comes_in_the_shoppers_size_and_goes_in_the_bag_in_one_go() {
     assert_eq!(added["added"], serde_json::json!(names));
     assert_eq!(added["problems"].as_array().unwrap().len(), 1);
     assert_eq!(added["without_size"], 1);
-    let in_bag = rows(
-        &app,
-        "SELECT count(*) AS n FROM cart_items ci JOIN carts c ON c.id = ci.cart_id
+    let in_bag = app
+        .rows(
+            "SELECT count(*) AS n FROM cart_items ci JOIN carts c ON c.id = ci.cart_id
          WHERE c.user_id = $1 AND ci.added_from = 'complete_the_look'",
-        vec![user.id.into()],
-    )
-    .await[0]
+            vec![user.id.into()],
+        )
+        .await[0]
         .try_get::<i64>("", "n")
         .unwrap();
     assert_eq!(in_bag as usize, rest.len());

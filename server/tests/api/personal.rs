@@ -11,25 +11,13 @@ use services::personal::style::{self, StyleError};
 
 use crate::helpers::{TestApp, UserBuilder, spawn_seeded_app};
 
-async fn rows(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> Vec<sea_orm::QueryResult> {
-    app.db
-        .query_all_raw(Statement::from_sql_and_values(
-            app.db.get_database_backend(),
-            sql,
-            values,
-        ))
-        .await
-        .unwrap()
-}
-
 async fn count(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
-    rows(app, sql, values).await[0].try_get("", "n").unwrap()
+    app.rows(sql, values).await[0].try_get("", "n").unwrap()
 }
 
 async fn embedding(app: &TestApp, id: &str) -> Vec<f32> {
     let id: Uuid = id.parse().unwrap();
-    rows(
-        app,
+    app.rows(
         "SELECT product_embedding FROM products WHERE id = $1",
         vec![id.into()],
     )
@@ -203,12 +191,12 @@ async fn the_feed_keeps_the_stylists_rules() {
         system: "apparel".into(),
         size: "M".into(),
     }];
-    let material: String = rows(
-        &app,
-        "SELECT DISTINCT materials->>'primary' AS m FROM products ORDER BY 1 LIMIT 1",
-        vec![],
-    )
-    .await[0]
+    let material: String = app
+        .rows(
+            "SELECT DISTINCT materials->>'primary' AS m FROM products ORDER BY 1 LIMIT 1",
+            vec![],
+        )
+        .await[0]
         .try_get("", "m")
         .unwrap();
     answers.avoided_materials = vec![material.clone()];
@@ -276,14 +264,14 @@ async fn the_feed_keeps_the_stylists_rules() {
         let slug = slug.to_string();
         let app = &app;
         async move {
-            let row = &rows(
-                app,
-                "SELECT p.id, (SELECT v.id FROM product_variants v WHERE v.product_id = p.id
+            let row = &app
+                .rows(
+                    "SELECT p.id, (SELECT v.id FROM product_variants v WHERE v.product_id = p.id
                                 ORDER BY (v.size = 'M') DESC, v.id LIMIT 1) AS variant
                  FROM products p WHERE p.slug = $1",
-                vec![slug.into()],
-            )
-            .await[0];
+                    vec![slug.into()],
+                )
+                .await[0];
             (
                 row.try_get::<Uuid>("", "id").unwrap(),
                 row.try_get::<Uuid>("", "variant").unwrap(),

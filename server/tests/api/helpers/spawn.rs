@@ -243,6 +243,19 @@ impl ServerThread {
 }
 
 impl TestApp {
+    /// The rows `sql` returns with `values` bound, on the test's own pool.
+    pub async fn rows(&self, sql: &str, values: Vec<sea_orm::Value>) -> Vec<sea_orm::QueryResult> {
+        use sea_orm::ConnectionTrait;
+        self.db
+            .query_all_raw(sea_orm::Statement::from_sql_and_values(
+                self.db.get_database_backend(),
+                sql,
+                values,
+            ))
+            .await
+            .expect("the test's query runs")
+    }
+
     /// Runs `work` on the server's runtime (where the app's pool and clients live).
     pub async fn on_server<T: Send + 'static>(
         &self,

@@ -10,7 +10,9 @@
 //! are re-ranked afterwards, which is what relaxed order asks.
 
 use sea_orm::prelude::*;
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, Statement, TransactionTrait,
+};
 
 use super::diversify::Candidate;
 use crate::catalog::storefront_visible;
@@ -133,25 +135,37 @@ pub async fn nearest_on(
     rows.iter().map(piece).collect()
 }
 
-/// [`nearest_on`] in a transaction of its own with iterative index scans on, so a page
-/// comes back full however few pieces pass the rules. The plan is the generic one: the
-/// statement's shape, not the taste vector, decides it, and planning it afresh for each
-/// vector cost more than running it.
-pub async fn nearest(
+/// A transaction of its own for a nearest-neighbour read: pgvector's iterative index
+/// scans on (relaxed order: callers re-rank), so a read whose filters drop most of the
+/// nearest pieces still fills up (at most [`MAX_SCAN_TUPLES`] visited), a candidate list
+/// of `depth` (40 to 1,000), and the generic plan (the statement's shape, not the vector,
+/// decides it, and planning afresh for each vector cost more than running it). The feed
+/// and complete the look read through it.
+pub async fn begin_nearest_read(
     db: &DatabaseConnection,
-    taste: &[f32],
-    rules: &Rules,
-    limit: u64,
-) -> Result<Vec<Piece>, DbErr> {
+    depth: u64,
+) -> Result<DatabaseTransaction, DbErr> {
     let txn = db.begin().await?;
     txn.execute_unprepared(&format!(
         "SET LOCAL hnsw.iterative_scan = relaxed_order; \
          SET LOCAL hnsw.max_scan_tuples = {MAX_SCAN_TUPLES}; \
          SET LOCAL plan_cache_mode = force_generic_plan; \
          SET LOCAL hnsw.ef_search = {}",
-        limit.clamp(40, 1000)
+        depth.clamp(40, 1000)
     ))
     .await?;
+    Ok(txn)
+}
+
+/// [`nearest_on`] in a [`begin_nearest_read`] transaction, so a page comes back full
+/// however few pieces pass the rules.
+pub async fn nearest(
+    db: &DatabaseConnection,
+    taste: &[f32],
+    rules: &Rules,
+    limit: u64,
+) -> Result<Vec<Piece>, DbErr> {
+    let txn = begin_nearest_read(db, limit).await?;
     let pieces = nearest_on(&txn, taste, rules, limit).await?;
     txn.commit().await?;
     Ok(pieces)

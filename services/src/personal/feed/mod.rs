@@ -30,7 +30,8 @@ use crate::catalog::listing::TtlCache;
 use crate::embedder::cosine;
 
 pub use candidates::{
-    MAX_SCAN_TUPLES, Piece, Rules, bestsellers, nearest, nearest_on, with_images,
+    MAX_SCAN_TUPLES, Piece, Rules, begin_nearest_read, bestsellers, nearest, nearest_on,
+    with_images,
 };
 pub use diversify::{Candidate, MAX_PER_DESIGNER, cap_designers, diversify};
 pub use signals::{Act, recent_acts};

@@ -6,10 +6,11 @@
 //! with the admin's pieces in place of the categories, so a sold-out pin never shows.
 
 use sea_orm::prelude::*;
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
 use crate::cart::CartOwner;
 use crate::catalog::storefront_visible;
+use crate::personal::feed::begin_nearest_read;
 
 /// The piece a look is built around.
 #[derive(Clone, Debug)]
@@ -237,14 +238,7 @@ pub async fn candidates(
     );
     // Iterative index scans, so a category whose nearest pieces are sold out or owned
     // still fills up (the scan goes on past them), for this statement only.
-    let txn = db.begin().await?;
-    txn.execute_unprepared(&format!(
-        "SET LOCAL hnsw.iterative_scan = relaxed_order; \
-         SET LOCAL hnsw.max_scan_tuples = {}; \
-         SET LOCAL plan_cache_mode = force_generic_plan",
-        crate::personal::feed::MAX_SCAN_TUPLES
-    ))
-    .await?;
+    let txn = begin_nearest_read(db, 0).await?;
     let rows = txn.query_all_raw(statement).await?;
     txn.commit().await?;
     rows.iter().map(candidate).collect()
