@@ -19,24 +19,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$LUXEVERSE_ROOT"
 duration="${1:-10}"
 addr=127.0.0.1:3302
-cluster_dir="$LUXEVERSE_CACHE/clusters/bench"
-cluster_port=54369
 database=luxeverse_bench_account
-binary="$CARGO_TARGET_DIR/release/server"
-log="$LUXEVERSE_CACHE/logs/bench-account-server.log"
-mkdir -p "$(dirname "$log")"
-
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
-
-bench_release_build
-
-export EMBEDDED_PG_DIR="$cluster_dir" EMBEDDED_PG_PORT="$cluster_port" EMBEDDED_PG_DATABASE="$database"
-export LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=DEV RUST_LOG=warn
-"$binary" migrate >/dev/null # starts the cluster
-sql() {
-  PGPASSWORD="$(cat "$cluster_dir/password")" "$PG_INSTALL_DIR/bin/psql" -qtA -h 127.0.0.1 \
-    -p "$cluster_port" -U postgres -v ON_ERROR_STOP=1 "$@"
-}
+bench_cluster_setup "$database" "$addr" account
 sql -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"
 step "Seeding $database"
 "$binary" seed >/dev/null

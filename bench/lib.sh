@@ -54,3 +54,26 @@ bench_measure() { # label, path [, urlencoded POST body]
   errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
   echo "| $label | \`$path\` | $rps | $p50 | $p99 |${errors:+ $errors}"
 }
+
+# Points the release server at bench/'s own cluster (port 54369) and database $1, serving
+# on $2; installs wrk when missing, builds (bench_release_build), starts the cluster and
+# defines sql (psql on that cluster, one value per line). Sets cluster_dir, cluster_port,
+# binary and log ($LUXEVERSE_CACHE/logs/bench-$3-server.log).
+bench_cluster_setup() { # database, address, name
+  cluster_dir="$LUXEVERSE_CACHE/clusters/bench"
+  cluster_port=54369
+  binary="$CARGO_TARGET_DIR/release/server"
+  log="$LUXEVERSE_CACHE/logs/bench-$3-server.log"
+  mkdir -p "$(dirname "$log")"
+  command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+  bench_release_build
+  export EMBEDDED_PG_DIR="$cluster_dir" EMBEDDED_PG_PORT="$cluster_port" EMBEDDED_PG_DATABASE="$1"
+  export LEPTOS_SITE_ADDR="$2" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=DEV RUST_LOG=warn
+  "$binary" migrate >/dev/null # starts the cluster
+}
+
+# psql on bench/'s cluster (after bench_cluster_setup).
+sql() {
+  PGPASSWORD="$(cat "$cluster_dir/password")" "$PG_INSTALL_DIR/bin/psql" -qtA -h 127.0.0.1 \
+    -p "$cluster_port" -U postgres -v ON_ERROR_STOP=1 "$@"
+}
