@@ -14,6 +14,8 @@
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
+use crate::components::hydration_mark::HydrationMark;
+
 use crate::pages::account::AccountPage;
 use crate::pages::account::notifications::NotificationsPage;
 use crate::pages::account::order::OrderPage;
@@ -50,6 +52,7 @@ macro_rules! lazy_pages {
                 view! {
                     <ChunkPreloads route=stringify!($route) />
                     <$page />
+                    <HydrationMark />
                 }
                 .into_any()
             }

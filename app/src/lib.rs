@@ -78,7 +78,6 @@ pub fn App() -> impl IntoView {
     CartState::provide();
     crate::components::wishlist_heart::Hearts::provide();
     i18n::provide_locale();
-    mark_hydrated();
     prefetch_checkout_when_bag_opens();
     Effect::new(|_| lazy::prefetch_storefront());
 
@@ -139,16 +138,5 @@ fn prefetch_checkout_when_bag_opens() {
             return true;
         }
         fetched
-    });
-}
-
-/// Marks `<html data-hydrated>` once the browser has taken over the server-rendered page.
-/// Effects only run in the browser, so the attribute's presence means hydration finished;
-/// styles use it to reveal script-only affordances and tests use it to know when to click.
-fn mark_hydrated() {
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
     });
 }

@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { hydrated } from "./support";
+import { hydrated, SWEATER } from "./support";
 
 // The bundle is split (scripts/build-site, `cargo leptos build --split`): the main module
 // holds the shell and the home page, and each other page's code is in chunks the router
@@ -122,4 +122,24 @@ test("landing on a lazy page preloads its chunks after the page has loaded, and 
   await page.getByLabel("Sort by").selectOption("price_asc");
   await expect(page).toHaveURL(/sort=price_asc/);
   expect(errors).toEqual([]);
+});
+
+test("a size picked the moment the page says it is hydrated is heard", async ({ page }) => {
+  // `<html data-hydrated>` must wait for the lazy page, not only the shell: a size picked
+  // on the server-rendered page before its chunks hydrated came back unpicked.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.documentElement.hasAttribute("data-hydrated")) return;
+      observer.disconnect();
+      const size = Array.from(document.querySelectorAll<HTMLInputElement>("fieldset input[type=radio]")).find(
+        (radio) => radio.closest("fieldset")?.querySelector("legend")?.textContent?.trim() === "Size" && !radio.disabled,
+      );
+      size?.click();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated"] });
+  });
+  await page.goto(`/products/${SWEATER}`);
+  await hydrated(page);
+  await expect(page.getByRole("group", { name: "Size" }).getByRole("radio", { checked: true })).toHaveCount(1);
+  await page.getByRole("button", { name: "Add to bag" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "is in your bag" })).toBeVisible();
 });

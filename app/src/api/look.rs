@@ -20,12 +20,13 @@ fn id(text: &str, missing: domain::Refusal) -> Result<uuid::Uuid, ApiError> {
         .map_err(|_| ApiError::with_status(http::StatusCode::NOT_FOUND, missing))
 }
 
-/// The look around the piece `product_id`, for the caller.
+/// The look around the piece shown at `slug`, for the caller (keyed by the page's slug,
+/// so the product page starts it beside its own read).
 #[server(endpoint = "look/complete")]
-pub async fn complete_look(product_id: String) -> Result<Look, ApiError> {
+pub async fn complete_look(slug: String) -> Result<Look, ApiError> {
     use services::personal::look::{self, Asker};
     let mut ctx = crate::api::context::Ctx::load().await?;
-    let product = id(&product_id, domain::Refusal::PieceGone)?;
+    let product = crate::api::product::visible_piece(&ctx, &slug).await?;
     let asker = match ctx.shopper(false).await? {
         Some(shopper) => Asker {
             user_id: Some(shopper.user.id),

@@ -7,6 +7,14 @@
 //! model a page shows, once for the value rendered into the HTML and once for the same
 //! value fetched after a navigation. [`JsonCodec`] parses both ways with `from_slice`, so
 //! the browser bundle carries one deserializer per read model.
+//!
+//! A page creates its resources at its top, outside every `Suspense`, and hands them to
+//! the parts that show them. On the server a `Suspense` walks its children more than once
+//! (to find the resources they read), so a resource created inside one is created anew on
+//! every walk: its server function ran two or three times per render, and an endless
+//! re-walk is how such a render can stall (leptos-rs/leptos#4866). Resources keyed by
+//! the page's own source (its slug, its query) also start together instead of one after
+//! another.
 use leptos::prelude::*;
 use leptos::server::codee::{Decoder, Encoder};
 use serde::{Serialize, de::DeserializeOwned};
@@ -32,12 +40,15 @@ impl<T: DeserializeOwned> Decoder<T> for JsonCodec {
     }
 }
 
+/// What [`page_resource`] makes, for a page to hand to its parts.
+pub type PageResource<T> = Resource<T, JsonCodec>;
+
 /// A page's data: rendered on the server, carried in the HTML, refetched when `source`
 /// changes. `Resource::new` with one bundle-wide decoder.
 pub fn page_resource<S, T, Fut>(
     source: impl Fn() -> S + Send + Sync + 'static,
     fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<T, JsonCodec>
+) -> PageResource<T>
 where
     S: Send + Sync + Clone + PartialEq + 'static,
     T: Serialize + DeserializeOwned + Send + Sync + 'static,

@@ -18,14 +18,15 @@ fn id(text: &str, missing: domain::Refusal) -> Result<uuid::Uuid, ApiError> {
     uuid::Uuid::parse_str(text.trim()).map_err(|_| ApiError::new(missing))
 }
 
-/// The advice for the caller on the piece `product_id`.
+/// The advice for the caller on the piece shown at `slug` (keyed by the page's slug, so
+/// the product page starts it beside its own read).
 #[server(endpoint = "size/advice")]
-pub async fn advise_size(product_id: String) -> Result<SizeAdvice, ApiError> {
+pub async fn advise_size(slug: String) -> Result<SizeAdvice, ApiError> {
     let ctx = crate::api::context::Ctx::load().await?;
     let Some(user) = ctx.account() else {
         return Ok(SizeAdvice::SignedOut);
     };
-    let product = id(&product_id, domain::Refusal::PieceGone)?;
+    let product = crate::api::product::visible_piece(&ctx, &slug).await?;
     Ok(services::personal::size::advise(&ctx.services.db, user, product).await?)
 }
 

@@ -5,15 +5,24 @@
 use domain::read::feed::{Because, ForYou};
 use leptos::prelude::*;
 
-use crate::api::page_data::page_resource;
+use crate::api::ApiError;
+use crate::api::page_data::{PageResource, page_resource};
 use crate::api::style::load_for_you;
 use crate::components::piece_cards::PieceCards;
 use crate::i18n::style::for_you_text;
 
-/// The row, read again whenever `version` changes.
+/// The row's data (`None` when the feature is off for the shopper).
+pub type ForYouData = PageResource<Result<Option<ForYou>, ApiError>>;
+
+/// The row's data, read again whenever `version` changes. The page creates it at its top,
+/// outside any `Suspense` (see `api::page_data`), and hands it to [`ForYouRow`].
+pub fn for_you_row(version: Signal<usize>) -> ForYouData {
+    page_resource(move || version.get(), |_| load_for_you())
+}
+
+/// The row, when the shopper has one (see [`for_you_row`]).
 #[component]
-pub fn ForYouRow(#[prop(optional, into)] version: Signal<usize>) -> impl IntoView {
-    let row = page_resource(move || version.get(), |_| load_for_you());
+pub fn ForYouRow(row: ForYouData) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

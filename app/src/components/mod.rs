@@ -8,6 +8,7 @@ pub mod errors;
 pub mod for_you;
 pub mod form;
 pub mod gallery;
+pub mod hydration_mark;
 pub mod language_switcher;
 pub mod layout;
 pub mod notification_bell;

@@ -43,7 +43,11 @@ pub fn VariantPicker(
     let variants = StoredValue::new(variants);
     let sizes = variants.with_value(|v| distinct(v.iter().map(|v| v.size.clone())));
     let colors = variants.with_value(|v| distinct(v.iter().map(|v| v.color.clone())));
-    let size = RwSignal::new(None::<String>);
+    // A piece made in one size (a scarf, a bag) has nothing to choose: it starts chosen.
+    let size = RwSignal::new(match sizes.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    });
     let color = RwSignal::new(colors.first().cloned());
     let announce = RwSignal::new(String::new());
     let needs_size = !sizes.is_empty();

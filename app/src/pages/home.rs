@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::atelier_showcase::AtelierShowcase;
-use crate::components::for_you::ForYouRow;
+use crate::components::for_you::{ForYouRow, for_you_row};
+use crate::components::hydration_mark::HydrationMark;
 use crate::i18n::use_i18n;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let text = &use_i18n().home;
+    let for_you = for_you_row(Signal::default());
     view! {
         <Title text=text.title />
         <Meta name="description" content=text.description />
@@ -24,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </section>
         <AtelierShowcase />
-        <ForYouRow />
+        <ForYouRow row=for_you />
         <section class="promise" aria-labelledby="promise-title">
             <h2 id="promise-title" class="visually-hidden">{text.promise_title}</h2>
             <ul role="list" class="promise__list">
@@ -35,5 +37,6 @@ pub fn HomePage() -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+        <HydrationMark />
     }
 }

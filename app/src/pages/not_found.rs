@@ -19,5 +19,6 @@ pub fn NotFoundPage() -> impl IntoView {
             <p>{text.not_found_body}</p>
             <a class="button button--primary" href="/">{text.not_found_home}</a>
         </section>
+        <crate::components::hydration_mark::HydrationMark />
     }
 }

@@ -14,6 +14,7 @@ use crate::components::errors::error_text;
 use crate::components::form::{CheckboxField, FormAlert, SelectField, TextField};
 use crate::components::save_result::{SaveStatus, field_error, form_error, fresh_value};
 use crate::i18n::use_i18n;
+use crate::pages::account::preferences::{NotificationPreferences, Preferences};
 
 /// Languages the store speaks, each named in itself.
 pub const LANGUAGE_OPTIONS: [(&str, &str); 3] =
@@ -33,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
             }
         },
     );
+    let preferences = Preferences::default();
 
     view! {
         <Title text=text.settings />
@@ -44,7 +46,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.settings_loading}</p> }>
                     {move || Suspend::new(async move {
                         match settings.await {
-                            Ok(Some(settings)) => view! { <SettingsPanels settings /> }.into_any(),
+                            Ok(Some(settings)) => view! { <SettingsPanels settings preferences /> }.into_any(),
                             Ok(None) => view! { <SignInFirst /> }.into_any(),
                             Err(error) => {
                                 view! { <p role="alert">{error_text(&error)}</p> }.into_any()
@@ -58,7 +60,7 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn SettingsPanels(settings: AccountSettings) -> impl IntoView {
+fn SettingsPanels(settings: AccountSettings, preferences: Preferences) -> impl IntoView {
     let AccountSettings {
         name,
         email,
@@ -74,7 +76,7 @@ fn SettingsPanels(settings: AccountSettings) -> impl IntoView {
         <ProfileForm name email phone preferred_currency preferred_language timezone />
         <PasswordForm has_password />
         <ConnectedAccounts providers=connected_accounts />
-        <crate::pages::account::preferences::NotificationPreferences />
+        <NotificationPreferences preferences />
         <Personalisation on=ai_consent />
     }
 }

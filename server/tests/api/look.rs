@@ -38,6 +38,28 @@ async fn pieces(app: &TestApp, per_category: i64) -> Vec<(Uuid, String, String)>
     .collect()
 }
 
+/// The slug of the first visible piece of `category`.
+async fn first_of(app: &TestApp, category: &str) -> String {
+    pieces(app, 1)
+        .await
+        .into_iter()
+        .find(|(_, _, c)| c == category)
+        .expect("the demo catalogue has the category")
+        .1
+}
+
+/// The shopper's one stored look (as a one-row list), seen `views` times.
+async fn only_look(app: &TestApp, user: Uuid, views: i32) -> Vec<outfit_recommendations::Model> {
+    let stored = outfit_recommendations::Entity::find()
+        .filter(outfit_recommendations::Column::UserId.eq(user))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1, "one look, not a new row per view");
+    assert_eq!(stored[0].view_count, views);
+    stored
+}
+
 async fn sell_out(app: &TestApp, slug: &str) {
     app.rows(
         "UPDATE product_variants SET inventory_quantity = inventory_reserved
@@ -120,14 +142,8 @@ async fn complete_the_look_never_repeats_the_base_category_or_shows_a_sold_out_p
 async fn a_shoppers_look_is_kept_once_a_day_and_their_word_on_it_is_theirs_alone() {
     let app = spawn_seeded_app().await;
     let (user, token) = shopper(&app).await;
-    let dress = pieces(&app, 1)
-        .await
-        .into_iter()
-        .find(|(_, _, c)| c == "women-dresses")
-        .unwrap()
-        .0
-        .to_string();
-    let form = [("product_id", dress.as_str())];
+    let dress = first_of(&app, "women-dresses").await;
+    let form = [("slug", dress.as_str())];
     let (status, first) = call(&app, "/api/look/complete", &form, &token).await;
     assert_eq!(status, 200, "{first}");
     let id = first["id"]
@@ -137,13 +153,7 @@ async fn a_shoppers_look_is_kept_once_a_day_and_their_word_on_it_is_theirs_alone
     let (_, again) = call(&app, "/api/look/complete", &form, &token).await;
     assert_eq!(again["id"], first["id"], "the same look, not a new row");
 
-    let stored = outfit_recommendations::Entity::find()
-        .filter(outfit_recommendations::Column::UserId.eq(user.id))
-        .all(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0].view_count, 2);
+    let stored = only_look(&app, user.id, 2).await;
     let reasoning = stored[0].ai_reasoning.clone().unwrap();
     let pieces = reasoning["pieces"].as_array().unwrap();
     assert_eq!(pieces.len(), first["pieces"].as_array().unwrap().len());
@@ -215,6 +225,36 @@ async fn a_shoppers_look_is_kept_once_a_day_and_their_word_on_it_is_theirs_alone
 }
 
 #[tokio::test]
+async fn views_at_the_same_moment_share_one_look_and_the_word_on_it() {
+    let app = spawn_seeded_app().await;
+    let (user, token) = shopper(&app).await;
+    let dress = first_of(&app, "women-dresses").await;
+    let form = [("slug", dress.as_str())];
+    // A page render, a retry and a second tab asking at once: before the look was decided
+    // one at a time, each wrote its own and the shopper's like went to one no longer shown.
+    let view = || call(&app, "/api/look/complete", &form, &token);
+    let (a, b, c, d, e, f) = tokio::join!(view(), view(), view(), view(), view(), view());
+    let views = [a, b, c, d, e, f];
+    let ids: std::collections::HashSet<String> = views
+        .iter()
+        .map(|(status, look)| {
+            assert_eq!(*status, 200, "{look}");
+            look["id"]
+                .as_str()
+                .expect("a shopper's look is kept")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 1, "one look for all six views: {ids:?}");
+    only_look(&app, user.id, 6).await;
+    let id = ids.into_iter().next().unwrap();
+    let like = [("look", id.as_str()), ("verdict", "like")];
+    assert_eq!(call(&app, "/api/look/feedback", &like, &token).await.0, 200);
+    let (_, read) = call(&app, "/api/look/complete", &form, &token).await;
+    assert_eq!(read["liked"], Value::Bool(true));
+}
+
+#[tokio::test]
 async fn the_look_comes_in_the_shoppers_size_and_goes_in_the_bag_in_one_go() {
     let app = spawn_seeded_app().await;
     let (user, token) = shopper(&app).await;
@@ -224,16 +264,11 @@ async fn the_look_comes_in_the_shoppers_size_and_goes_in_the_bag_in_one_go() {
         vec![user.id.into(), serde_json::json!({ "apparel": "M" }).into()],
     )
     .await;
-    let knit = pieces(&app, 1)
-        .await
-        .into_iter()
-        .find(|(_, _, c)| c == "women-knitwear")
-        .unwrap()
-        .0;
+    let knit = first_of(&app, "women-knitwear").await;
     let (_, found) = call(
         &app,
         "/api/look/complete",
-        &[("product_id", &knit.to_string())],
+        &[("slug", knit.as_str())],
         &token,
     )
     .await;
@@ -284,7 +319,7 @@ async fn the_look_comes_in_the_shoppers_size_and_goes_in_the_bag_in_one_go() {
     let (_, next) = call(
         &app,
         "/api/look/complete",
-        &[("product_id", &knit.to_string())],
+        &[("slug", knit.as_str())],
         &token,
     )
     .await;

@@ -81,14 +81,17 @@ async fn piece(
 
 const APPAREL: [&str; 5] = ["XS", "S", "M", "L", "XL"];
 
+/// The advice on `product`, asked as the product page asks: by its slug.
 async fn advice(app: &TestApp, token: &str, product: Uuid) -> Value {
-    let (status, advice) = call(
-        app,
-        "/api/size/advice",
-        &[("product_id", &product.to_string())],
-        token,
-    )
-    .await;
+    let slug: String = app
+        .rows(
+            "SELECT slug FROM products WHERE id = $1",
+            vec![product.into()],
+        )
+        .await[0]
+        .try_get("", "slug")
+        .unwrap();
+    let (status, advice) = call(app, "/api/size/advice", &[("slug", &slug)], token).await;
     assert_eq!(status, 200, "{advice}");
     advice
 }
@@ -433,15 +436,11 @@ async fn signed_out_one_size_and_personalisation_off_get_no_advice() {
     let (scarf, _) = piece(&app, "Maison Close", &["One size"]).await;
 
     let signed_out = app
-        .post_json(
-            "/api/size/advice",
-            &[("product_id", &dress.id.to_string())],
-            None,
-        )
+        .post_json("/api/size/advice", &[("slug", &dress.slug)], None)
         .await;
     assert_eq!(signed_out, json!("SignedOut"));
     assert_eq!(advice(&app, &token, scarf.id).await, json!("NotSized"));
-    let (status, gone) = call(&app, "/api/size/advice", &[("product_id", "nope")], &token).await;
+    let (status, gone) = call(&app, "/api/size/advice", &[("slug", "nope")], &token).await;
     assert_eq!((status, gone["refusal"].clone()), (404, json!("PieceGone")));
     let (status, _) = call(
         &app,

@@ -15,6 +15,19 @@ use crate::api::ApiError;
 /// "You may also like" cards.
 pub const SIMILAR_COUNT: u64 = 8;
 
+/// The id of the piece a shopper may see at `slug`; 404 when there is none.
+#[cfg(feature = "ssr")]
+pub(crate) async fn visible_piece(
+    ctx: &crate::api::context::Ctx,
+    slug: &str,
+) -> Result<uuid::Uuid, ApiError> {
+    services::catalog::product::visible_id(&ctx.services.db, slug.trim())
+        .await?
+        .ok_or_else(|| {
+            ApiError::with_status(http::StatusCode::NOT_FOUND, domain::Refusal::PieceGone)
+        })
+}
+
 /// The product page's data, or `None` when no visible product has this slug. Rendering
 /// the page, the first reviews are in the order and of the rating its query string asks
 /// (`review_sort`, `review_rating`; unknown values give the default list): the reviews'

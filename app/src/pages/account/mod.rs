@@ -17,7 +17,7 @@ use crate::api::account::overview::{AccountOverviewDto, account_overview};
 use crate::api::page_data::page_resource;
 use crate::components::account_nav::AccountNav;
 use crate::components::errors::error_text;
-use crate::components::for_you::ForYouRow;
+use crate::components::for_you::{ForYouData, ForYouRow, for_you_row};
 use crate::components::order_card::OrderCard;
 use crate::components::sign_in_first::SignInFirst;
 use crate::i18n::overview::overview_text;
@@ -28,6 +28,7 @@ use domain::Refusal;
 pub fn AccountPage() -> impl IntoView {
     let text = overview_text();
     let overview = page_resource(|| (), |_| account_overview());
+    let for_you = for_you_row(Signal::default());
 
     view! {
         <Title text=text.title />
@@ -38,7 +39,7 @@ pub fn AccountPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading" aria-live="polite">{text.loading}</p> }>
                     {move || Suspend::new(async move {
                         match overview.await {
-                            Ok(overview) => view! { <Overview overview /> }.into_any(),
+                            Ok(overview) => view! { <Overview overview for_you /> }.into_any(),
                             Err(error) if error.refusal == Refusal::SignInRequired => {
                                 view! { <SignInFirst /> }.into_any()
                             }
@@ -58,7 +59,7 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(overview: AccountOverviewDto) -> impl IntoView {
+fn Overview(overview: AccountOverviewDto, for_you: ForYouData) -> impl IntoView {
     let text = overview_text();
     view! {
         <p class="eyebrow">{text.title}</p>
@@ -95,7 +96,7 @@ fn Overview(overview: AccountOverviewDto) -> impl IntoView {
             />
         </ul>
         <RecentOrders overview />
-        <ForYouRow />
+        <ForYouRow row=for_you />
         <SignOutButton />
     }
 }

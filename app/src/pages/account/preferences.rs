@@ -3,19 +3,36 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
 use crate::api::account::notifications::{
     PreferenceDto, SaveNotificationPreferences, notification_preferences,
 };
+use crate::api::page_data::{PageResource, page_resource};
 use crate::components::errors::error_text;
 use crate::components::form::FormAlert;
 use crate::components::save_result::{SaveStatus, form_error};
 use crate::i18n::notifications::notifications_text;
 
+/// The panel's save and its data, read again after each save. The settings page creates
+/// them at its top, outside its `Suspense` (see `api::page_data`).
+#[derive(Clone, Copy)]
+pub struct Preferences {
+    save: ServerAction<SaveNotificationPreferences>,
+    choices: PageResource<Result<Vec<PreferenceDto>, ApiError>>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        let save = ServerAction::<SaveNotificationPreferences>::new();
+        let choices = page_resource(move || save.version().get(), |_| notification_preferences());
+        Preferences { save, choices }
+    }
+}
+
 #[component]
-pub fn NotificationPreferences() -> impl IntoView {
+pub fn NotificationPreferences(preferences: Preferences) -> impl IntoView {
     let text = notifications_text();
-    let save = ServerAction::<SaveNotificationPreferences>::new();
-    let choices = Resource::new(move || save.version().get(), |_| notification_preferences());
+    let Preferences { save, choices } = preferences;
     let status = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(Ok(outcome)) = save.value().get() {

@@ -8,19 +8,18 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::api::look::{
-    AddLookToBag, FEEDBACK_PATH, Look, LookAdded, LookPiece, LookVerdict, complete_look,
-};
-use crate::api::page_data::page_resource;
+use crate::api::ApiError;
+use crate::api::look::{AddLookToBag, FEEDBACK_PATH, Look, LookAdded, LookPiece, LookVerdict};
+use crate::api::page_data::PageResource;
 use crate::components::cart_drawer::CartState;
 use crate::components::errors::error_text;
 use crate::i18n::look::look_text;
 use crate::i18n::use_locale;
 
-/// The section, for a piece with a look (nothing when none can be put together).
+/// The section, for a piece with a look (nothing when none can be put together); `look`
+/// is read by the page beside its own read.
 #[component]
-pub fn CompleteTheLook(product_id: String) -> impl IntoView {
-    let look = page_resource(move || product_id.clone(), complete_look);
+pub fn CompleteTheLook(look: PageResource<Result<Look, ApiError>>) -> impl IntoView {
     let answer = move || {
         Suspend::new(async move {
             match look.await {

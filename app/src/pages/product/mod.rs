@@ -6,7 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use crate::api::ApiError;
+use crate::api::look::{Look, complete_look};
+use crate::api::page_data::PageResource;
 use crate::api::product::{ProductPageDto, product_page};
+use crate::api::size_advisor::{SizeAdvice, advise_size};
 use crate::components::gallery::Gallery;
 use crate::components::variant_picker::VariantPicker;
 use crate::i18n::{use_i18n, use_locale};
@@ -19,11 +23,26 @@ mod size_advice;
 
 use reviews::ReviewsSection;
 
+/// The product page's reads beside the page's own, keyed by its slug.
+#[derive(Clone, Copy)]
+struct Extras {
+    look: PageResource<Result<Look, ApiError>>,
+    advice: PageResource<Result<SizeAdvice, ApiError>>,
+}
+
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let page = page_resource(slug, product_page);
+    // The page's other reads are keyed by the slug too and created here, beside the
+    // page's own: a resource created inside the `Suspense` below would be created anew
+    // each time the server walks it (a look was asked for three times per render, each
+    // view writing its own), and would start only once the page's read is in.
+    let extras = Extras {
+        look: page_resource(slug, complete_look),
+        advice: page_resource(slug, advise_size),
+    };
     let messages = use_i18n();
     let text = &messages.product;
 
@@ -33,7 +52,7 @@ pub fn ProductPage() -> impl IntoView {
         }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(Some(product)) => view! { <ProductView product /> }.into_any(),
+                    Ok(Some(product)) => view! { <ProductView product extras /> }.into_any(),
                     Ok(None) => view! { <NotFoundPage /> }.into_any(),
                     Err(_) => {
                         view! {
@@ -51,7 +70,7 @@ pub fn ProductPage() -> impl IntoView {
 }
 
 #[component]
-fn ProductView(product: ProductPageDto) -> impl IntoView {
+fn ProductView(product: ProductPageDto, extras: Extras) -> impl IntoView {
     let text = &use_i18n().product;
     let chosen_variant = RwSignal::new(None::<String>);
     let title = product.title();
@@ -195,7 +214,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                         <crate::components::add_to_bag::AddToBag chosen_variant product_name=product.name.clone() />
                         <crate::components::wishlist_heart::WishlistHeart product_id=product.id.clone() name=product.name.clone() />
                     </div>
-                    <size_advice::SizeAdvisor product_id=product.id.clone() variants=product.variants.clone() brand=product.brand.as_ref().map(|b| b.name.clone()) />
+                    <size_advice::SizeAdvisor advice=extras.advice product_id=product.id.clone() variants=product.variants.clone() brand=product.brand.as_ref().map(|b| b.name.clone()) />
                     <p class="product__description">{product.description.clone()}</p>
                 </div>
             </div>
@@ -222,7 +241,7 @@ fn ProductView(product: ProductPageDto) -> impl IntoView {
                 count=product.rating_count
                 histogram=product.rating_histogram
             />
-            <look::CompleteTheLook product_id=product.id.clone() />
+            <look::CompleteTheLook look=extras.look />
             {similar}
         </article>
     }

@@ -8,16 +8,19 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::api::page_data::page_resource;
+use crate::api::ApiError;
+use crate::api::page_data::PageResource;
 use crate::api::product::VariantDto;
 use crate::api::size_advisor::{
-    FEEDBACK_PATH, FitOutcome, SizeAdvice, SizeSuggestion, USUAL_SIZE_PATH, advise_size,
+    FEEDBACK_PATH, FitOutcome, SizeAdvice, SizeSuggestion, USUAL_SIZE_PATH,
 };
 use crate::i18n::size_advice::size_advice_text;
 
 /// The advisor's section, for a piece sold in sizes (nothing for one-size pieces).
 #[component]
 pub fn SizeAdvisor(
+    /// Read by the page beside its own read.
+    advice: PageResource<Result<SizeAdvice, ApiError>>,
     product_id: String,
     variants: Vec<VariantDto>,
     brand: Option<String>,
@@ -27,8 +30,6 @@ pub fn SizeAdvisor(
     if sizes.is_empty() || sizes.iter().all(|size| size == "One size") {
         return ().into_any();
     }
-    let id = product_id.clone();
-    let advice = page_resource(move || id.clone(), advise_size);
     let text = size_advice_text();
     let answer = move || {
         let (product_id, sizes, brand) = (product_id.clone(), sizes.clone(), brand.clone());

@@ -14,7 +14,7 @@ use leptos_meta::{Meta, Title};
 use crate::api::page_data::page_resource;
 use crate::api::style::{SaveStyle, load_style_quiz};
 use crate::components::errors::error_text;
-use crate::components::for_you::ForYouRow;
+use crate::components::for_you::{ForYouRow, for_you_row};
 use crate::components::form::FormAlert;
 use crate::components::save_result::{SaveResult, SaveStatus, form_error};
 use crate::i18n::style::style_text;
@@ -28,6 +28,7 @@ pub fn StylePage() -> impl IntoView {
     let quiz = page_resource(|| (), |_| load_style_quiz());
     let save = ServerAction::<SaveStyle>::new();
     let saved = RwSignal::new(0usize);
+    let for_you = for_you_row(saved.into());
     let status = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(Ok(outcome)) = save.value().get() {
@@ -53,7 +54,7 @@ pub fn StylePage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
-        <ForYouRow version=saved />
+        <ForYouRow row=for_you />
     }
 }
 

@@ -17,6 +17,7 @@ mod views;
 use std::sync::Arc;
 
 use sea_orm::{ConnectionTrait, DbErr};
+use uuid::Uuid;
 
 pub use detail::{
     BrandBlock, CategoryCrumb, MediaView, ProductDetail, VariantView, availability, product_detail,
@@ -96,4 +97,21 @@ pub async fn product_page_data(
 
 fn clamp_i64(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// The id of the product a shopper may see under `slug`, if any: the product page's
+/// other reads (complete the look, size advice) are keyed by the page's slug, so they
+/// start with the page's own read instead of after it.
+pub async fn visible_id(db: &impl ConnectionTrait, slug: &str) -> Result<Option<Uuid>, DbErr> {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            concat!(
+                "SELECT p.id FROM products p WHERE p.slug = $1 AND ",
+                crate::catalog::storefront_visible!()
+            ),
+            [slug.into()],
+        ))
+        .await?;
+    row.map(|row| row.try_get("", "id")).transpose()
 }

@@ -5,7 +5,10 @@
 //! last day is reused while every piece of it is still one the rules allow (its
 //! `view_count` goes up), so a look does not change under the shopper as stock moves
 //! elsewhere and their word on it stays with it; a new look is written in one
-//! transaction with its items and its `ai_interactions` row.
+//! transaction with its items and its `ai_interactions` row. Looks of one shopper around
+//! one piece are decided one at a time (a transaction-scoped advisory lock on the pair):
+//! two views at once (two tabs, a render and a retry) share one look instead of each
+//! writing its own, which would leave the shopper's word on a look no longer shown.
 
 use std::time::Duration;
 
@@ -53,9 +56,16 @@ pub async fn keep(
 ) -> Result<Kept, DbErr> {
     let mut pieces: Vec<Uuid> = chosen.iter().map(|c| c.piece.id).collect();
     pieces.sort();
-    let recent = db
+    let txn = db.begin().await?;
+    txn.execute_raw(Statement::from_sql_and_values(
+        txn.get_database_backend(),
+        "SELECT pg_advisory_xact_lock(hashtextextended('look:' || $1::text || ':' || $2::text, 0))",
+        [user_id.into(), base_id.into()],
+    ))
+    .await?;
+    let recent = txn
         .query_one_raw(Statement::from_sql_and_values(
-            db.get_database_backend(),
+            txn.get_database_backend(),
             format!(
                 "SELECT r.id, r.liked, r.saved,
                         array(SELECT i.product_id FROM outfit_recommendation_items i
@@ -72,12 +82,13 @@ pub async fn keep(
         let stored: Vec<Uuid> = row.try_get("", "pieces")?;
         if !stored.is_empty() && stored.iter().all(|id| eligible.contains(id)) {
             let id: Uuid = row.try_get("", "id")?;
-            db.execute_raw(Statement::from_sql_and_values(
-                db.get_database_backend(),
+            txn.execute_raw(Statement::from_sql_and_values(
+                txn.get_database_backend(),
                 "UPDATE outfit_recommendations SET view_count = view_count + 1 WHERE id = $1",
                 [id.into()],
             ))
             .await?;
+            txn.commit().await?;
             return Ok(Kept {
                 id,
                 liked: row.try_get("", "liked")?,
@@ -87,7 +98,6 @@ pub async fn keep(
         }
     }
     let id = Uuid::new_v4();
-    let txn = db.begin().await?;
     outfit_recommendations::ActiveModel {
         id: Set(id),
         user_id: Set(user_id),
