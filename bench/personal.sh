@@ -60,10 +60,8 @@ for id in $deck; do
 done
 saved=$(curl -s -H "cookie: $cookie" -H "accept: application/json" "http://$addr/api/style/save" "${form[@]}")
 [ "$saved" = '"Saved"' ] || { echo "the quiz was not saved: $saved" >&2; exit 1; }
-piece=$(sql -d "$database" -c "SELECT p.slug || ' ' || p.id FROM products p JOIN categories c ON c.id = p.category_id
+slug=$(sql -d "$database" -c "SELECT p.slug FROM products p JOIN categories c ON c.id = p.category_id
   WHERE c.slug = 'women-dresses' AND p.status = 'ACTIVE' ORDER BY p.slug LIMIT 1")
-slug=${piece% *}
-product_id=${piece#* }
 step_done
 
 for connections in $(nproc) 16; do
@@ -73,7 +71,7 @@ for connections in $(nproc) 16; do
   echo "| what | path | req/s | p50 | p99 |"
   echo "|---|---|---|---|---|"
   bench_measure "For you, after the quiz (server function)" "/api/style/for_you" ""
-  bench_measure "complete the look, a dress (server function)" "/api/look/complete" "product_id=$product_id"
+  bench_measure "complete the look, a dress (server function)" "/api/look/complete" "slug=$slug"
   bench_measure "the dress's product page, look included" "/products/$slug"
   echo
   echo "(target: p99 < 25 ms; $connections connections, ${duration}s per page after a 2 s warm-up, $(nproc) cores, commit $(git rev-parse --short HEAD))"

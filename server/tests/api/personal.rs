@@ -414,6 +414,43 @@ async fn a_filtered_vector_page_is_full_when_two_percent_pass() {
 }
 
 #[tokio::test]
+async fn a_spread_read_holds_at_most_its_share_of_each_designer_and_stays_full() {
+    let app = spawn_seeded_app().await;
+    let sweater: Uuid = app
+        .rows(
+            "SELECT id FROM products WHERE slug = 'charcoal-cashmere-crew-neck-sweater'",
+            vec![],
+        )
+        .await[0]
+        .try_get("", "id")
+        .unwrap();
+    let taste = embedding(&app, &sweater.to_string()).await;
+    let most_of_one = |found: &[feed::Piece]| {
+        let mut per: std::collections::HashMap<Option<String>, usize> = Default::default();
+        for piece in found {
+            *per.entry(piece.brand_name.clone()).or_default() += 1;
+        }
+        per.into_values().max().unwrap_or(0)
+    };
+    // The nearest pieces to a cashmere sweater crowd its own maker's knitwear...
+    let crowded = feed::nearest(&app.db, &taste, &Rules::default(), 12)
+        .await
+        .unwrap();
+    assert_eq!(crowded.len(), 12);
+    assert!(most_of_one(&crowded) > 2, "{crowded:?}");
+    // ...a spread read holds at most its share of each designer and is still a full page.
+    let rules = Rules {
+        per_designer: Some(2),
+        ..Default::default()
+    };
+    let spread = feed::nearest(&app.db, &taste, &rules, 12).await.unwrap();
+    assert_eq!(spread.len(), 12);
+    assert!(most_of_one(&spread) <= 2, "{spread:?}");
+    // Nearest first: the spread page opens with the crowded page's nearest piece.
+    assert_eq!(spread[0].id, crowded[0].id);
+}
+
+#[tokio::test]
 async fn a_guests_quiz_moves_to_the_account_that_has_none() {
     let app = spawn_seeded_app().await;
     let guest = UserBuilder::new().insert(&app.db).await;

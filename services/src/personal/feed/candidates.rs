@@ -38,7 +38,14 @@ pub struct Rules {
     pub excluded: Vec<Uuid>,
     /// Designers never to show (those the row already holds as many of as it may).
     pub excluded_designers: Vec<String>,
+    /// At most this many pieces of one designer in a nearest read, taken from the nearest
+    /// [`SPREAD`] times the page's size: the nearest pieces often crowd a few designers,
+    /// and a row takes two of each, so a page of them would leave the row short.
+    pub per_designer: Option<u32>,
 }
+
+/// How much further than its page a nearest read with [`Rules::per_designer`] looks.
+pub const SPREAD: u64 = 3;
 
 /// A piece that may go in a row.
 #[derive(Clone, Debug)]
@@ -90,10 +97,9 @@ const RULES_SQL: &str = "
 
 /// A candidate's card without its picture: a read returns several times the pieces a row
 /// shows, so the pictures are read for the row alone ([`with_images`]).
-const CARD_SQL: &str = "\
-SELECT p.id, p.slug, p.name, b.name AS brand_name, p.price, p.currency, p.product_embedding
-FROM products p LEFT JOIN brands b ON b.id = p.brand_id
-WHERE ";
+const CARD_COLUMNS: &str =
+    "p.id, p.slug, p.name, b.name AS brand_name, p.price, p.currency, p.product_embedding";
+const CARD_FROM: &str = " FROM products p LEFT JOIN brands b ON b.id = p.brand_id WHERE ";
 
 fn parameters(first: sea_orm::Value, rules: &Rules, limit: u64) -> Vec<sea_orm::Value> {
     vec![
@@ -112,24 +118,42 @@ fn parameters(first: sea_orm::Value, rules: &Rules, limit: u64) -> Vec<sea_orm::
 }
 
 /// Up to `limit` pieces passing `rules`, nearest to `taste` first (approximately: the
-/// caller re-ranks). Runs on `db` as it is; [`nearest`] sets the scan up first.
+/// caller re-ranks), at most [`Rules::per_designer`] of a designer among the nearest
+/// [`SPREAD`] times `limit`. Runs on `db` as it is; [`nearest`] sets the scan up first.
 pub async fn nearest_on(
     db: &impl ConnectionTrait,
     taste: &[f32],
     rules: &Rules,
     limit: u64,
 ) -> Result<Vec<Piece>, DbErr> {
+    // The inner read is the index's (distance order, stops at $12); the cap and the page
+    // are taken from what it found, so only the page's rows and vectors leave the server.
     let sql = format!(
-        "{CARD_SQL}{} AND p.product_embedding IS NOT NULL{RULES_SQL}
-         ORDER BY p.product_embedding <=> $1 LIMIT $10",
+        "SELECT id, slug, name, brand_name, price, currency, product_embedding FROM (
+           SELECT near.*, row_number() OVER (
+                    PARTITION BY coalesce(near.brand_name, near.id::text)
+                    ORDER BY near.distance) AS nth
+           FROM (SELECT {CARD_COLUMNS}, p.product_embedding <=> $1 AS distance{CARD_FROM}
+                   {} AND p.product_embedding IS NOT NULL{RULES_SQL}
+                 ORDER BY p.product_embedding <=> $1 LIMIT $12) near
+         ) spread
+         WHERE $13::bigint IS NULL OR nth <= $13
+         ORDER BY distance LIMIT $10",
         storefront_visible!()
     );
     let taste = PgVector::from(taste.to_vec());
+    let looked_through = match rules.per_designer {
+        Some(_) => limit.saturating_mul(SPREAD),
+        None => limit,
+    };
+    let mut values = parameters(taste.into(), rules, limit);
+    values.push(i64::try_from(looked_through).unwrap_or(i64::MAX).into());
+    values.push(rules.per_designer.map(i64::from).into());
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             db.get_database_backend(),
             sql,
-            parameters(taste.into(), rules, limit),
+            values,
         ))
         .await?;
     rows.iter().map(piece).collect()
@@ -219,7 +243,7 @@ async fn in_order(
         Shelf::BestSelling => ("", "p.purchase_count DESC, p.id"),
     };
     let sql = format!(
-        "{CARD_SQL}{} AND $1::int IS NULL{only}{RULES_SQL}
+        "SELECT {CARD_COLUMNS}{CARD_FROM}{} AND $1::int IS NULL{only}{RULES_SQL}
          ORDER BY {order} LIMIT $10",
         storefront_visible!()
     );

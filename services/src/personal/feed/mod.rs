@@ -30,7 +30,7 @@ use crate::catalog::listing::TtlCache;
 use crate::embedder::cosine;
 
 pub use candidates::{
-    MAX_SCAN_TUPLES, Piece, Rules, begin_nearest_read, bestsellers, nearest, nearest_on,
+    MAX_SCAN_TUPLES, Piece, Rules, SPREAD, begin_nearest_read, bestsellers, nearest, nearest_on,
     with_images,
 };
 pub use diversify::{Candidate, MAX_PER_DESIGNER, cap_designers, diversify};
@@ -40,6 +40,9 @@ pub use signals::{Act, recent_acts};
 pub const ROW_SIZE: usize = 12;
 /// Candidates a row is chosen from.
 pub const CANDIDATES: u64 = 60;
+/// At most this many candidates of one designer ([`Rules::per_designer`]): twice what a
+/// row takes, so diversifying still has a choice.
+pub const CANDIDATES_PER_DESIGNER: u32 = 2 * MAX_PER_DESIGNER as u32;
 /// The source product views record for a click on a "For you" piece.
 pub const SOURCE: &str = "for_you";
 
@@ -100,21 +103,25 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
         user_id: Some(user_id),
         excluded: disliked(&profile.answers),
         excluded_designers: Vec::new(),
+        per_designer: Some(CANDIDATES_PER_DESIGNER),
     };
     let signals: Vec<_> = acts.iter().map(|act| act.signal.clone()).collect();
     let Some(taste) = nudge(profile.taste.as_deref(), &signals) else {
         return editorial(db, &rules).await;
     };
-    let found = nearest(db, &taste, &rules, CANDIDATES).await?;
+    let read = begin_nearest_read(db, CANDIDATES * SPREAD).await?;
+    let found = nearest_on(&read, &taste, &rules, CANDIDATES).await?;
     let mut row = diversify(&taste, found, ROW_SIZE);
     // The row comes first in each top-up, so capping the designers keeps all of it and
     // adds only what the cap still allows.
     if row.len() < ROW_SIZE {
-        // The nearest pieces crowd a few designers: go further out among the others.
-        let further = nearest(db, &taste, &further_rules(&rules, &row), CANDIDATES).await?;
+        // Even spread, the nearest pieces were too few designers: go further out among
+        // the others.
+        let further = nearest_on(&read, &taste, &further_rules(&rules, &row), CANDIDATES).await?;
         let further = diversify(&taste, further, ROW_SIZE);
         row = cap_designers([row, further].concat(), ROW_SIZE);
     }
+    read.commit().await?;
     if row.len() < ROW_SIZE {
         // Rules so strict the catalogue runs short: bestsellers that pass.
         let more = bestsellers(db, &further_rules(&rules, &row), CANDIDATES).await?;
