@@ -45,7 +45,7 @@ pub struct Rules {
 }
 
 /// How much further than its page a nearest read with [`Rules::per_designer`] looks.
-pub const SPREAD: u64 = 3;
+pub const SPREAD: u64 = 2;
 
 /// A piece that may go in a row.
 #[derive(Clone, Debug)]

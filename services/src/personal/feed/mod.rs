@@ -109,7 +109,7 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
     let Some(taste) = nudge(profile.taste.as_deref(), &signals) else {
         return editorial(db, &rules).await;
     };
-    let read = begin_nearest_read(db, CANDIDATES * SPREAD).await?;
+    let read = begin_nearest_read(db, CANDIDATES).await?;
     let found = nearest_on(&read, &taste, &rules, CANDIDATES).await?;
     let mut row = diversify(&taste, found, ROW_SIZE);
     // The row comes first in each top-up, so capping the designers keeps all of it and
