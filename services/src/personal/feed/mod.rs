@@ -89,11 +89,18 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
     let Some(user_id) = user_id else {
         return editorial(db, &Rules::default()).await;
     };
-    if !consents(db, user_id).await? {
+    // Independent reads, each on a connection of its own: the row waits for the slowest,
+    // not for their sum. Reading a profile changes nothing, so the consent need not come
+    // first.
+    let (consent, profile, acts) = tokio::try_join!(
+        consents(db, user_id),
+        load_profile(db, user_id),
+        recent_acts(db, user_id),
+    )?;
+    if !consent {
         return editorial(db, &Rules::default()).await;
     }
-    let profile = load_profile(db, user_id).await?.unwrap_or_default();
-    let acts = recent_acts(db, user_id).await?;
+    let profile = profile.unwrap_or_default();
     let rules = Rules {
         budget_min: profile.budget_min,
         budget_max: profile.budget_max,
@@ -109,25 +116,8 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
     let Some(taste) = nudge(profile.taste.as_deref(), &signals) else {
         return editorial(db, &rules).await;
     };
-    let read = begin_nearest_read(db, CANDIDATES).await?;
-    let found = nearest_on(&read, &taste, &rules, CANDIDATES).await?;
-    let mut row = diversify(&taste, found, ROW_SIZE);
-    // The row comes first in each top-up, so capping the designers keeps all of it and
-    // adds only what the cap still allows.
-    if row.len() < ROW_SIZE {
-        // Even spread, the nearest pieces were too few designers: go further out among
-        // the others.
-        let further = nearest_on(&read, &taste, &further_rules(&rules, &row), CANDIDATES).await?;
-        let further = diversify(&taste, further, ROW_SIZE);
-        row = cap_designers([row, further].concat(), ROW_SIZE);
-    }
-    read.commit().await?;
-    if row.len() < ROW_SIZE {
-        // Rules so strict the catalogue runs short: bestsellers that pass.
-        let more = bestsellers(db, &further_rules(&rules, &row), CANDIDATES).await?;
-        row = cap_designers([row, more].concat(), ROW_SIZE);
-    }
-    let liked = liked_pieces(db, &profile.liked).await?;
+    let (row, liked) =
+        tokio::try_join!(choose(db, &taste, &rules), liked_pieces(db, &profile.liked))?;
     let because = reason(&row, &liked, &acts);
     let confidence = match row.is_empty() {
         true => 0.0,
@@ -139,32 +129,57 @@ pub async fn for_you(db: &DatabaseConnection, user_id: Option<Uuid>) -> Result<F
         }
     };
     let impression = Uuid::new_v4();
-    record(
-        db,
-        AiAnswer {
-            kind: AiInteractionType::Recommendation,
-            user_id: Some(user_id),
-            input: serde_json::json!({
-                "row": SOURCE,
-                "impression": impression,
-                "quiz": profile.taste.is_some(),
-                "acts": acts.len(),
-            }),
-            output: serde_json::json!({
-                "products": row.iter().map(|piece| piece.id).collect::<Vec<_>>(),
-                "because": format!("{because:?}"),
-            }),
-            elapsed: started.elapsed(),
-            confidence: Some(confidence),
-        },
-    )
-    .await?;
-    let row = with_images(db, row).await?;
+    let answer = AiAnswer {
+        kind: AiInteractionType::Recommendation,
+        user_id: Some(user_id),
+        input: serde_json::json!({
+            "row": SOURCE,
+            "impression": impression,
+            "quiz": profile.taste.is_some(),
+            "acts": acts.len(),
+        }),
+        output: serde_json::json!({
+            "products": row.iter().map(|piece| piece.id).collect::<Vec<_>>(),
+            "because": format!("{because:?}"),
+        }),
+        elapsed: started.elapsed(),
+        confidence: Some(confidence),
+    };
+    let ((), row) = tokio::try_join!(record(db, answer), with_images(db, row))?;
     Ok(ForYou {
         because,
         pieces: row.iter().map(card).collect(),
         impression: Some(impression.to_string()),
     })
+}
+
+/// The row's pieces for `taste` under `rules`: the nearest pieces, spread and diversified;
+/// further out when they were too few designers; bestsellers that pass when the rules
+/// leave the catalogue short.
+async fn choose(
+    db: &DatabaseConnection,
+    taste: &[f32],
+    rules: &Rules,
+) -> Result<Vec<Piece>, DbErr> {
+    let read = begin_nearest_read(db, CANDIDATES).await?;
+    let found = nearest_on(&read, taste, rules, CANDIDATES).await?;
+    let mut row = diversify(taste, found, ROW_SIZE);
+    // The row comes first in each top-up, so capping the designers keeps all of it and
+    // adds only what the cap still allows.
+    if row.len() < ROW_SIZE {
+        // Even spread, the nearest pieces were too few designers: go further out among
+        // the others.
+        let further = nearest_on(&read, taste, &further_rules(rules, &row), CANDIDATES).await?;
+        let further = diversify(taste, further, ROW_SIZE);
+        row = cap_designers([row, further].concat(), ROW_SIZE);
+    }
+    read.commit().await?;
+    if row.len() < ROW_SIZE {
+        // Rules so strict the catalogue runs short: bestsellers that pass.
+        let more = bestsellers(db, &further_rules(rules, &row), CANDIDATES).await?;
+        row = cap_designers([row, more].concat(), ROW_SIZE);
+    }
+    Ok(row)
 }
 
 /// `rules`, leaving out the pieces of `row` and the designers it holds
